@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { TASK_PRIORITIES } from "@taskflow/db/schema";
+
+export const prioritySchema = z.enum(TASK_PRIORITIES).describe("How important the task is");
+export const taskIdSchema = z.coerce
+  .number({ error: "must be a positive integer" })
+  .int("must be a positive integer")
+  .positive("must be a positive integer")
+  .max(2_147_483_647, "is too large");
+
+export const titleSchema = z
+  .string({ error: "must be a string" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .describe("Short title of the task, 1–200 characters");
+export const descriptionSchema = z
+  .string({ error: "must be a string" })
+  .max(2000, "must be at most 2000 characters")
+  .describe("Longer notes, up to 2000 characters");
+
+const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u, "tags are 1–32 letters, digits, '-' or '_'")
+  .describe("A label such as 'work' (no '#')");
+export const tagsSchema = z
+  .array(tagSchema, { error: "must be an array of strings" })
+  .max(20, "at most 20 tags")
+  .transform((tags) => [...new Set(tags)])
+  .describe("Labels for grouping and filtering");
+
+/** Accepts `YYYY-MM-DD` (start of that day, UTC) or any ISO-8601 date-time with an offset. */
+export const isoDateSchema = z
+  .string({ error: "must be an ISO-8601 date or date-time" })
+  .refine((value) => parseIsoDate(value) !== null, "must be an ISO-8601 date (2026-01-31) or date-time")
+  .transform((value) => parseIsoDate(value) as Date);
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+export function parseIsoDate(value: string): Date | null {
+  if (!DATE_ONLY.test(value) && !DATE_TIME.test(value)) return null;
+  const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return null;
+  // Reject rollovers such as 2026-02-31 that Date would silently turn into March.
+  if (DATE_ONLY.test(value) && date.toISOString().slice(0, 10) !== value) return null;
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 9999 ? date : null;
+}

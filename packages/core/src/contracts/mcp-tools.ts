@@ -1,0 +1,62 @@
+// Input and output shapes of the MCP tools (the fixed MCP contract). Every field carries a description
+// because MCP clients show them to the model.
+import { z } from "zod";
+import { TASK_STATUSES } from "./tasks";
+import { prioritySchema, taskIdSchema } from "./fields";
+
+const userIdArg = z
+  .string()
+  .optional()
+  .describe("Optional, for compatibility only: the user is taken from the token; a different value is refused");
+const dueArg = z.string().describe("Due date as ISO-8601 date (2026-01-31) or date-time");
+const taskIdArg = taskIdSchema.describe("The task's numeric id, as shown by list_tasks");
+const tagsArg = z.array(z.string()).describe("Labels without '#', e.g. ['work', 'home']");
+
+export const addTaskArgs = {
+  title: z.string().describe("Title of the new task, 1–200 characters"),
+  description: z.string().optional().describe("Optional longer notes"),
+  priority: prioritySchema.optional().describe("none, low, medium or high"),
+  tags: tagsArg.optional(),
+  due: dueArg.optional(),
+  user_id: userIdArg,
+};
+
+export const listTasksArgs = {
+  status: z.enum(TASK_STATUSES).optional().describe("all (default), pending or completed"),
+  priority: prioritySchema.optional().describe("Only tasks with this priority"),
+  tag: z.string().optional().describe("Only tasks carrying this tag"),
+  query: z.string().optional().describe("Text to search for in titles and descriptions"),
+  due_before: dueArg.optional().describe("Only tasks due before this date"),
+  due_after: dueArg.optional().describe("Only tasks due after this date"),
+  limit: z.number().int().min(1).max(100).optional().describe("At most this many tasks (default 50)"),
+  user_id: userIdArg,
+};
+
+export const taskRefArgs = { task_id: taskIdArg, user_id: userIdArg };
+
+export const updateTaskArgs = {
+  task_id: taskIdArg,
+  title: z.string().optional().describe("New title"),
+  description: z.string().optional().describe("New description"),
+  priority: prioritySchema.optional().describe("New priority"),
+  tags: tagsArg.optional().describe("Replaces all tags"),
+  due: dueArg.nullable().optional().describe("New due date; null clears it"),
+  completed: z.boolean().optional().describe("true marks done, false reopens"),
+  user_id: userIdArg,
+};
+
+export const taskActionResult = {
+  task_id: z.number().int().describe("Id of the task acted on"),
+  status: z.enum(["created", "completed", "deleted", "updated"]).describe("What happened"),
+  title: z.string().describe("Title of the task"),
+};
+
+export const listedTask = z.object({
+  id: z.number().int().describe("Task id"),
+  title: z.string().describe("Title"),
+  completed: z.boolean().describe("Whether it is done"),
+  priority: prioritySchema,
+  tags: z.array(z.string()).describe("Tags"),
+  due_at: z.string().nullable().describe("Due date-time (ISO-8601) or null"),
+});
+export const listTasksResult = { tasks: z.array(listedTask).describe("Matching tasks, newest first") };

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { descriptionSchema, isoDateSchema, prioritySchema, tagsSchema, titleSchema } from "./fields";
+
+export const taskSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    completed: z.boolean(),
+    priority: prioritySchema,
+    tags: z.array(z.string()),
+    due_at: z.string().nullable().describe("ISO-8601 date-time or null"),
+    completed_at: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: "Task" });
+export type Task = z.infer<typeof taskSchema>;
+
+export const createTaskBody = z.strictObject({
+  title: titleSchema,
+  description: descriptionSchema.optional(),
+  priority: prioritySchema.optional(),
+  tags: tagsSchema.optional(),
+  due_at: isoDateSchema.nullable().optional(),
+});
+export type CreateTaskInput = z.infer<typeof createTaskBody>;
+
+export const updateTaskBody = z
+  .strictObject({
+    title: titleSchema.optional(),
+    description: descriptionSchema.optional(),
+    priority: prioritySchema.optional(),
+    tags: tagsSchema.optional(),
+    due_at: isoDateSchema.nullable().optional(),
+    completed: z.boolean({ error: "must be true or false" }).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, "give at least one field to change");
+export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
+
+/** PUT replaces the task: title is required, omitted optional fields return to their defaults. */
+export const replaceTaskBody = z.strictObject({
+  title: titleSchema,
+  description: descriptionSchema.default(""),
+  priority: prioritySchema.default("none"),
+  tags: tagsSchema.default([]),
+  due_at: isoDateSchema.nullable().default(null),
+  completed: z.boolean({ error: "must be true or false" }).default(false),
+});
+
+export const TASK_STATUSES = ["all", "pending", "completed"] as const;
+export const TASK_SORTS = ["created", "-created", "due", "-due", "priority", "-priority", "title", "-title"] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export const listTasksQuery = z.strictObject({
+  status: z.enum(TASK_STATUSES).default("all"),
+  priority: prioritySchema.optional(),
+  tag: z.string().trim().toLowerCase().max(32).optional(),
+  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  due_before: isoDateSchema.optional(),
+  due_after: isoDateSchema.optional(),
+  sort: z.enum(TASK_SORTS).default("-created"),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be an integer")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(50),
+  cursor: z.string().max(512).optional(),
+});
+export type ListTasksInput = z.input<typeof listTasksQuery>;
+export type ListTasksOptions = z.output<typeof listTasksQuery>;
+
+export const taskListSchema = z.object({ items: z.array(taskSchema), next_cursor: z.string().nullable() });
+export type TaskList = z.infer<typeof taskListSchema>;

@@ -1,0 +1,87 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+/** The one database type the rest of the code sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface DatabaseOptions {
+  /** `postgres://…`; when absent, an embedded PGlite under `dataDir` is used. */
+  url?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface Database {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** Runs raw SQL; used by migrations, health checks and the advisory lock. */
+  execute(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Runs `fn` while holding a session-level advisory lock (serialises migrators across processes). */
+  withAdvisoryLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? createPostgres(options.url, options) : createPglite(options.dataDir);
+}
+
+function createPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    // A statement that runs away must not hold a request (or a replica's drain) forever.
+    statement_timeout: 15_000,
+  });
+  // Without a listener, a server restart makes idle clients emit 'error' and crash the process.
+  pool.on("error", () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async execute(sqlText, params) {
+      const result = await pool.query(sqlText, params as unknown[] | undefined);
+      return result.rows;
+    },
+    async withAdvisoryLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [key]);
+        try {
+          return await fn(drizzlePg(client, { schema }) as unknown as Db);
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function createPglite(dataDir: string): Promise<Database> {
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    async execute(sqlText, params) {
+      const result = await client.query<Record<string, unknown>>(sqlText, params);
+      return result.rows;
+    },
+    // PGlite is one connection inside this process: there is no other migrator to wait for.
+    withAdvisoryLock: (_key, fn) => fn(db),
+    close: () => client.close(),
+  };
+}

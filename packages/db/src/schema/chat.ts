@@ -1,0 +1,44 @@
+import { index, jsonb, pgEnum, pgTable, serial, text, timestamp, varchar, integer } from "drizzle-orm/pg-core";
+import { user } from "./auth";
+
+export const MESSAGE_ROLES = ["user", "assistant"] as const;
+export const messageRole = pgEnum("message_role", MESSAGE_ROLES);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 200 }).notNull().default("New chat"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversations_user_id_updated_at_idx").on(t.userId, t.updatedAt)],
+);
+
+export interface StoredToolCall {
+  tool: string;
+  arguments: Record<string, unknown>;
+  result: unknown;
+  is_error?: boolean;
+}
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: serial("id").primaryKey(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    role: messageRole("role").notNull(),
+    content: text("content").notNull(),
+    toolCalls: jsonb("tool_calls").$type<StoredToolCall[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("messages_conversation_id_id_idx").on(t.conversationId, t.id)],
+);
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { user } from "./auth";
+
+/** One tuple feeds both the database enum and the zod enum in the contracts. */
+export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const taskPriority = pgEnum("task_priority", TASK_PRIORITIES);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 200 }).notNull(),
+    description: varchar("description", { length: 2000 }).notNull().default(""),
+    completed: boolean("completed").notNull().default(false),
+    priority: taskPriority("priority").notNull().default("none"),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("tasks_user_id_id_idx").on(t.userId, t.id),
+    index("tasks_user_id_completed_idx").on(t.userId, t.completed),
+    index("tasks_user_id_due_at_idx").on(t.userId, t.dueAt),
+    index("tasks_tags_idx").using("gin", t.tags),
+  ],
+);
+
+export type TaskRow = typeof tasks.$inferSelect;
