@@ -1,0 +1,7 @@
+/** An RFC 9457 problem+json response, the error shape the whole system speaks. */
+export function problemResponse(status: number, title: string, detail: string): Response {
+  return Response.json(
+    { type: "about:blank", status, title, detail },
+    { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,143 @@
+import * as chrono from "chrono-node";
+import { tidy } from "./normalise.js";
+
+export interface DateContext {
+  now: Date;
+  timeZone?: string;
+}
+
+export interface FoundDate {
+  index: number;
+  text: string;
+  /** Local calendar day in the user's zone, YYYY-MM-DD. */
+  day: string;
+  /** What goes into a `due` argument: the day, or a local date-time with offset when a time was said. */
+  due: string;
+  instant: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Minutes east of UTC for an IANA zone at an instant (0 for UTC or an unknown zone). */
+export function zoneOffsetMinutes(timeZone: string | undefined, at: Date): number {
+  if (timeZone === undefined || timeZone === "UTC") return 0;
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    }).formatToParts(at);
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+    return Math.round((asUtc - at.getTime()) / 60_000);
+  } catch {
+    return 0;
+  }
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** The local calendar day of an instant, as YYYY-MM-DD. */
+export function localDay(instant: Date, ctx: DateContext): string {
+  const shifted = new Date(instant.getTime() + zoneOffsetMinutes(ctx.timeZone, instant) * 60_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+function localDateTime(instant: Date, ctx: DateContext): string {
+  const offset = zoneOffsetMinutes(ctx.timeZone, instant);
+  const shifted = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${shifted}Z`;
+  const sign = offset > 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  return `${shifted}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The instant local midnight starts on a YYYY-MM-DD day, shifted by whole days. */
+export function startOfLocalDay(day: string, ctx: DateContext, plusDays = 0): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`).getTime() + plusDays * DAY_MS;
+  return new Date(utcMidnight - zoneOffsetMinutes(ctx.timeZone, new Date(utcMidnight)) * 60_000);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(day: string): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, couple: 2, few: 3 };
+
+export function countWord(word: string): number | undefined {
+  const w = word.toLowerCase();
+  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+}
+
+interface CustomRule {
+  re: RegExp;
+  day: (m: RegExpExecArray, today: string) => string | undefined;
+}
+
+/** Phrases chrono misses or reads differently from how people mean them in a todo list. */
+const CUSTOM_RULES: readonly CustomRule[] = [
+  { re: /\b(?:the\s+)?day\s+after\s+tomorrow\b/i, day: (_m, today) => addDays(today, 2) },
+  { re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:day|today))\b/i, day: (_m, t) => t },
+  {
+    re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eow|end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?week)\b/i,
+    day: (_m, today) => addDays(today, Math.max(0, 4 - weekdayIndex(today))),
+  },
+  {
+    re: /\b(?:a|one|1)\s+week\s+from\s+(?:today|now)\b/i,
+    day: (_m, today) => addDays(today, 7),
+  },
+  {
+    re: /\b(?:on\s+|by\s+|before\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})/i,
+    day: (m, today) => {
+      const dom = Number(m[1]);
+      if (dom < 1 || dom > 31) return undefined;
+      const [y, mo, d] = today.split("-").map(Number) as [number, number, number];
+      const month = dom >= d ? mo - 1 : mo;
+      const candidate = new Date(Date.UTC(y, month, dom));
+      return candidate.getUTCDate() === dom ? candidate.toISOString().slice(0, 10) : undefined;
+    },
+  },
+];
+
+/** Single words chrono reads as dates but that are usually ordinary words in a task title. */
+const FALSE_FRIENDS = /^(?:may|march|sun|sat|second|now|the week|a week|mon|wed|the day)$/i;
+
+export function findDate(text: string, ctx: DateContext): FoundDate | undefined {
+  const today = localDay(ctx.now, ctx);
+  for (const rule of CUSTOM_RULES) {
+    const m = rule.re.exec(text);
+    const day = m === null ? undefined : rule.day(m, today);
+    if (m !== null && day !== undefined) {
+      return { index: m.index, text: m[0], day, due: day, instant: startOfLocalDay(day, ctx) };
+    }
+  }
+  const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.timeZone, ctx.now) };
+  const results = chrono.parse(text, reference, { forwardDate: true });
+  for (const r of results) {
+    if (FALSE_FRIENDS.test(r.text.trim())) continue;
+    const instant = r.start.date();
+    const day = localDay(instant, ctx);
+    const due = r.start.isCertain("hour") ? localDateTime(instant, ctx) : day;
+    return { index: r.index, text: r.text, day, due, instant };
+  }
+  return undefined;
+}
+
+const CONNECTOR_BEFORE = /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of)\b[\s:]*)+$/i;
+
+/** Removes the date phrase and the connector word that introduced it ("by", "due", "on"). */
+export function removeDate(text: string, found: FoundDate): string {
+  const before = text.slice(0, found.index).replace(CONNECTOR_BEFORE, "");
+  const after = text.slice(found.index + found.text.length);
+  return tidy(`${before} ${after}`);
+}

@@ -1,0 +1,36 @@
+import type { KnownTask } from "./types.js";
+
+export const HELP_TEXT =
+  "I can manage your tasks. Try: “add buy milk tomorrow #errands”, “show my pending tasks”, " +
+  "“what's due this week?”, “mark task 3 as done”, “move the dentist appointment to friday”, " +
+  "“set task 2 priority to high”, “rename task 4 to Call dad” or “delete task 5”.";
+
+const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+\w+|greetings)/i;
+const THANKS = /^(?:thanks?|thank|thx|ty|cheers|great|cool|nice|awesome)/i;
+const BYE = /^(?:bye|goodbye|see\s+ya)/i;
+
+export function smallTalkReply(message: string): string {
+  const text = message.trim();
+  if (GREETING.test(text)) return "Hi! What would you like to do with your tasks? Say “help” to see examples.";
+  if (THANKS.test(text)) return "You're welcome! Anything else for your list?";
+  if (BYE.test(text)) return "Bye! Your tasks will be here when you come back.";
+  return "I'm your task assistant. Say “help” to see what I can do.";
+}
+
+export function notUnderstoodReply(): string {
+  return "Sorry, I didn't understand that. Try “add call mom tomorrow”, “show my tasks” or “complete task 3”, or say “help”.";
+}
+
+export function notFoundReply(phrase: string): string {
+  const what = phrase.length > 0 ? ` matching “${phrase}”` : "";
+  return `I couldn't find a task${what}. Say “show my tasks” to see your list and their numbers.`;
+}
+
+export function ambiguousReply(phrase: string, candidates: readonly KnownTask[]): string {
+  const options = candidates.map((t) => `#${t.id} “${t.title}”`).join(", ");
+  return `More than one task matches “${phrase}”: ${options}. Which one do you mean?`;
+}
+
+export function nothingToChangeReply(id: number): string {
+  return `What should I change about task #${id}? You can rename it, or set its priority, due date, tags or description.`;
+}

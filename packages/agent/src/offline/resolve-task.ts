@@ -1,0 +1,152 @@
+import type { KnownTask } from "./types.js";
+import { tidy } from "./normalise.js";
+
+export type Resolution =
+  | { kind: "id"; id: number; task?: KnownTask }
+  | { kind: "match"; task: KnownTask }
+  | { kind: "ambiguous"; candidates: KnownTask[] }
+  | { kind: "none"; phrase: string };
+
+const ORDINALS: Record<string, number> = {
+  first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5,
+  sixth: 6, "6th": 6, seventh: 7, "7th": 7, eighth: 8, "8th": 8, ninth: 9, "9th": 9, tenth: 10, "10th": 10,
+};
+
+const NUMBER_REF =
+  /(?:\b(?:task|item|todo|to-do|number|no\.?|id|entry)\s*(?:number\s*|no\.?\s*)?#?\s*|#)(\d+)\b(?:'s)?/i;
+
+export interface NumberRef {
+  id: number;
+  rest: string;
+}
+
+/** "task 3", "#12", "item no. 4": an explicit task id somewhere in the text. */
+export function findTaskNumber(text: string): NumberRef | undefined {
+  const m = NUMBER_REF.exec(text);
+  if (m?.[1] === undefined) return undefined;
+  return { id: Number(m[1]), rest: tidy(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+}
+
+const STOPWORDS = new Set(
+  ("a an the my our your this that these those it its one ones task tasks todo todos item items thing stuff " +
+    "to of for on in at with about from and or by as is are was be i me we you please pls just also " +
+    "entry list reminder some up off out all again now").split(" "),
+);
+
+/** A deliberately small stemmer: enough that "buying" meets "buy" and "meetings" meets "meeting". */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, "");
+  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz|ff)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+export function contentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ""))
+    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function wordScore(ref: string, title: string): number {
+  if (ref === title) return 1;
+  const short = ref.length < title.length ? ref : title;
+  const long = ref.length < title.length ? title : ref;
+  if (short.length >= 4 && long.startsWith(short)) return 0.8;
+  if (short.length >= 4 && editDistanceAtMostOne(ref, title)) return 0.7;
+  return 0;
+}
+
+function normalisedTitle(text: string): string {
+  return contentWords(text).join(" ");
+}
+
+export function scoreTask(phrase: string, task: KnownTask): number {
+  const refWords = contentWords(phrase).map(stem);
+  const titleWords = contentWords(task.title).map(stem);
+  if (refWords.length === 0 || titleWords.length === 0) return 0;
+  const used = new Set<number>();
+  let score = 0;
+  for (const ref of refWords) {
+    let best = 0;
+    let bestAt = -1;
+    titleWords.forEach((t, at) => {
+      const s = used.has(at) ? 0 : wordScore(ref, t);
+      if (s > best) {
+        best = s;
+        bestAt = at;
+      }
+    });
+    if (bestAt >= 0) used.add(bestAt);
+    score += best;
+  }
+  if (score === 0) return 0;
+  // Naming the whole title beats naming part of it: "cancel call mom" is Call mom, not Call dad.
+  if (used.size === titleWords.length) score += 0.5;
+  if (normalisedTitle(phrase) === normalisedTitle(task.title)) score += 10;
+  return score;
+}
+
+function ordinalIndex(phrase: string, count: number): number | undefined {
+  const m = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last)\b/i.exec(phrase);
+  const rest = contentWords(phrase.replace(m?.[0] ?? "", "")).filter((w) => w !== "last");
+  if (m?.[1] === undefined || rest.length > 0) return undefined;
+  const word = m[1].toLowerCase();
+  return word === "last" ? count - 1 : (ORDINALS[word] ?? 0) - 1;
+}
+
+export type Preference = "pending" | "completed" | undefined;
+
+/** Finds the one task a phrase names: by id, by list position, or by the words of its title. */
+export function resolveTask(phrase: string, tasks: readonly KnownTask[], prefer?: Preference): Resolution {
+  const numbered = findTaskNumber(phrase);
+  const bare = /^\D*?(\d+)\D*$/.exec(phrase);
+  const id = numbered?.id ?? (bare?.[1] !== undefined && contentWords(phrase).every((w) => /^\d+$/.test(w)) ? Number(bare[1]) : undefined);
+  if (id !== undefined) return { kind: "id", id, task: tasks.find((t) => t.id === id) };
+
+  const position = ordinalIndex(phrase, tasks.length);
+  if (position !== undefined) {
+    const task = tasks[position];
+    return task === undefined ? { kind: "none", phrase } : { kind: "match", task };
+  }
+
+  const scored = tasks.map((task) => ({ task, score: scoreTask(phrase, task) })).filter((s) => s.score >= 0.7);
+  if (scored.length === 0) return { kind: "none", phrase };
+  const best = Math.max(...scored.map((s) => s.score));
+  let top = scored.filter((s) => s.score >= best - 0.01).map((s) => s.task);
+  if (top.length > 1 && prefer !== undefined) {
+    const wanted = top.filter((t) => (prefer === "completed") === (t.completed === true));
+    if (wanted.length >= 1) top = wanted;
+  }
+  const [first] = top;
+  if (first !== undefined && top.length === 1) return { kind: "match", task: first };
+  return { kind: "ambiguous", candidates: top };
+}

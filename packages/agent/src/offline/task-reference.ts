@@ -1,0 +1,44 @@
+import type { KnownTask, OfflinePlan } from "./types.js";
+import { restoreQuotes, tidy } from "./normalise.js";
+import { type Preference, type Resolution, resolveTask } from "./resolve-task.js";
+import { ambiguousReply, notFoundReply } from "./replies.js";
+
+/** Words that introduce a task reference but never belong to a title. */
+const REFERENCE_FILLER =
+  /^(?:(?:that|the|my|this)\s+)?(?:(?:task|todo|to-do|item|one|thing|entry|reminder)\s+)?(?:(?:called|named|titled|about|for|to|that\s+says)\s+)?/i;
+
+export function cleanReference(phrase: string, quotes: readonly string[]): string {
+  const restored = restoreQuotes(phrase, quotes);
+  return tidy(
+    restored
+      .replace(/\b(?:from|off|on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)\b/gi, " ")
+      .replace(/\b(?:task|todo|item|one)\s*$/i, " ")
+      .replace(/\b(?:please|pls|now|already|today|yet|again|as\s+well|too|after\s+all)\s*$/i, " "),
+  ).replace(REFERENCE_FILLER, "");
+}
+
+export type Target = { ok: true; id: number; task?: KnownTask } | { ok: false; plan: OfflinePlan };
+
+/** Resolves a phrase to one task id, or explains (clarify / not found) why it cannot. */
+export function targetTask(
+  phrase: string,
+  quotes: readonly string[],
+  tasks: readonly KnownTask[],
+  prefer?: Preference,
+): Target {
+  const cleaned = cleanReference(phrase, quotes);
+  const resolution: Resolution = resolveTask(cleaned, tasks, prefer);
+  switch (resolution.kind) {
+    case "id":
+      return { ok: true, id: resolution.id, task: resolution.task };
+    case "match":
+      return { ok: true, id: resolution.task.id, task: resolution.task };
+    case "ambiguous":
+      return {
+        ok: false,
+        plan: { kind: "clarify", reply: ambiguousReply(cleaned, resolution.candidates), candidates: resolution.candidates },
+      };
+    case "none":
+      return { ok: false, plan: { kind: "reply", reply: notFoundReply(cleaned) } };
+  }
+}

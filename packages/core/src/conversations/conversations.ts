@@ -1,0 +1,102 @@
+import type { Db } from "@taskflow/db/client";
+import { type ConversationRow, conversations, type MessageRow, messages, type StoredToolCall } from "@taskflow/db/schema";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Conversation, ConversationDetail } from "../contracts/chat";
+import { notFound } from "../errors";
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  title: row.title,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+const toMessage = (row: MessageRow) => ({
+  id: row.id,
+  role: row.role,
+  content: row.content,
+  tool_calls: row.toolCalls,
+  created_at: row.createdAt.toISOString(),
+});
+
+/** A new conversation titled after its first message. */
+export async function startConversation(db: Db, userId: string, firstMessage: string): Promise<Conversation> {
+  const title = firstMessage.length > 60 ? `${firstMessage.slice(0, 57)}…` : firstMessage;
+  const [row] = await db.insert(conversations).values({ userId, title }).returning();
+  if (!row) throw new Error("insert returned no row");
+  return toConversation(row);
+}
+
+export async function listConversations(db: Db, userId: string, limit = 50): Promise<Conversation[]> {
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.userId, userId))
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .limit(limit);
+  return rows.map(toConversation);
+}
+
+async function findOwned(db: Db, userId: string, conversationId: number): Promise<ConversationRow> {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound(`Conversation ${conversationId}`);
+  return row;
+}
+
+export async function getConversation(db: Db, userId: string, conversationId: number): Promise<ConversationDetail> {
+  const row = await findOwned(db, userId, conversationId);
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, row.id))
+    .orderBy(asc(messages.id));
+  return { ...toConversation(row), messages: rows.map(toMessage) };
+}
+
+/** The last `limit` messages, oldest first: the context a chat turn is given. */
+export async function loadHistory(
+  db: Db,
+  userId: string,
+  conversationId: number,
+  limit = 20,
+): Promise<{ role: "user" | "assistant"; content: string }[]> {
+  await findOwned(db, userId, conversationId);
+  const rows = await db
+    .select({ role: messages.role, content: messages.content })
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(desc(messages.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+export async function deleteConversation(db: Db, userId: string, conversationId: number): Promise<void> {
+  const deleted = await db
+    .delete(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.userId, userId)))
+    .returning({ id: conversations.id });
+  if (deleted.length === 0) throw notFound(`Conversation ${conversationId}`);
+}
+
+export async function appendMessage(
+  db: Db,
+  userId: string,
+  conversationId: number,
+  message: { role: "user" | "assistant"; content: string; toolCalls?: StoredToolCall[] },
+): Promise<void> {
+  await findOwned(db, userId, conversationId);
+  await db.insert(messages).values({
+    conversationId,
+    role: message.role,
+    content: message.content,
+    toolCalls: message.toolCalls ?? [],
+  });
+  await db
+    .update(conversations)
+    .set({ updatedAt: sql`now()` as unknown as Date })
+    .where(eq(conversations.id, conversationId));
+}

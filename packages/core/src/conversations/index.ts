@@ -1,0 +1,8 @@
+export {
+  appendMessage,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  loadHistory,
+  startConversation,
+} from "./conversations";

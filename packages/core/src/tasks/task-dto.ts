@@ -1,0 +1,20 @@
+import type { TaskRow } from "@taskflow/db/schema";
+import type { Task } from "../contracts/tasks";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The wire shape of a task (snake_case, ISO-8601 strings). */
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    tags: row.tags,
+    due_at: iso(row.dueAt),
+    completed_at: iso(row.completedAt),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}

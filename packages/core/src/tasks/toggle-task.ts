@@ -1,0 +1,21 @@
+import type { Db } from "@taskflow/db/client";
+import { tasks } from "@taskflow/db/schema";
+import { and, eq, not, sql } from "drizzle-orm";
+import type { Task } from "../contracts/tasks";
+import { notFound } from "../errors";
+import { toTask } from "./task-dto";
+
+/** Flips completed in one statement, so two concurrent toggles never lose one. */
+export async function toggleTask(db: Db, userId: string, taskId: number): Promise<Task> {
+  const [row] = await db
+    .update(tasks)
+    .set({
+      completed: not(tasks.completed) as unknown as boolean,
+      completedAt: sql`case when ${tasks.completed} then null else now() end` as unknown as Date,
+      updatedAt: sql`now()` as unknown as Date,
+    })
+    .where(and(eq(tasks.id, taskId), eq(tasks.userId, userId)))
+    .returning();
+  if (!row) throw notFound(`Task ${taskId}`);
+  return toTask(row);
+}

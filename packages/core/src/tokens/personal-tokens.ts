@@ -1,0 +1,63 @@
+import type { Db } from "@taskflow/db/client";
+import { type PersonalTokenRow, personalTokens } from "@taskflow/db/schema";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { CreatedToken, PersonalToken } from "../contracts/tokens";
+import { notFound } from "../errors";
+import { generateTokenSecret, hashToken, PERSONAL_TOKEN_PREFIX } from "./token-secret";
+
+const toToken = (row: PersonalTokenRow): PersonalToken => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  created_at: row.createdAt.toISOString(),
+  last_used_at: row.lastUsedAt ? row.lastUsedAt.toISOString() : null,
+});
+
+export async function createPersonalToken(db: Db, userId: string, name: string): Promise<CreatedToken> {
+  const token = generateTokenSecret();
+  const [row] = await db
+    .insert(personalTokens)
+    .values({ userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return { ...toToken(row), token };
+}
+
+export async function listPersonalTokens(db: Db, userId: string): Promise<PersonalToken[]> {
+  const rows = await db
+    .select()
+    .from(personalTokens)
+    .where(eq(personalTokens.userId, userId))
+    .orderBy(desc(personalTokens.id));
+  return rows.map(toToken);
+}
+
+export async function revokePersonalToken(db: Db, userId: string, tokenId: number): Promise<void> {
+  const deleted = await db
+    .delete(personalTokens)
+    .where(and(eq(personalTokens.id, tokenId), eq(personalTokens.userId, userId)))
+    .returning({ id: personalTokens.id });
+  if (deleted.length === 0) throw notFound(`Token ${tokenId}`);
+}
+
+/** The user a personal token belongs to, or null. Records the last use at most once a minute. */
+export async function resolvePersonalToken(db: Db, token: string): Promise<string | null> {
+  if (!token.startsWith(PERSONAL_TOKEN_PREFIX)) return null;
+  const hash = hashToken(token);
+  const [row] = await db
+    .select({ userId: personalTokens.userId })
+    .from(personalTokens)
+    .where(eq(personalTokens.tokenHash, hash))
+    .limit(1);
+  if (!row) return null;
+  await db
+    .update(personalTokens)
+    .set({ lastUsedAt: sql`now()` as unknown as Date })
+    .where(
+      and(
+        eq(personalTokens.tokenHash, hash),
+        or(isNull(personalTokens.lastUsedAt), lt(personalTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
+  return row.userId;
+}
