@@ -1,0 +1,92 @@
+// Builds the api as a Fastify instance without listening: server.ts owns ports and signals, tests
+// call buildApp() and talk to it over real HTTP or inject().
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import { type ChatAgent, createChatAgent } from "@taskflow/agent";
+import type { Database } from "@taskflow/db/client";
+import Fastify, { type FastifyRequest, type FastifyServerOptions, type preHandlerHookHandler } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { createAuth } from "./auth/create-auth";
+import type { ApiEnv } from "./env";
+import { registerAuth, requireUser } from "./plugins/auth";
+import { registerHealth, type Readiness } from "@taskflow/runtime/health";
+import { registerMetrics } from "@taskflow/runtime/metrics";
+import { registerOpenApi } from "./plugins/openapi";
+import { registerProblemHandlers, sendProblem } from "@taskflow/runtime/problem";
+import { registerChatRoutes } from "./routes/chat";
+import { registerConversationRoutes } from "./routes/conversations";
+import { registerTaskRoutes } from "./routes/tasks";
+import { registerTokenRoutes } from "./routes/tokens";
+
+export interface BuildApiOptions {
+  env: ApiEnv;
+  database: Database;
+  /** Defaults to the agent the environment asks for (LLM with a key, offline without). */
+  agent?: ChatAgent;
+  logger?: FastifyServerOptions["logger"];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function buildApp(options: BuildApiOptions) {
+  const { env, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // During a drain, requests already on a kept-alive connection are served rather than refused.
+    return503OnClosing: false,
+    forceCloseConnections: "idle",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const readiness: Readiness = { shuttingDown: false };
+  registerProblemHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await registerOpenApi(app);
+  registerMetrics(app, "api");
+  registerHealth(app, database, readiness);
+
+  const auth = createAuth({
+    db: database.db,
+    secret: env.BETTER_AUTH_SECRET,
+    baseUrl: env.BETTER_AUTH_URL,
+    rateLimitPerMinute: env.AUTH_RATE_LIMIT,
+  });
+  registerAuth(app, auth, env.BETTER_AUTH_URL);
+  const signedIn = requireUser(auth);
+  // The hackathon paths carry the user id; it must be the caller's own.
+  const ownPath: preHandlerHookHandler = async (request: FastifyRequest, reply) => {
+    const { user_id: pathUser } = request.params as { user_id?: string };
+    if (pathUser !== request.user?.id) return sendProblem(reply, 403, "The user id in the path is not yours.");
+  };
+
+  const agent =
+    options.agent ??
+    createChatAgent({
+      mcpUrl: env.MCP_URL,
+      openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL } : undefined,
+    });
+  const chatDeps = { db: database.db, agent, mcpTokenSecret: env.MCP_TOKEN_SECRET, timeoutMs: env.CHAT_TIMEOUT_MS };
+
+  registerTaskRoutes(app, database.db, [signedIn], "/api");
+  registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
+  registerChatRoutes(app, chatDeps, [signedIn], "/api");
+  registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
+  registerConversationRoutes(app, database.db, [signedIn]);
+  registerTokenRoutes(app, database.db, [signedIn]);
+  app.get("/api/config", { schema: { hide: true } }, async () => ({ mcp_url: env.MCP_PUBLIC_URL, assistant: agent.mode }));
+
+  return { app, readiness };
+}

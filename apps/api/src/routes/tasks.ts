@@ -1,0 +1,76 @@
+import {
+  createTaskBody,
+  listTasksQuery,
+  problemSchema,
+  replaceTaskBody,
+  taskIdSchema,
+  taskListSchema,
+  taskSchema,
+  updateTaskBody,
+} from "@taskflow/core/contracts";
+import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@taskflow/core/tasks";
+import type { Db } from "@taskflow/db/client";
+import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { currentUser } from "../plugins/auth";
+import { routeDoc } from "./route-doc";
+
+const idParams = z.object({ id: taskIdSchema });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** The task routes, mounted at `/api/tasks` and at the hackathon's `/api/{user_id}/tasks`. */
+export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: preHandlerHookHandler[], prefix: string) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = `${prefix}/tasks`;
+  const hackathon = prefix !== "/api";
+  const params = hackathon ? idParams.extend({ user_id: z.string() }) : idParams;
+  const listParams = hackathon ? z.object({ user_id: z.string() }) : undefined;
+  const common = { preHandler: guards };
+  const doc = (summary: string) => routeDoc("tasks", summary, hackathon);
+
+  r.get(base, {
+    ...common,
+    schema: { ...doc("List tasks"), querystring: listTasksQuery, ...(listParams ? { params: listParams } : {}), response: { 200: taskListSchema, ...errors } },
+    handler: (request) => listTasks(db, currentUser(request).id, request.query),
+  });
+
+  r.post(base, {
+    ...common,
+    schema: { ...doc("Create a task"), body: createTaskBody, ...(listParams ? { params: listParams } : {}), response: { 201: taskSchema, ...errors } },
+    handler: async (request, reply) => reply.code(201).send(await createTask(db, currentUser(request).id, request.body)),
+  });
+
+  r.get(`${base}/:id`, {
+    ...common,
+    schema: { ...doc("Get a task"), params, response: { 200: taskSchema, ...errors } },
+    handler: (request) => getTask(db, currentUser(request).id, request.params.id),
+  });
+
+  r.patch(`${base}/:id`, {
+    ...common,
+    schema: { ...doc("Change some fields of a task"), params, body: updateTaskBody, response: { 200: taskSchema, ...errors } },
+    handler: (request) => updateTask(db, currentUser(request).id, request.params.id, request.body),
+  });
+
+  r.put(`${base}/:id`, {
+    ...common,
+    schema: { ...doc("Replace a task"), params, body: replaceTaskBody, response: { 200: taskSchema, ...errors } },
+    handler: (request) => updateTask(db, currentUser(request).id, request.params.id, request.body),
+  });
+
+  r.patch(`${base}/:id/complete`, {
+    ...common,
+    schema: { ...doc("Toggle a task's completion"), params, response: { 200: taskSchema, ...errors } },
+    handler: (request) => toggleTask(db, currentUser(request).id, request.params.id),
+  });
+
+  r.delete(`${base}/:id`, {
+    ...common,
+    schema: { ...doc("Delete a task"), params, response: { 204: z.null().describe("Deleted"), ...errors } },
+    handler: async (request, reply) => {
+      await deleteTask(db, currentUser(request).id, request.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,29 @@
+export interface ToolCallRecord {
+  tool: string;
+  arguments: Record<string, unknown>;
+  result: unknown;
+  is_error?: boolean;
+}
+
+export type AgentEvent = { type: "text"; delta: string } | { type: "tool_call"; call: ToolCallRecord };
+
+export interface TurnInput {
+  /** Bearer token the MCP server accepts for this user (minted by the api per turn). */
+  mcpToken: string;
+  /** Earlier messages of the conversation, oldest first. */
+  history: { role: "user" | "assistant"; content: string }[];
+  message: string;
+  now: Date;
+  signal: AbortSignal;
+  onEvent?: (event: AgentEvent) => void;
+}
+
+export interface TurnResult {
+  response: string;
+  toolCalls: ToolCallRecord[];
+}
+
+export interface ChatAgent {
+  mode: "offline" | "llm";
+  runTurn(input: TurnInput): Promise<TurnResult>;
+}
