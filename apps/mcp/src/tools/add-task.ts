@@ -1,0 +1,30 @@
+import { createTaskBody } from "@taskflow/core/contracts";
+import { addTaskArgs, taskActionResult } from "@taskflow/core/mcp-tools";
+import { createTask } from "@taskflow/core/tasks";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { parseArgs, runTool, type ToolContext, toolResult } from "./tool-context";
+
+export function registerAddTaskTool(server: McpServer, context: ToolContext) {
+  server.registerTool(
+    "add_task",
+    {
+      title: "Add task",
+      description: "Create a new task for the user. Returns its id.",
+      inputSchema: addTaskArgs,
+      outputSchema: taskActionResult,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    (args) =>
+      runTool(context, args, async () => {
+        const input = parseArgs(createTaskBody, {
+          title: args.title,
+          description: args.description,
+          priority: args.priority,
+          tags: args.tags,
+          due_at: args.due,
+        });
+        const task = await createTask(context.db, context.userId, input);
+        return toolResult({ task_id: task.id, status: "created", title: task.title });
+      }),
+  );
+}

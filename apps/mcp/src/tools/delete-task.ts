@@ -1,0 +1,22 @@
+import { taskActionResult, taskRefArgs } from "@taskflow/core/mcp-tools";
+import { deleteTask } from "@taskflow/core/tasks";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { runTool, type ToolContext, toolResult } from "./tool-context";
+
+export function registerDeleteTaskTool(server: McpServer, context: ToolContext) {
+  server.registerTool(
+    "delete_task",
+    {
+      title: "Delete task",
+      description: "Delete a task permanently.",
+      inputSchema: taskRefArgs,
+      outputSchema: taskActionResult,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    },
+    (args) =>
+      runTool(context, args, async () => {
+        const task = await deleteTask(context.db, context.userId, args.task_id);
+        return toolResult({ task_id: task.id, status: "deleted", title: task.title });
+      }),
+  );
+}

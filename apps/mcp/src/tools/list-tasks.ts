@@ -1,0 +1,40 @@
+import { listTasksQuery } from "@taskflow/core/contracts";
+import { listTasksArgs, listTasksResult } from "@taskflow/core/mcp-tools";
+import { listTasks } from "@taskflow/core/tasks";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { parseArgs, runTool, type ToolContext, toolResult } from "./tool-context";
+
+export function registerListTasksTool(server: McpServer, context: ToolContext) {
+  server.registerTool(
+    "list_tasks",
+    {
+      title: "List tasks",
+      description: "List the user's tasks, newest first, optionally filtered by status, priority, tag, text or due date.",
+      inputSchema: listTasksArgs,
+      outputSchema: listTasksResult,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (args) =>
+      runTool(context, args, async () => {
+        const query = parseArgs(listTasksQuery, {
+          status: args.status,
+          priority: args.priority,
+          tag: args.tag,
+          q: args.query,
+          due_before: args.due_before,
+          due_after: args.due_after,
+          limit: args.limit,
+        });
+        const { items } = await listTasks(context.db, context.userId, query);
+        const tasks = items.map((t) => ({
+          id: t.id,
+          title: t.title,
+          completed: t.completed,
+          priority: t.priority,
+          tags: t.tags,
+          due_at: t.due_at,
+        }));
+        return toolResult({ tasks });
+      }),
+  );
+}
