@@ -33,7 +33,14 @@ export function zoneOffsetMinutes(timeZone: string | undefined, at: Date): numbe
       second: "2-digit",
     }).formatToParts(at);
     const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+    const asUtc = Date.UTC(
+      get("year"),
+      get("month") - 1,
+      get("day"),
+      get("hour"),
+      get("minute"),
+      get("second"),
+    );
     return Math.round((asUtc - at.getTime()) / 60_000);
   } catch {
     return 0;
@@ -72,7 +79,19 @@ export function weekdayIndex(day: string): number {
   return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, couple: 2, few: 3 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  couple: 2,
+  few: 3,
+};
 
 export function countWord(word: string): number | undefined {
   const w = word.toLowerCase();
@@ -87,7 +106,10 @@ interface CustomRule {
 /** Phrases chrono misses or reads differently from how people mean them in a todo list. */
 const CUSTOM_RULES: readonly CustomRule[] = [
   { re: /\b(?:the\s+)?day\s+after\s+tomorrow\b/i, day: (_m, today) => addDays(today, 2) },
-  { re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:day|today))\b/i, day: (_m, t) => t },
+  {
+    re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:day|today))\b/i,
+    day: (_m, t) => t,
+  },
   {
     re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eow|end\s+of\s+(?:the\s+|this\s+)?(?:work\s*)?week)\b/i,
     day: (_m, today) => addDays(today, Math.max(0, 4 - weekdayIndex(today))),
@@ -124,7 +146,8 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
   const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.timeZone, ctx.now) };
   const results = chrono.parse(text, reference, { forwardDate: true });
   for (const r of results) {
-    if (FALSE_FRIENDS.test(r.text.trim())) continue;
+    // "every morning" is a recurrence we cannot store, not a due date.
+    if (FALSE_FRIENDS.test(r.text.trim()) || /\bevery\s*$/i.test(text.slice(0, r.index))) continue;
     const instant = r.start.date();
     const day = localDay(instant, ctx);
     const due = r.start.isCertain("hour") ? localDateTime(instant, ctx) : day;
@@ -133,7 +156,8 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
   return undefined;
 }
 
-const CONNECTOR_BEFORE = /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of)\b[\s:]*)+$/i;
+const CONNECTOR_BEFORE =
+  /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of)\b[\s:]*)+$/i;
 
 /** Removes the date phrase and the connector word that introduced it ("by", "due", "on"). */
 export function removeDate(text: string, found: FoundDate): string {

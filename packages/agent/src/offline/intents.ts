@@ -17,8 +17,10 @@ interface Rule {
   keep?: number;
 }
 
-const DONE = "(?:done|complete|completed|finished|checked|checked\\s+off|ticked(?:\\s+off)?|crossed\\s+off|closed|sorted|handled|taken\\s+care\\s+of|dealt\\s+with)";
-const NOT_DONE = "(?:not\\s+(?:yet\\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to\\s*do|not\\s+started|unchecked|unticked)";
+const DONE =
+  "(?:done|complete|completed|finished|checked|checked\\s+off|ticked(?:\\s+off)?|crossed\\s+off|closed|sorted|handled|taken\\s+care\\s+of|dealt\\s+with)";
+const NOT_DONE =
+  "(?:not\\s+(?:yet\\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to\\s*do|not\\s+started|unchecked|unticked)";
 
 const SMALLTALK =
   /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+(?:morning|afternoon|evening|night)|greetings|thanks?(?:\s+you)?(?:\s+so\s+much)?|thank\s+u|thx|ty|cheers|great|cool|nice|awesome|ok|okay|k|bye|goodbye|see\s+ya|how\s+are\s+you(?:\s+doing)?|what'?s\s+up|who\s+are\s+you|are\s+you\s+there|lol|yes|no|nope|yep|sure)(?:\s+(?:there|again|buddy|mate|bot|assistant|taskflow))?[\s!.?,]*$/i;
@@ -27,24 +29,86 @@ const HELP =
   /^(?:help|\?+|h[ea]lp\s+me|menu|commands|options|usage|instructions|how\s+(?:does\s+(?:this|it)\s+work|do\s+i\s+use\s+(?:this|you|it))|what\s+(?:can|do|should)\s+(?:you|i)\s+(?:do|say|ask|type)(?:\s+(?:here|with\s+(?:you|this)))?|what\s+are\s+(?:you|your)\s+(?:able\s+to\s+do|capabilities|commands)|what\s+are\s+the\s+commands|how\s+can\s+you\s+help(?:\s+me)?|what\s+do\s+you\s+do|show\s+(?:me\s+)?(?:the\s+)?help)[\s!.?]*$/i;
 
 const LIST_START =
-  /^(?:show|list|display|view|see|print|get|fetch|give\s+me|tell\s+me|read|find|search|look\s*(?:up|for)|lookup|what|what's|whats|which|any|anything|are\s+there|is\s+there|do\s+i\s+have|did\s+i|have\s+i|how\s+many|how's|where|remind\s+me\s+(?:what|which)|my\s+(?:tasks|todos|to-dos|list|agenda)|(?:all\s+)?(?:tasks|todos|to-dos)\b|agenda|overdue|upcoming|pending|open\s+tasks|completed\s+tasks|done\s+tasks|todo\s+list|to-do\s+list|(?:can|could)\s+i\s+see)\b/i;
+  /^(?:show|list|display|view|(?:see|get|fetch|check|pull\s+up)\s+(?:me\s+)?(?:my|all|the\s+list|the\s+tasks|tasks|todos|everything|what|if|on|which)|find|search|look\s*(?:up|for)|lookup|remind\s+me\s+(?:what|which)|my\s+(?:tasks|todos|to-dos|list|agenda|(?:todo|to-do|to\s+do|task)\s+list)|(?:all\s+)?(?:tasks|todos|to-dos)\b|agenda|overdue|upcoming|pending|open\s+tasks|completed\s+tasks|done\s+tasks|todo\s+list|to-do\s+list|(?:can|could)\s+i\s+see)\b/i;
+/** Question openings that are list requests only when they talk about tasks ("what's the weather" is not). */
+const LIST_QUESTION =
+  /^(?:what|what's|whats|what\s+is|what\s+are|which|tell\s+me|give\s+me|any|anything|are\s+there|is\s+there|do\s+i\s+have|did\s+i|have\s+i|how\s+many|how's|how\s+is|where|when)\b/i;
+const TASK_CONTEXT =
+  /\b(?:tasks?|todos?|to-?dos?|to\s+do|due|overdue|pending|left|remaining|open|done|completed?|finished|plate|agenda|list|have|need|priority|urgent|important|tagged|schedule|planned|up\s+next|next|today|tomorrow|tonight|week|outstanding|incomplete|unfinished|still|late|upcoming|coming\s+up|soon|doing|on\s+for|about|regarding|mentioning)\b|#/i;
 
 const RULES: readonly Rule[] = [
   // Reopen before complete: "mark task 3 as not done" also contains "done".
-  { intent: "reopen", re: /^(?:re-?open|re-?activate|un-?complete|un-?check|un-?tick|un-?mark|un-?do|un-?finish|restore|revive|resurrect|bring\s+back|put\s+back)\b(?:\s+(?:as\s+)?(?:done|complete|completed))?/i },
-  { intent: "reopen", re: new RegExp(`^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+|back\\s+to\\s+|back\\s+as\\s+)?${NOT_DONE}(?:\\s+again)?$`, "i"), keep: 1 },
-  { intent: "reopen", re: new RegExp(`^(.+?)\\s+(?:is|was|isn't|wasn't|is\\s+not|was\\s+not|'s)\\s+(?:actually\\s+)?(?:not\\s+)?(?:${NOT_DONE}|done|finished|complete|completed)(?:\\s+(?:yet|after\\s+all|again))?$`, "i"), keep: 1 },
-  { intent: "reopen", re: /^i\s+(?:didn't|did\s+not|haven't|have\s+not)\s+(?:actually\s+)?(?:finish|complete|do|done|finished|completed)\b/i },
+  {
+    intent: "reopen",
+    re: /^(?:re-?open|re-?activate|un-?complete|un-?check|un-?tick|un-?mark|un-?do|un-?finish|restore|revive|resurrect|bring\s+back|put\s+back)\b(?:\s+(?:as\s+)?(?:done|complete|completed))?/i,
+  },
+  {
+    intent: "reopen",
+    re: new RegExp(
+      `^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+|back\\s+to\\s+|back\\s+as\\s+)?${NOT_DONE}(?:\\s+again)?$`,
+      "i",
+    ),
+    keep: 1,
+  },
+  {
+    intent: "reopen",
+    re: /^(.+?)\s+(?:(?:isn't|isnt|wasn't|wasnt|is\s+not|was\s+not|aren't|are\s+not)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)|(?:is|was|'s|are)\s+(?:actually\s+|still\s+)?(?:not\s+(?:yet\s+)?(?:done|finished|complete|completed)|undone|incomplete|unfinished|pending|open))(?:\s+(?:yet|after\s+all|again))?$/i,
+    keep: 1,
+  },
+  {
+    intent: "reopen",
+    re: /^(?:i|we)\s+(?:didn't|didnt|did\s+not|haven't|havent|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:(?:finish|complete|do|done|finished|completed)\b(?:\s+with)?)?/i,
+  },
 
-  { intent: "complete", re: new RegExp(`^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?${DONE}$`, "i"), keep: 1 },
-  { intent: "complete", re: /^(?:i(?:'ve|\s+have)?\s+|we(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|accomplished|wrapped\s+up|ticked\s+off|checked\s+off|crossed\s+off|knocked\s+out|nailed|took\s+care\s+of|dealt\s+with|handled|sorted)\b(?:\s+with)?/i },
-  { intent: "complete", re: /^(?:i'm|i\s+am|im|we're|we\s+are)\s+(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s*(?:with)?\b/i },
+  {
+    intent: "complete",
+    re: new RegExp(
+      `^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?${DONE}$`,
+      "i",
+    ),
+    keep: 1,
+  },
+  {
+    intent: "complete",
+    re: /^(?:i(?:'ve|\s+have)?\s+|we(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|accomplished|wrapped\s+up|ticked\s+off|checked\s+off|crossed\s+off|knocked\s+out|nailed|took\s+care\s+of|dealt\s+with|handled|sorted)\b(?:\s+with)?/i,
+  },
+  {
+    intent: "complete",
+    re: /^(?:i'm|i\s+am|im|we're|we\s+are)\s+(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s*(?:with)?\b/i,
+  },
+  {
+    intent: "complete",
+    re: /^(?:cross|tick|check|mark)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:[\w-]+\s+)?list)?$/i,
+    keep: 1,
+  },
   { intent: "complete", re: /^(?:done|finished|completed)\s*(?:with|:)?/i },
-  { intent: "complete", re: /^(?:complete|finish|close|tick\s+off|tick|check\s+off|check|cross\s+off|cross\s+out|mark\s+off|strike\s+through|wrap\s+up|knock\s+out)\b(?:\s+off)?/i },
-  { intent: "complete", re: new RegExp(`^(.+?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been|'s|got|now)?\\s*(?:all\\s+|now\\s+|finally\\s+)?${DONE}(?:\\s+(?:now|already|today))?$`, "i"), keep: 1 },
+  {
+    intent: "complete",
+    re: /^(?:complete|finish|close|tick\s+off|tick|check\s+off|check|cross\s+off|cross\s+out|mark\s+off|strike\s+through|wrap\s+up|knock\s+out)\b(?:\s+off)?/i,
+  },
+  {
+    intent: "complete",
+    re: new RegExp(
+      `^(.+?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been|'s|got|now)?\\s*(?:all\\s+|now\\s+|finally\\s+)?${DONE}(?:\\s+(?:now|already|today))?$`,
+      "i",
+    ),
+    keep: 1,
+  },
 
-  { intent: "delete", re: /^(?:delete|remove|cancel|drop|erase|scratch|trash|discard|nuke|kill|get\s+rid\s+of|forget(?:\s+about)?|throw\s+(?:out|away)|strike|ditch|axe|bin|scrap|purge|wipe|dump|abandon|take\s+off|take\s+out|clear|eliminate)\b(?:\s+(?:out|off))?/i },
-  { intent: "delete", re: /^(?:i|we)\s+(?:don't|do\s+not|no\s+longer|won't|will\s+not|dont)\s+(?:need|have|want)\s+to\s+(.+?)(?:\s+any\s*more|\s+after\s+all)?$/i, keep: 1 },
+  {
+    intent: "delete",
+    re: /^(?:delete|remove|cancel|drop|erase|scratch|trash|discard|nuke|kill|get\s+rid\s+of|forget(?:\s+about)?|throw\s+(?:out|away)|strike|ditch|axe|bin|scrap|purge|wipe|dump|abandon|take\s+off|take\s+out|clear|eliminate)\b(?:\s+(?:out|off))?/i,
+  },
+  {
+    intent: "delete",
+    re: /^(?:i|we)\s+(?:don't|do\s+not|no\s+longer|won't|will\s+not|dont)\s+(?:need|have|want)\s+to\s+(.+?)(?:\s+any\s*more|\s+after\s+all)?$/i,
+    keep: 1,
+  },
+  {
+    intent: "delete",
+    re: /^(?:take|strike|knock)\s+(.+?)\s+(?:off|out)\s+(?:of\s+)?(?:my|the)\s+(?:[\w-]+\s+)?list$/i,
+    keep: 1,
+  },
   { intent: "delete", re: /^(?:no\s+need\s+to|never\s*mind|nevermind)\s+(.+)$/i, keep: 1 },
 ];
 
@@ -58,15 +122,46 @@ export function detectSmallTalk(raw: string): Intent | undefined {
 }
 
 export function looksLikeList(text: string): boolean {
-  return LIST_START.test(text) || /\b(?:overdue|on\s+my\s+plate|my\s+agenda)\b/i.test(text) || LIST_OR_COMPLETE_GUARD.test(text);
+  if (LIST_QUESTION.test(text)) return TASK_CONTEXT.test(text) || LIST_OR_COMPLETE_GUARD.test(text);
+  return (
+    LIST_START.test(text) ||
+    /\b(?:overdue|on\s+my\s+plate|my\s+agenda)\b/i.test(text) ||
+    LIST_OR_COMPLETE_GUARD.test(text)
+  );
 }
 
 export function detectVerbIntent(text: string): Detected | undefined {
   for (const rule of RULES) {
     const m = rule.re.exec(text);
     if (m === null) continue;
-    const rest = rule.keep === undefined ? text.slice(0, m.index) + " " + text.slice(m.index + m[0].length) : (m[rule.keep] ?? "");
+    const rest =
+      rule.keep === undefined
+        ? `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
+        : (m[rule.keep] ?? "");
     return { intent: rule.intent, rest: rest.trim() };
   }
   return undefined;
+}
+
+const PAST_TENSE =
+  /^(?:(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+)?|just\s+|finally\s+)?(?:[a-z]+ed|bought|paid|went|sent|wrote|took|got|made|met|ran|brought|rang|gave|sold|fed|drove|read|spoke|told|caught|left|found|did|put|set)\b/i;
+
+/** "called mom", "I watered the plants": a report of something done, if it names a task. */
+export function looksLikePastTense(text: string): boolean {
+  return PAST_TENSE.test(text) && !/^(?:i|we)\s+(?:need|want|have\s+to|should|must)/i.test(text);
+}
+
+const STATUS_ENDING = new RegExp(`\\s(?:as\\s+|to\\s+|back\\s+to\\s+)?(?:${DONE}|${NOT_DONE})$`, "i");
+
+/** "set task 4 as completed" is a completion, not a rename to "completed". */
+export function endsWithStatus(text: string): boolean {
+  return STATUS_ENDING.test(text);
+}
+
+const PARTICIPLE_REPORT =
+  /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|finally\s+|already\s+)?(?!(?:scheduled|postponed|delayed|moved|cancell?ed|planned|needed|due)\b)([a-z]+ed|bought|paid|sent|written|taken|made|done|fed|built|swept)$/i;
+
+/** "the milk is bought": the subject, if the text reports a task as done. */
+export function participleSubject(text: string): string | undefined {
+  return PARTICIPLE_REPORT.exec(text)?.[1];
 }

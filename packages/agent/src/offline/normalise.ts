@@ -24,11 +24,14 @@ export function wholeQuote(text: string, quotes: readonly string[]): string | un
   return m?.[1] === undefined ? undefined : quotes[m[1].charCodeAt(0) - 97];
 }
 
-export function firstQuote(text: string, quotes: readonly string[]): { quote: string; rest: string } | undefined {
+export function firstQuote(
+  text: string,
+  quotes: readonly string[],
+): { quote: string; rest: string } | undefined {
   const m = /⟦([a-z])⟧/.exec(text);
   const quote = m?.[1] === undefined ? undefined : quotes[m[1].charCodeAt(0) - 97];
   if (m === null || quote === undefined) return undefined;
-  return { quote, rest: tidy(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+  return { quote, rest: tidy(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`) };
 }
 
 export function hasQuote(text: string): boolean {
@@ -66,10 +69,17 @@ export function normalise(message: string): Normalised {
   // apostrophes ("what's", "mom's") are never mistaken for quotes.
   text = text.replace(/(^|[\s(:,])'(\S(?:.*?\S)?)'(?=$|[\s.,!?;:)])/g, lift);
 
-  text = text.replace(/\s+/g, " ").replace(/[\s.!?…]+$/g, "").trim();
+  text = text
+    .replace(/\s+/g, " ")
+    .replace(/[\s.!?…]+$/g, "")
+    .trim();
   for (let i = 0; i < 4; i++) {
     const before = text;
-    text = text.replace(LEADING_FILLER, "").replace(TRAILING_FILLER, "").replace(/[\s.!?,]+$/g, "").trim();
+    text = text
+      .replace(LEADING_FILLER, "")
+      .replace(TRAILING_FILLER, "")
+      .replace(/[\s.!?,]+$/g, "")
+      .trim();
     if (text === before) break;
   }
   return { text, quotes };

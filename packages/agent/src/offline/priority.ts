@@ -1,5 +1,5 @@
-import type { Priority } from "./types.js";
 import { tidy } from "./normalise.js";
+import type { Priority } from "./types.js";
 
 const LEVEL_WORDS: Record<string, Priority> = {
   high: "high",
@@ -72,7 +72,7 @@ export function extractPriority(text: string): PriorityFound | undefined {
     if (m === null) continue;
     const priority = level(m);
     if (priority === undefined) continue;
-    return { priority, rest: tidy(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+    return { priority, rest: tidy(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`) };
   }
   return undefined;
 }

@@ -11,7 +11,8 @@ const BYE = /^(?:bye|goodbye|see\s+ya)/i;
 
 export function smallTalkReply(message: string): string {
   const text = message.trim();
-  if (GREETING.test(text)) return "Hi! What would you like to do with your tasks? Say “help” to see examples.";
+  if (GREETING.test(text))
+    return "Hi! What would you like to do with your tasks? Say “help” to see examples.";
   if (THANKS.test(text)) return "You're welcome! Anything else for your list?";
   if (BYE.test(text)) return "Bye! Your tasks will be here when you come back.";
   return "I'm your task assistant. Say “help” to see what I can do.";

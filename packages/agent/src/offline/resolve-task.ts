@@ -1,5 +1,5 @@
-import type { KnownTask } from "./types.js";
 import { tidy } from "./normalise.js";
+import type { KnownTask } from "./types.js";
 
 export type Resolution =
   | { kind: "id"; id: number; task?: KnownTask }
@@ -8,8 +8,26 @@ export type Resolution =
   | { kind: "none"; phrase: string };
 
 const ORDINALS: Record<string, number> = {
-  first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5,
-  sixth: 6, "6th": 6, seventh: 7, "7th": 7, eighth: 8, "8th": 8, ninth: 9, "9th": 9, tenth: 10, "10th": 10,
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
 };
 
 const NUMBER_REF =
@@ -24,18 +42,55 @@ export interface NumberRef {
 export function findTaskNumber(text: string): NumberRef | undefined {
   const m = NUMBER_REF.exec(text);
   if (m?.[1] === undefined) return undefined;
-  return { id: Number(m[1]), rest: tidy(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+  return { id: Number(m[1]), rest: tidy(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`) };
 }
 
 const STOPWORDS = new Set(
-  ("a an the my our your this that these those it its one ones task tasks todo todos item items thing stuff " +
+  (
+    "a an the my our your this that these those it its one ones task tasks todo todos item items thing stuff " +
     "to of for on in at with about from and or by as is are was be i me we you please pls just also " +
-    "entry list reminder some up off out all again now").split(" "),
+    "entry list reminder some up off out all again now"
+  ).split(" "),
 );
 
 /** A deliberately small stemmer: enough that "buying" meets "buy" and "meetings" meets "meeting". */
+const IRREGULAR: Record<string, string> = {
+  bought: "buy",
+  paid: "pay",
+  went: "go",
+  gone: "go",
+  sent: "send",
+  wrote: "write",
+  written: "write",
+  took: "take",
+  taken: "take",
+  got: "get",
+  made: "make",
+  met: "meet",
+  ran: "run",
+  brought: "bring",
+  rang: "ring",
+  gave: "give",
+  given: "give",
+  sold: "sell",
+  fed: "feed",
+  drove: "drive",
+  spoke: "speak",
+  told: "tell",
+  caught: "catch",
+  did: "do",
+  done: "do",
+  found: "find",
+  built: "build",
+  ate: "eat",
+  swept: "sweep",
+  kept: "keep",
+};
+
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, "");
+  const irregular = IRREGULAR[w];
+  if (irregular !== undefined) return irregular;
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
@@ -116,7 +171,10 @@ export function scoreTask(phrase: string, task: KnownTask): number {
 }
 
 function ordinalIndex(phrase: string, count: number): number | undefined {
-  const m = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last)\b/i.exec(phrase);
+  const m =
+    /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last)\b/i.exec(
+      phrase,
+    );
   const rest = contentWords(phrase.replace(m?.[0] ?? "", "")).filter((w) => w !== "last");
   if (m?.[1] === undefined || rest.length > 0) return undefined;
   const word = m[1].toLowerCase();
@@ -129,7 +187,11 @@ export type Preference = "pending" | "completed" | undefined;
 export function resolveTask(phrase: string, tasks: readonly KnownTask[], prefer?: Preference): Resolution {
   const numbered = findTaskNumber(phrase);
   const bare = /^\D*?(\d+)\D*$/.exec(phrase);
-  const id = numbered?.id ?? (bare?.[1] !== undefined && contentWords(phrase).every((w) => /^\d+$/.test(w)) ? Number(bare[1]) : undefined);
+  const id =
+    numbered?.id ??
+    (bare?.[1] !== undefined && contentWords(phrase).every((w) => /^\d+$/.test(w))
+      ? Number(bare[1])
+      : undefined);
   if (id !== undefined) return { kind: "id", id, task: tasks.find((t) => t.id === id) };
 
   const position = ordinalIndex(phrase, tasks.length);
@@ -138,7 +200,9 @@ export function resolveTask(phrase: string, tasks: readonly KnownTask[], prefer?
     return task === undefined ? { kind: "none", phrase } : { kind: "match", task };
   }
 
-  const scored = tasks.map((task) => ({ task, score: scoreTask(phrase, task) })).filter((s) => s.score >= 0.7);
+  const scored = tasks
+    .map((task) => ({ task, score: scoreTask(phrase, task) }))
+    .filter((s) => s.score >= 0.7);
   if (scored.length === 0) return { kind: "none", phrase };
   const best = Math.max(...scored.map((s) => s.score));
   let top = scored.filter((s) => s.score >= best - 0.01).map((s) => s.task);

@@ -31,7 +31,7 @@ export function extractTags(text: string): TagsFound {
   const phrase = TAG_PHRASE.exec(rest);
   if (phrase?.[1] !== undefined) {
     tags.push(...splitTags(phrase[1]));
-    rest = rest.slice(0, phrase.index) + " " + rest.slice(phrase.index + phrase[0].length);
+    rest = `${rest.slice(0, phrase.index)} ${rest.slice(phrase.index + phrase[0].length)}`;
   }
   rest = rest.replace(HASH_TAG, (_m, lead: string, tag: string) => {
     tags.push(tag.toLowerCase());

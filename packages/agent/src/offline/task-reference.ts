@@ -1,7 +1,7 @@
-import type { KnownTask, OfflinePlan } from "./types.js";
 import { restoreQuotes, tidy } from "./normalise.js";
-import { type Preference, type Resolution, resolveTask } from "./resolve-task.js";
 import { ambiguousReply, notFoundReply } from "./replies.js";
+import { type Preference, type Resolution, resolveTask } from "./resolve-task.js";
+import type { KnownTask, OfflinePlan } from "./types.js";
 
 /** Words that introduce a task reference but never belong to a title. */
 const REFERENCE_FILLER =
@@ -11,7 +11,10 @@ export function cleanReference(phrase: string, quotes: readonly string[]): strin
   const restored = restoreQuotes(phrase, quotes);
   return tidy(
     restored
-      .replace(/\b(?:from|off|on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)\b/gi, " ")
+      .replace(
+        /\b(?:from|off|on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)\b/gi,
+        " ",
+      )
       .replace(/\b(?:task|todo|item|one)\s*$/i, " ")
       .replace(/\b(?:please|pls|now|already|today|yet|again|as\s+well|too|after\s+all)\s*$/i, " "),
   ).replace(REFERENCE_FILLER, "");
@@ -36,7 +39,11 @@ export function targetTask(
     case "ambiguous":
       return {
         ok: false,
-        plan: { kind: "clarify", reply: ambiguousReply(cleaned, resolution.candidates), candidates: resolution.candidates },
+        plan: {
+          kind: "clarify",
+          reply: ambiguousReply(cleaned, resolution.candidates),
+          candidates: resolution.candidates,
+        },
       };
     case "none":
       return { ok: false, plan: { kind: "reply", reply: notFoundReply(cleaned) } };

@@ -1,0 +1,71 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { evaluateCase, parseCorpus } from "./eval-case.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, "../../../..");
+const publicCorpus = resolve(repoRoot, "../shared/agent-corpus/public.jsonl");
+const variantsCorpus = join(here, "fixtures/variants.jsonl");
+
+function corpusSuite(name: string, path: string): void {
+  describe.skipIf(!existsSync(path))(name, () => {
+    const cases = existsSync(path) ? parseCorpus(readFileSync(path, "utf8")) : [];
+    it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+      const result = evaluateCase(c);
+      expect(result.passed, `"${c.say}": expected ${result.expected}, got ${result.got}`).toBe(true);
+    });
+  });
+}
+
+corpusSuite("public corpus", publicCorpus);
+corpusSuite("variants corpus", variantsCorpus);
+
+describe("variants corpus size", () => {
+  it("holds at least 60 phrasings", () => {
+    expect(parseCorpus(readFileSync(variantsCorpus, "utf8")).length).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe("eval CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "taskflow-eval-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reports failures, the summary line and exit code 1", async () => {
+    const file = join(dir, "mini.jsonl");
+    const lines = [
+      {
+        id: "ok",
+        now: "2026-01-15T09:00:00Z",
+        say: "add buy milk",
+        expect: { tool: "add_task", args: { title: "buy milk" } },
+      },
+      {
+        id: "bad",
+        now: "2026-01-15T09:00:00Z",
+        say: "add buy milk",
+        expect: { tool: "delete_task", args: { task_id: 1 } },
+      },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+      execFile(
+        "npx",
+        ["tsx", "packages/agent/src/offline/eval-cli.ts", file],
+        { cwd: repoRoot },
+        (error, out) => {
+          done({
+            code: error === null ? 0 : typeof error.code === "number" ? error.code : null,
+            stdout: out,
+          });
+        },
+      );
+    });
+    expect(stdout).toContain("FAIL bad");
+    expect(stdout.trim().split("\n").at(-1)).toBe("1 passed, 1 failed");
+    expect(code).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,118 @@
+import { planOfflineTurn } from "./parse-command.js";
+import type { KnownTask, OfflinePlan } from "./types.js";
+
+export type Expectation =
+  | { tool: string; args: Record<string, unknown>; absent?: string[] }
+  | { clarify: true }
+  | { none: true };
+
+export interface EvalCase {
+  id: string;
+  now: string;
+  say: string;
+  tasks?: KnownTask[];
+  timeZone?: string;
+  expect: Expectation;
+}
+
+export interface CaseResult {
+  id: string;
+  say: string;
+  passed: boolean;
+  expected: string;
+  got: string;
+  plan: OfflinePlan;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Parses one JSONL line, naming the line when it is malformed. */
+export function parseCase(line: string, lineNumber: number): EvalCase {
+  const value: unknown = JSON.parse(line);
+  if (
+    !isRecord(value) ||
+    typeof value.say !== "string" ||
+    typeof value.now !== "string" ||
+    !isRecord(value.expect)
+  ) {
+    throw new Error(`line ${lineNumber}: expected {id, now, say, tasks?, expect}`);
+  }
+  return value as unknown as EvalCase;
+}
+
+export function parseCorpus(text: string): EvalCase[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line.length > 0 && !line.startsWith("//"))
+    .map(({ line, n }) => parseCase(line, n));
+}
+
+function sameDay(expected: unknown, actual: unknown): boolean {
+  if (expected === null || actual === null) return expected === actual;
+  return (
+    typeof expected === "string" &&
+    typeof actual === "string" &&
+    expected.slice(0, 10) === actual.slice(0, 10)
+  );
+}
+
+function sameTags(expected: unknown, actual: unknown): boolean {
+  if (!Array.isArray(expected) || !Array.isArray(actual)) return false;
+  const norm = (xs: unknown[]): string[] => [...new Set(xs.map((x) => String(x).toLowerCase()))].sort();
+  return JSON.stringify(norm(expected)) === JSON.stringify(norm(actual));
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Compares a plan to an expectation with the corpus rules: subset args, day-level dues, tag sets. */
+export function matchesExpectation(plan: OfflinePlan, expect: Expectation): boolean {
+  if ("clarify" in expect) return plan.kind === "clarify";
+  if ("none" in expect) return plan.kind === "reply";
+  if (plan.kind !== "tool" || plan.tool !== expect.tool) return false;
+  const args = plan.arguments;
+  if ("user_id" in args) return false;
+  for (const [key, want] of Object.entries(expect.args)) {
+    const got = args[key];
+    const ok =
+      key === "due" ? sameDay(want, got) : key === "tags" ? sameTags(want, got) : deepEqual(want, got);
+    if (!ok) return false;
+  }
+  return (expect.absent ?? []).every((key) => args[key] === undefined);
+}
+
+export function describePlan(plan: OfflinePlan): string {
+  if (plan.kind === "tool") return `${plan.tool} ${JSON.stringify(plan.arguments)}`;
+  if (plan.kind === "clarify") return `clarify [${plan.candidates.map((t) => t.id).join(", ")}]`;
+  return `reply "${plan.reply}"`;
+}
+
+function describeExpectation(expect: Expectation): string {
+  if ("clarify" in expect) return "clarify";
+  if ("none" in expect) return "reply (no tool)";
+  const absent = expect.absent === undefined ? "" : ` absent: ${expect.absent.join(", ")}`;
+  return `${expect.tool} ${JSON.stringify(expect.args)}${absent}`;
+}
+
+export function evaluateCase(c: EvalCase): CaseResult {
+  const plan = planOfflineTurn(c.say, { now: new Date(c.now), tasks: c.tasks ?? [], timeZone: c.timeZone });
+  return {
+    id: c.id,
+    say: c.say,
+    passed: matchesExpectation(plan, c.expect),
+    expected: describeExpectation(c.expect),
+    got: describePlan(plan),
+    plan,
+  };
+}

@@ -1,0 +1,93 @@
+import { findDate } from "./dates.js";
+import {
+  detectSmallTalk,
+  detectVerbIntent,
+  endsWithStatus,
+  looksLikeList,
+  looksLikePastTense,
+  participleSubject,
+} from "./intents.js";
+import { hasQuote, normalise } from "./normalise.js";
+import { isAddOpening, planAdd } from "./plan-add.js";
+import { planList } from "./plan-list.js";
+import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
+import { extractPriority } from "./priority.js";
+import { HELP_TEXT, notUnderstoodReply, smallTalkReply } from "./replies.js";
+import type { Preference } from "./resolve-task.js";
+import { extractTags } from "./tags.js";
+import { targetTask } from "./task-reference.js";
+import type { OfflinePlan, ToolName, TurnContext } from "./types.js";
+
+/** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
+const TASK_VERB =
+  /^(?:buy|call|phone|ring|email|e-mail|text|message|pay|book|pick\s+up|drop\s+off|clean|fix|repair|write|send|submit|renew|water|walk|feed|cook|order|return|visit|prepare|prep|review|plan|organi[sz]e|wash|study|practice|practise|file|mail|post|read|watch|learn|meet|ask|print|go\s+to|take|bring|collect|sign|update\s+my|back\s+up|register|apply|schedule|arrange|vacuum|mow|sweep|tidy|iron|fill|refill|charge|cancel\s+my\s+subscription|get|grab|make|bake|wrap|draft|research|check\s+in|contact|follow\s+up|hire|install|replace|pack|unpack|shop)\b(?=\s+\S)/i;
+
+const PREFER: Record<string, Preference> = { complete: "pending", reopen: "completed" };
+
+function toolFor(intent: string): ToolName {
+  if (intent === "complete") return "complete_task";
+  if (intent === "delete") return "delete_task";
+  return "update_task";
+}
+
+/**
+ * Plans one chat turn without an LLM: normalise → small talk / help → list → update →
+ * complete / delete / reopen → add → fallback. Each stage owns its own extraction.
+ */
+export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan {
+  const { text, quotes } = normalise(message);
+  const small = detectSmallTalk(message.replace(/[\u2018\u2019]/g, "'")) ?? detectSmallTalk(text);
+  if (small === "help") return { kind: "reply", reply: HELP_TEXT };
+  if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };
+
+  if (looksLikeList(text)) return planList(text, quotes, ctx);
+
+  if (!endsWithStatus(text) && looksLikeUpdate(text, ctx)) {
+    const plan = planUpdate(text, quotes, ctx);
+    if (!(plan.kind === "reply" && (isAddOpening(text) || !hasEditVerb(text)))) return plan;
+  }
+
+  const detected = detectVerbIntent(text);
+  if (
+    detected !== undefined &&
+    (detected.intent === "complete" || detected.intent === "delete" || detected.intent === "reopen")
+  ) {
+    if (detected.rest.trim().length === 0) {
+      return {
+        kind: "reply",
+        reply: `Which task? Say for example “${detected.intent} task 3” or “show my tasks”.`,
+      };
+    }
+    const target = targetTask(detected.rest, quotes, ctx.tasks, PREFER[detected.intent]);
+    if (target.ok) {
+      const args: Record<string, unknown> = { task_id: target.id };
+      if (detected.intent === "reopen") args.completed = false;
+      return { kind: "tool", tool: toolFor(detected.intent), arguments: args };
+    }
+    // "finish the slides by friday" names no existing task but reads as a new one.
+    if (!(detected.intent === "complete" && findDate(text, ctx) !== undefined)) return target.plan;
+  }
+
+  const reported = participleSubject(text) ?? (looksLikePastTense(text) ? text : undefined);
+  if (reported !== undefined) {
+    const target = targetTask(
+      reported.replace(/^(?:i|we)(?:'ve|\s+have)?\s+/i, ""),
+      quotes,
+      ctx.tasks,
+      "pending",
+    );
+    if (target.ok || target.plan.kind === "clarify") {
+      return target.ok
+        ? { kind: "tool", tool: "complete_task", arguments: { task_id: target.id } }
+        : target.plan;
+    }
+  }
+  if (isAddOpening(text)) return planAdd(text, quotes, ctx);
+  const hasDetails =
+    hasQuote(text) ||
+    findDate(text, ctx) !== undefined ||
+    extractPriority(text) !== undefined ||
+    extractTags(text).tags.length > 0;
+  if (hasDetails || TASK_VERB.test(text)) return planAdd(text, quotes, ctx);
+  return { kind: "reply", reply: notUnderstoodReply() };
+}

@@ -1,0 +1,102 @@
+import { findDate, removeDate } from "./dates.js";
+import { firstQuote, restoreQuotes, tidy } from "./normalise.js";
+import { extractPriority } from "./priority.js";
+import { extractTags } from "./tags.js";
+import type { OfflinePlan, TurnContext } from "./types.js";
+
+const THING = "(?:task|todo|to-do|to\\s+do|item|reminder|entry|note|one)";
+/** Openings that announce a new task; removed from the title. Longest first. */
+const ADD_OPENINGS: readonly RegExp[] = [
+  /^(?:can\s+you\s+|could\s+you\s+|please\s+)?remind\s+me\s+(?:to|that\s+i\s+(?:need|have)\s+to|about|of|i\s+(?:need|have)\s+to)?\s*/i,
+  /^(?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?\s*/i,
+  /^(?:remember|make\s+sure)\s+(?:to|that\s+i|i)?\s*/i,
+  /^note\s+to\s+self\s*:?\s*/i,
+  /^add\s+(?:this\s+|these\s+)?(?:to|on|onto)\s+(?:my\s+|the\s+)?(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks)\s*:?\s*/i,
+  new RegExp(
+    `^(?:add|create|new|insert|jot\\s+down|write\\s+down|note\\s+down|log)\\b\\s*:?\\s*(?:me\\s+)?(?:(?:a|an|another|one\\s+more)\\s+)?(?:new\\s+)?(?:${THING}s?\\b)?\\s*(?:(?:called|named|titled|for|to|that\\s+says|saying|about)\\b)?\\s*:?\\s*`,
+    "i",
+  ),
+  new RegExp(
+    `^(?:make|set(?:\\s+up)?|put|create|schedule|save)\\s+(?:me\\s+)?(?:a|an|another)\\s+(?:new\\s+)?${THING}\\s*(?:(?:called|named|titled|for|to|that\\s+says|saying|about)\\b)?\\s*:?\\s*`,
+    "i",
+  ),
+  /^put\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b)/i,
+  new RegExp(`^(?:new\\s+)?${THING}\\s*:\\s*`, "i"),
+  /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+/i,
+  /^(?:i'd\s+like|i\s+would\s+like|i'll\s+need|i\s+will\s+need|i'm\s+going|i\s+am\s+going|i\s+gotta|gotta|need\s+to|have\s+to|must|should)\s*(?:to)?\s+/i,
+];
+
+const LIST_TAIL =
+  /\s+(?:to|on|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|to\s+do\s+|task\s+|shopping\s+)?(?:list|tasks|todos|agenda)\b|\s+to\s+do$|\s+as\s+a\s+(?:new\s+)?(?:task|todo)$/i;
+
+export function isAddOpening(text: string): boolean {
+  return ADD_OPENINGS.some((re) => {
+    const m = re.exec(text);
+    return m !== null && m[0].trim().length > 0 && text.slice(m[0].length).trim().length > 0;
+  });
+}
+
+function stripOpening(text: string): string {
+  let out = text;
+  for (let i = 0; i < 3; i++) {
+    const re = ADD_OPENINGS.find((r) => {
+      const m = r.exec(out);
+      return m !== null && m[0].trim().length > 0 && out.slice(m[0].length).trim().length > 0;
+    });
+    if (re === undefined) break;
+    out = out.replace(re, "");
+  }
+  return out;
+}
+
+const TRAILING_GLUE =
+  /(?:\s+|^)(?:and|with|,|-|to|please|pls|for|due|by|on|at|which\s+is|it's|it\s+is|that\s+is|as)$/i;
+
+export function planAdd(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
+  let work = text;
+  const args: Record<string, unknown> = {};
+
+  const tagged = extractTags(work);
+  work = tagged.rest;
+  const priority = extractPriority(work);
+  if (priority !== undefined) {
+    args.priority = priority.priority;
+    work = priority.rest;
+  }
+  const date = findDate(work, ctx);
+  if (date !== undefined) {
+    args.due = date.due;
+    work = removeDate(work, date);
+  }
+  work = stripOpening(tidy(work)).replace(LIST_TAIL, " ");
+  const quote = firstQuote(work, quotes);
+  let title: string;
+  let description: string | undefined;
+  if (quote !== undefined) {
+    title = quote.quote;
+    const leftover = tidy(quote.rest.replace(/^(?:task|todo|called|named|titled)\b/i, ""));
+    const desc = /^(?:with\s+)?(?:description|desc|notes?|details)\s*:?\s*(.+)$/i.exec(leftover);
+    if (desc?.[1] !== undefined) description = desc[1];
+  } else {
+    const desc =
+      /\s+(?:with\s+(?:the\s+)?(?:description|desc|notes?|details)|(?:description|desc|notes?|details)\s*:)\s*(.+)$/i.exec(
+        work,
+      );
+    if (desc?.[1] !== undefined) {
+      description = desc[1];
+      work = work.slice(0, desc.index);
+    }
+    title = stripOpening(tidy(work));
+    for (let i = 0; i < 3 && TRAILING_GLUE.test(title); i++) title = tidy(title.replace(TRAILING_GLUE, ""));
+    title = restoreQuotes(title, quotes);
+  }
+  if (title.length === 0) {
+    return { kind: "reply", reply: "What should the task be called? For example: “add buy milk tomorrow”." };
+  }
+  const result: Record<string, unknown> = { title: title.slice(0, 200) };
+  if (description !== undefined) result.description = restoreQuotes(tidy(description), quotes);
+  if (args.priority !== undefined) result.priority = args.priority;
+  if (tagged.tags.length > 0) result.tags = tagged.tags;
+  if (args.due !== undefined) result.due = args.due;
+  return { kind: "tool", tool: "add_task", arguments: result };
+}

@@ -1,0 +1,112 @@
+import { addDays, findDate, localDay, startOfLocalDay, weekdayIndex } from "./dates.js";
+import { restoreQuotes, tidy } from "./normalise.js";
+import { extractPriority } from "./priority.js";
+import { extractTags } from "./tags.js";
+import type { OfflinePlan, TurnContext } from "./types.js";
+
+const COMPLETED =
+  /\b(?:completed|done|finished|closed|checked\s+off|ticked\s+off|crossed\s+off|accomplished|(?:have\s+i|did\s+i|i've|i\s+have)\s+(?:already\s+)?(?:done|finished|completed|do|finish|complete))\b/i;
+const PENDING =
+  /\b(?:pending|open|to\s*do|todo|remaining|left|outstanding|incomplete|unfinished|uncompleted|undone|not\s+(?:yet\s+)?(?:done|finished|completed)|active|still|unchecked|need\s+to\s+do|have\s+to\s+do|should\s+i\s+do)\b/i;
+const ALL = /\b(?:all|every(?:thing)?|entire|whole|full)\b/i;
+const OVERDUE = /\b(?:overdue|late|past\s+due|missed|behind)\b/i;
+const SOON = /\b(?:soon|upcoming|coming\s+up|next\s+few\s+days)\b/i;
+const PLATE = /\b(?:on\s+my\s+plate|to\s+do|agenda|schedule)\b/i;
+
+const QUERY =
+  /\b(?:about|mentioning|mention|containing|contain|regarding|related\s+to|matching|match|with\s+the\s+words?|called|named|titled|including|involving|that\s+(?:say|says|mention|mentions|contain|contains))\s+(.+)$/i;
+const SEARCH_VERB =
+  /^(?:find|search(?:\s+for)?|look\s*(?:up|for)|lookup|where(?:'s|\s+is|\s+are)?)\s+(?:(?:me|my|all|the|any)\s+)*(?:(?:tasks?|todos?|items?)\s+)?(?:(?:for|with|about|on)\s+)?(.+)$/i;
+function isoInstant(d: Date): string {
+  return d.toISOString();
+}
+
+function knownTags(ctx: TurnContext): string[] {
+  return [...new Set(ctx.tasks.flatMap((t) => t.tags ?? []).map((t) => t.toLowerCase()))];
+}
+
+/** Turns a day phrase in a list request into a due window. */
+function dueWindow(text: string, ctx: TurnContext, args: Record<string, unknown>): string {
+  const today = localDay(ctx.now, ctx);
+  if (OVERDUE.test(text)) {
+    args.due_before = isoInstant(ctx.now);
+    args.status = "pending";
+    return text.replace(OVERDUE, " ");
+  }
+  const week = /\b(this|next)\s+week\b/i.exec(text);
+  if (week?.[1] !== undefined) {
+    const monday = addDays(today, -weekdayIndex(today) + (week[1].toLowerCase() === "next" ? 7 : 0));
+    if (week[1].toLowerCase() === "next") args.due_after = isoInstant(startOfLocalDay(monday, ctx));
+    args.due_before = isoInstant(startOfLocalDay(monday, ctx, 7));
+    return text.replace(week[0], " ");
+  }
+  if (SOON.test(text)) {
+    args.due_before = isoInstant(startOfLocalDay(today, ctx, 8));
+    return text.replace(SOON, " ");
+  }
+  const date = findDate(text, ctx);
+  if (date === undefined) return text;
+  const before = text.slice(0, date.index);
+  if (/\b(?:before|by|until|till)\s*$/i.test(before)) {
+    args.due_before = isoInstant(startOfLocalDay(date.day, ctx, 1));
+  } else if (/\b(?:after|from|since)\s*$/i.test(before)) {
+    args.due_after = isoInstant(startOfLocalDay(date.day, ctx, 1));
+  } else {
+    args.due_after = isoInstant(startOfLocalDay(date.day, ctx));
+    args.due_before = isoInstant(startOfLocalDay(date.day, ctx, 1));
+  }
+  return (
+    before.replace(/\b(?:before|by|until|till|after|from|since|due|on|for)\s*$/i, " ") +
+    " " +
+    text.slice(date.index + date.text.length)
+  );
+}
+
+export function planList(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
+  const args: Record<string, unknown> = {};
+  let work = text;
+
+  const search = SEARCH_VERB.exec(work);
+  const query = QUERY.exec(work);
+  const tagged = extractTags(work);
+  if (tagged.tags[0] !== undefined) {
+    args.tag = tagged.tags[0];
+    work = tagged.rest;
+  } else {
+    const known = knownTags(ctx).find((t) =>
+      new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(work),
+    );
+    if (known !== undefined) args.tag = known;
+  }
+  const searchRaw = search?.[1] ?? "";
+  const searchIsFilter =
+    extractPriority(searchRaw) !== undefined ||
+    [COMPLETED, PENDING, OVERDUE, SOON, /^(?:tasks?|todos?|items?|everything|all)$/i].some((re) =>
+      re.test(searchRaw),
+    ) ||
+    findDate(searchRaw, ctx) !== undefined;
+  if (args.tag === undefined && (query !== null || (search !== null && !searchIsFilter))) {
+    const raw = query?.[1] ?? searchRaw;
+    const cleaned = tidy(
+      restoreQuotes(raw, quotes).replace(/^(?:tasks?|todos?|items?)\s+(?:about|for|with)?\s*/i, ""),
+    );
+    if (cleaned.length > 0 && !/^(?:tasks?|todos?|items?|everything|all)$/i.test(cleaned)) {
+      args.query = cleaned.replace(/^(?:the|my|a|an)\s+/i, "");
+      return { kind: "tool", tool: "list_tasks", arguments: args };
+    }
+  }
+
+  const priority = extractPriority(work);
+  if (priority !== undefined) {
+    args.priority = priority.priority;
+    work = priority.rest;
+  }
+  work = dueWindow(work, ctx, args);
+  if (args.status === undefined) {
+    if (COMPLETED.test(work) && !/\bnot\s+(?:yet\s+)?(?:done|finished|completed)\b/i.test(work))
+      args.status = "completed";
+    else if (PENDING.test(work) || PLATE.test(work)) args.status = "pending";
+    else if (ALL.test(work)) args.status = "all";
+  }
+  return { kind: "tool", tool: "list_tasks", arguments: args };
+}

@@ -1,0 +1,259 @@
+import { addDays, countWord, type DateContext, findDate, localDay } from "./dates.js";
+import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
+import { extractPriority, levelMentioned, levelWord } from "./priority.js";
+import { nothingToChangeReply } from "./replies.js";
+import { findTaskNumber, scoreTask } from "./resolve-task.js";
+import { extractTags, parseTagList } from "./tags.js";
+import { targetTask } from "./task-reference.js";
+import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
+
+const STRONG_VERB =
+  /^(?:rename|re-?title|re-?word|re-?phrase|edit|update|modify|change|alter|amend|set|move|postpone|re-?schedule|push(?:\s+back)?|delay|defer|prioriti[sz]e|de-?prioriti[sz]e|untag|tag|label|describe|unschedule)\b/i;
+const WEAK_VERB =
+  /^(?:make|mark|give|put|bump|shift|switch|add|attach|remove|clear|delete|drop|unset|erase|get\s+rid\s+of|take\s+(?:off|away)|assign|flag)\b/i;
+const CHANGE_KEYWORD =
+  /\b(?:due(?:\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|tags?|labels?|urgent|important|asap|p[0-4])\b|#[a-z]/i;
+const NOT_AN_UPDATE =
+  /^(?:set|make|put|add)\s+(?:up\s+)?(?:a|an|another|new|one)\s+(?:new\s+)?(?:reminder|task|todo|to-do|item)\b/i;
+
+/** An explicit editing verb: a failed lookup after one is final, not a cue to try other intents. */
+export function hasEditVerb(text: string): boolean {
+  return STRONG_VERB.test(text);
+}
+
+export function looksLikeUpdate(text: string, ctx: DateContext): boolean {
+  if (NOT_AN_UPDATE.test(text)) return false;
+  if (/^add\b/i.test(text))
+    return (
+      /^add\s+(?:a\s+|the\s+|an\s+)?(?:new\s+)?(?:description|desc|notes?|details|tags?|labels?|due\s+date|deadline)\b/i.test(
+        text,
+      ) &&
+      (findTaskNumber(text) !== undefined || /\b(?:to|on|for)\b/i.test(text))
+    );
+  if (STRONG_VERB.test(text) || CLEAR_DUE.test(text)) return true;
+  if (
+    /^.+?\s+(?:is|are|should\s+be|'s|will\s+be)\s+(?:now\s+)?(?:due|urgent|important|(?:high|low|medium)\s+priority)\b/i.test(
+      text,
+    )
+  )
+    return true;
+  if (WEAK_VERB.test(text)) return CHANGE_KEYWORD.test(text) || extractPriority(text) !== undefined;
+  const startsWithRef = /^(?:task|item|todo|#|no\.?\s*)\s*#?\d+/i.test(text);
+  return (
+    startsWithRef &&
+    (CHANGE_KEYWORD.test(text) || findDate(text, ctx) !== undefined || extractPriority(text) !== undefined)
+  );
+}
+
+const CLEAR_DUE =
+  /\b(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|no(?:\s+more)?|without(?:\s+a)?)\s+(?:the\s+|its\s+|a\s+|any\s+)?(?:due\s+date|deadline|due|date)s?\b(?:\s+(?:from|of|on|for))?|^unschedule\b/i;
+const DESCRIPTION_WORD = /\b(?:description|desc|notes?|details|describe)\b/i;
+const DESCRIPTION_LEAD =
+  /^(?:(?:add|set|put|attach|write|update|change|give|describe)\s+)?(?:(?:it|a|an|the|this)\s+)?(?:new\s+)?(?:description|desc|notes?|details)?\s*(?:of|for|on|to)?\s*(?:to|as|:|saying|that\s+says|=|reading)?\s*/i;
+const RENAME_VERB = /^(?:rename|re-?title|re-?word|re-?phrase|call)\b/i;
+const SPLIT_VERB = /^(?:change|update|edit|modify|alter|amend|set|switch|make)\b/i;
+const LEAD_VERB = new RegExp(`${STRONG_VERB.source}|${WEAK_VERB.source}`, "i");
+const ATTRIBUTE_OF =
+  /\b(?:the\s+|its\s+)?(?:title|name|wording|text|priority(?:\s+level)?|due\s+date|deadline|date|description|tags?|labels?)\s+(?:of|for|on)\b|\b(?:the\s+|its\s+)?(?:title|name|priority|due\s+date|deadline|description)\b/gi;
+const DANGLING = /(?:\s+|^)(?:to|until|till|til|for|by|on|at|due|back|as|with|into|from|and|is|be|now|'s)$/i;
+
+interface Changes {
+  [key: string]: unknown;
+}
+
+function stripDangling(text: string): string {
+  let out = tidy(text.replace(/'s\b/gi, ""));
+  for (let i = 0; i < 4 && DANGLING.test(out); i++) out = tidy(out.replace(DANGLING, ""));
+  return out;
+}
+
+/** "change X to Y": picks the split whose left side best names a task. */
+function splitTarget(text: string, tasks: readonly KnownTask[]): { left: string; right: string } | undefined {
+  const seps = [...text.matchAll(/\s+(?:to|as|into)\s+|\s*:\s*/gi)];
+  let best: { left: string; right: string; score: number } | undefined;
+  for (const sep of seps) {
+    const left = text.slice(0, sep.index);
+    const right = text.slice(sep.index + sep[0].length);
+    if (tidy(left).length === 0 || tidy(right).length === 0) continue;
+    const score =
+      findTaskNumber(left) !== undefined ? 1000 : Math.max(0, ...tasks.map((t) => scoreTask(left, t)));
+    if (best === undefined || score > best.score) best = { left, right, score };
+  }
+  return best;
+}
+
+/** What a bare value after "to" means: a priority, a date, tags, or (otherwise) a new title. */
+function readValue(value: string, quotes: readonly string[], ctx: TurnContext, changes: Changes): void {
+  const quoted = wholeQuote(value, quotes);
+  if (quoted !== undefined) {
+    changes.title = quoted;
+    return;
+  }
+  const level =
+    levelWord(value) ?? (extractPriority(value)?.rest === "" ? extractPriority(value)?.priority : undefined);
+  if (level !== undefined) {
+    changes.priority = level;
+    return;
+  }
+  const date = findDate(value, ctx);
+  if (date !== undefined && stripDangling(value.replace(date.text, "")).length === 0) {
+    changes.due = date.due;
+    return;
+  }
+  const tagged = extractTags(value);
+  if (tagged.tags.length > 0 && tagged.rest === "") {
+    changes.tags = tagged.tags;
+    return;
+  }
+  changes.title = restoreQuotes(tidy(value), quotes);
+}
+
+function applyTags(work: string, verb: string, changes: Changes, removed: string[]): string {
+  let rest = work;
+  const untag = /^(?:untag|remove|delete|drop|take\s+off|clear|erase|get\s+rid\s+of)/i.test(verb);
+  const addPhrase =
+    /\b(?:the\s+)?(?:tags?|labels?)\s+(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)\s+(?:to|from|on|for|off)\b/i.exec(
+      rest,
+    ) ??
+    /\b(?:the\s+)?(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)\s+(?:tags?|labels?)\s+(?:to|from|on|for|off)\b/i.exec(
+      rest,
+    );
+  let tags: string[] = [];
+  if (addPhrase?.[1] !== undefined) {
+    tags = parseTagList(addPhrase[1]);
+    rest = `${rest.slice(0, addPhrase.index)} ${rest.slice(addPhrase.index + addPhrase[0].length)}`;
+  } else {
+    const found = extractTags(rest);
+    tags = found.tags;
+    rest = found.rest;
+    const withTag = /^(?:tag|label)$/i.test(verb)
+      ? /\s+(?:with|as)\s+(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)$/i.exec(rest)
+      : null;
+    const numbered = findTaskNumber(rest);
+    if (tags.length === 0 && withTag?.[1] !== undefined) {
+      tags = parseTagList(withTag[1]);
+      rest = rest.slice(0, withTag.index);
+    } else if (tags.length === 0 && numbered !== undefined && /^(?:un)?tag|^label/i.test(verb)) {
+      tags = parseTagList(
+        numbered.rest
+          .replace(/\b(?:with|as|from|the|tags?|labels?)\b/gi, " ")
+          .trim()
+          .replace(/\s+/g, ","),
+      );
+      rest = `task ${numbered.id}`;
+    }
+  }
+  if (tags.length > 0) {
+    if (untag) removed.push(...tags);
+    else changes.tags = tags;
+  }
+  return rest.replace(/\b(?:with|as)\s*$/i, "");
+}
+
+export function planUpdate(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
+  const changes: Changes = {};
+  const removedTags: string[] = [];
+  let relativeDays: number | undefined;
+  const verbMatch = LEAD_VERB.exec(text);
+  const verb = (verbMatch?.[0] ?? "").toLowerCase();
+  let work = text;
+
+  if (CLEAR_DUE.test(work)) {
+    changes.due = null;
+    work = work.replace(CLEAR_DUE, " ");
+  }
+  const split = changes.due === undefined ? splitTarget(work.replace(LEAD_VERB, ""), ctx.tasks) : undefined;
+  if (/^prioriti[sz]e/i.test(verb)) changes.priority = "high";
+  if (/^de-?prioriti[sz]e/i.test(verb)) changes.priority = "low";
+
+  if (split !== undefined && (RENAME_VERB.test(verb) || /\b(?:title|name|wording)\b/i.test(split.left))) {
+    changes.title = restoreQuotes(tidy(split.right), quotes);
+    work = split.left;
+  } else if (DESCRIPTION_WORD.test(work)) {
+    const number = findTaskNumber(work);
+    const quote = firstQuote(work, quotes);
+    if (quote !== undefined) {
+      changes.description = quote.quote;
+      work = quote.rest.replace(DESCRIPTION_LEAD, "");
+    } else if (number !== undefined) {
+      changes.description = stripDangling(number.rest.replace(DESCRIPTION_LEAD, ""));
+      work = `task ${number.id}`;
+    } else {
+      const refFirst =
+        /\b(?:description|desc|notes?|details)\s+(?:of|for|on|to)\s+(.+?)\s*(?:\s(?:to|as|saying|=)\s|:)\s*(.+)$/i.exec(
+          work,
+        ) ?? /^describe\s+(.+?)\s+as\s+(.+)$/i.exec(work);
+      const descFirst = /\b(?:description|desc|notes?|details)\s*:?\s+(.+?)\s+(?:to|on|for)\s+(.+)$/i.exec(
+        work,
+      );
+      if (refFirst?.[1] !== undefined && refFirst[2] !== undefined) {
+        changes.description = tidy(refFirst[2]);
+        work = refFirst[1];
+      } else if (descFirst?.[1] !== undefined && descFirst[2] !== undefined) {
+        changes.description = tidy(descFirst[1]);
+        work = descFirst[2];
+      }
+    }
+  } else if (split !== undefined && SPLIT_VERB.test(verb) && !/\bdue\b/i.test(split.left)) {
+    readValue(split.right, quotes, ctx, changes);
+    work = split.left;
+  }
+
+  work = work.replace(LEAD_VERB, " ");
+  if (/\b(?:tags?|labels?)\b|#[a-z]/i.test(text) || /^(?:un)?tag|^label/i.test(verb))
+    work = applyTags(work, verb, changes, removedTags);
+  if (changes.priority === undefined) {
+    const p = extractPriority(work);
+    if (p !== undefined) {
+      changes.priority = p.priority;
+      work = p.rest;
+    } else if (/\bprio(?:rity)?\b/i.test(work)) {
+      const level = levelMentioned(work);
+      if (level !== undefined) {
+        changes.priority = level;
+        work = work.replace(
+          new RegExp(`\\b(?:to\\s+|as\\s+)?(?:${level}|${levelWordText(work)})\\b`, "i"),
+          " ",
+        );
+      }
+    }
+  }
+  if (changes.due === undefined) {
+    const rel =
+      /\b(?:by|for|another|back|out)\s+(?:a\s+further\s+|another\s+)?(a|an|one|two|three|four|five|six|seven|couple(?:\s+of)?|few|\d+)\s+(day|week)s?\b|\b(a|one)\s+(day|week)\s+later\b/i.exec(
+        work,
+      );
+    const date = rel === null ? findDate(work, ctx) : undefined;
+    if (rel !== null && /^(?:postpone|push|delay|defer|move|bump|shift|re-?schedule)/i.test(verb)) {
+      const n = countWord((rel[1] ?? rel[3] ?? "one").replace(/\s+of$/, "")) ?? 1;
+      relativeDays = /week/i.test(rel[2] ?? rel[4] ?? "") ? n * 7 : n;
+      work = work.replace(rel[0], " ");
+    } else if (date !== undefined) {
+      changes.due = date.due;
+      work = `${work.slice(0, date.index)} ${work.slice(date.index + date.text.length)}`;
+    }
+  }
+
+  const phrase = stripDangling(
+    work.replace(ATTRIBUTE_OF, " ").replace(/\b(?:the\s+)?(?:due\s+date|deadline|priority)\b/gi, " "),
+  );
+  const target = targetTask(phrase, quotes, ctx.tasks);
+  if (!target.ok) return target.plan;
+  if (relativeDays !== undefined) {
+    const base = target.task?.due_at ? localDay(new Date(target.task.due_at), ctx) : localDay(ctx.now, ctx);
+    changes.due = addDays(base, relativeDays);
+  }
+  if (removedTags.length > 0) {
+    const lower = removedTags.map((t) => t.toLowerCase());
+    changes.tags = (target.task?.tags ?? []).filter((t) => !lower.includes(t.toLowerCase()));
+  } else if (Array.isArray(changes.tags) && target.task?.tags !== undefined) {
+    changes.tags = [...new Set([...target.task.tags, ...(changes.tags as string[])])];
+  }
+  if (Object.keys(changes).length === 0) return { kind: "reply", reply: nothingToChangeReply(target.id) };
+  return { kind: "tool", tool: "update_task", arguments: { task_id: target.id, ...changes } };
+}
+
+function levelWordText(work: string): string {
+  const m = /\b(high|highest|top|urgent|medium|normal|mid|low|lowest|none|p[0-4])\b/i.exec(work);
+  return m?.[1] ?? "__none__";
+}
