@@ -4,18 +4,18 @@
 {{- end }}
 
 {{/*
-Release-derived base name. Cut to 52 characters so the longest suffix the chart appends
-("-postgresql", 11 characters) still yields a valid 63-character DNS label.
+Release-derived base name. Cut to 47 characters so the longest suffix the chart appends
+("-migrate-install" or "-test-web-health", 16 characters) still yields a valid 63-character DNS label.
 */}}
 {{- define "taskflow.fullname" -}}
 {{- if .Values.fullnameOverride }}
-{{- .Values.fullnameOverride | trunc 52 | trimSuffix "-" }}
+{{- .Values.fullnameOverride | trunc 47 | trimSuffix "-" }}
 {{- else }}
 {{- $name := default .Chart.Name .Values.nameOverride }}
 {{- if contains $name .Release.Name }}
-{{- .Release.Name | trunc 52 | trimSuffix "-" }}
+{{- .Release.Name | trunc 47 | trimSuffix "-" }}
 {{- else }}
-{{- printf "%s-%s" .Release.Name $name | trunc 52 | trimSuffix "-" }}
+{{- printf "%s-%s" .Release.Name $name | trunc 47 | trimSuffix "-" }}
 {{- end }}
 {{- end }}
 {{- end }}
@@ -107,6 +107,9 @@ mcp:
 
 {{/* Secret name/key that hold DATABASE_URL. */}}
 {{- define "taskflow.databaseUrlRef" -}}
+{{- if and (eq .Values.database.mode "external") (not .Values.database.external.existingSecret) (not .Values.secrets.existingSecret) }}
+{{- fail "database.mode=external needs database.external.existingSecret (or secrets.existingSecret) holding DATABASE_URL" }}
+{{- end }}
 {{- if and (eq .Values.database.mode "external") .Values.database.external.existingSecret }}
 name: {{ .Values.database.external.existingSecret }}
 key: {{ .Values.database.external.existingSecretKey }}
@@ -198,4 +201,59 @@ polaris.fairwinds.com/pullPolicyNotAlways-exempt: "true"
 - name: tmp
   emptyDir:
     sizeLimit: 64Mi
+{{- end }}
+
+{{/* NetworkPolicy egress rules shared by several policies. */}}
+{{- define "taskflow.np.dns" -}}
+- ports:
+    - { port: 53, protocol: UDP }
+    - { port: 53, protocol: TCP }
+{{- end }}
+{{- define "taskflow.np.database" -}}
+{{- if eq .Values.database.mode "bundled" }}
+- to:
+    - {{ include "taskflow.peer" (dict "root" . "component" "postgresql") | indent 6 | trim }}
+  ports:
+    - { port: 5432, protocol: TCP }
+{{- else }}
+- to:
+    - ipBlock:
+        cidr: {{ .Values.database.external.cidr }}
+  ports:
+    - { port: {{ .Values.database.external.port }}, protocol: TCP }
+{{- end }}
+{{- end }}
+
+{{/*
+Secret-backed env of one container: only the keys that component reads (docs/configuration.md).
+The migration job runs the api image with the api's configuration, so it gets the api set.
+*/}}
+{{- define "taskflow.secretEnv" -}}
+{{- if eq .component "api" }}
+- name: BETTER_AUTH_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "taskflow.secretName" .root }}
+      key: BETTER_AUTH_SECRET
+{{- end }}
+{{- if ne .component "web" }}
+- name: MCP_TOKEN_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "taskflow.secretName" .root }}
+      key: MCP_TOKEN_SECRET
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      {{- include "taskflow.databaseUrlRef" .root | trim | nindent 6 }}
+{{- end }}
+{{- if eq .component "api" }}
+- name: OPENAI_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "taskflow.secretName" .root }}
+      key: OPENAI_API_KEY
+      # Absent key: the api runs the offline assistant.
+      optional: true
+{{- end }}
 {{- end }}
