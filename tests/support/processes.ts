@@ -37,7 +37,14 @@ export function startProcess(
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    // A command that cannot start (missing binary or working directory) counts as exit code 127.
+    child.once("error", (error) => {
+      keep(Buffer.from(`${name}: cannot start: ${error.message}\n`));
+      resolve(127);
+    });
+  });
   return {
     name,
     child,
