@@ -8,10 +8,12 @@ import { formatLogLine } from "./run/format-log";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const external = Boolean(env.DATABASE_URL);
 const webPort = env.WEB_PORT ?? "3000";
-const apiUrl = env.API_URL ?? "http://127.0.0.1:8000";
+const apiPort = env.API_PORT ?? "8000";
+const mcpPort = env.MCP_PORT ?? "8080";
+const apiUrl = env.API_URL ?? `http://127.0.0.1:${apiPort}`;
 const children = new Set<ChildProcess>();
 let stopping = false;
 
@@ -75,6 +77,10 @@ async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 const tsx = `${root}node_modules/.bin/tsx`;
+function migrationFailed(): never {
+  process.stdout.write(`${tag("migrate")} migrations failed (see above): check DATABASE_URL and that the server answers\n`);
+  process.exit(1);
+}
 const webServer = `${root}apps/web/.next/standalone/apps/web/server.js`;
 
 if (mode === "start") {
@@ -86,7 +92,10 @@ if (mode === "start") {
   if (missing.length) {
     process.stdout.write(`${tag("build")} first run: building ${missing.join(", ")} (about a minute)…\n`);
     const started = Date.now();
-    await runToEnd("build", "npm", ["run", "build", ...missing.flatMap((w) => ["-w", w])]);
+    await runToEnd("build", "npm", ["run", "build", ...missing.flatMap((w) => ["-w", w])]).catch(() => {
+      process.stdout.write(`${tag("build")} the build failed (its output is above); nothing was started\n`);
+      process.exit(1);
+    });
     process.stdout.write(`${tag("build")} done in ${Math.round((Date.now() - started) / 1000)} s\n`);
   }
 }
@@ -94,13 +103,13 @@ if (mode === "start") {
 if (external) {
   process.stdout.write(`Using PostgreSQL from DATABASE_URL\n`);
   if (mode === "dev") {
-    await runToEnd("migrate", tsx, ["packages/db/src/migrate-cli.ts"]);
-    run("api", tsx, ["watch", "apps/api/src/server.ts"]);
-    run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"]);
+    await runToEnd("migrate", tsx, ["packages/db/src/migrate-cli.ts"]).catch(migrationFailed);
+    run("api", tsx, ["watch", "apps/api/src/server.ts"], { PORT: apiPort, MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp` });
+    run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"], { PORT: mcpPort });
   } else {
-    await runToEnd("migrate", "node", ["apps/api/dist/migrate.js"]);
-    run("api", "node", ["apps/api/dist/server.js"]);
-    run("mcp", "node", ["apps/mcp/dist/server.js"]);
+    await runToEnd("migrate", "node", ["apps/api/dist/migrate.js"]).catch(migrationFailed);
+    run("api", "node", ["apps/api/dist/server.js"], { PORT: apiPort, MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp` });
+    run("mcp", "node", ["apps/mcp/dist/server.js"], { PORT: mcpPort });
   }
 } else {
   process.stdout.write(`Using the embedded database in ${env.TASKFLOW_DATA_DIR ?? ".data"} (set DATABASE_URL for PostgreSQL)\n`);
@@ -110,14 +119,14 @@ if (external) {
 if (mode === "dev") {
   run("web", "npx", ["next", "dev", "-p", webPort, "apps/web"], { API_URL: apiUrl });
 } else {
-  run("web", "node", [webServer], { PORT: webPort, HOSTNAME: env.HOSTNAME_WEB ?? "0.0.0.0", API_URL: apiUrl });
+  run("web", "node", [webServer], { PORT: webPort, HOSTNAME: env.WEB_HOST ?? "0.0.0.0", API_URL: apiUrl });
 }
 
 const ready = (await waitForReady(`${apiUrl}/readyz`, 60_000)) && (await waitForReady(`http://127.0.0.1:${webPort}/healthz`, 60_000));
 if (ready) {
   const assistant = env.OPENAI_API_KEY ? `LLM (${env.OPENAI_MODEL ?? "gpt-4o-mini"})` : "offline (set OPENAI_API_KEY for an LLM)";
   process.stdout.write(
-    `\n  Taskflow is running: http://localhost:${webPort}\n  API docs: http://localhost:8000/api/docs · MCP: http://localhost:8080/mcp · assistant: ${assistant}\n  Press Ctrl-C to stop.\n\n`,
+    `\n  Taskflow is running: http://localhost:${webPort}\n  API docs: http://localhost:${apiPort}/api/docs · MCP: http://localhost:${mcpPort}/mcp · assistant: ${assistant}\n  Press Ctrl-C to stop.\n\n`,
   );
 } else if (!stopping) {
   process.stdout.write("Taskflow did not become ready within 60 s; see the logs above.\n");
