@@ -20,7 +20,9 @@ export function serverEnv(): ServerEnv {
   if (cached && cached.raw === raw) return cached.env;
   const parsed = schema.safeParse({ API_URL: raw === "" ? undefined : raw });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
     throw new Error(`Invalid environment for the web server:\n${problems}`);
   }
   const env = { apiUrl: parsed.data.API_URL.replace(/\/+$/, "") };

@@ -2,7 +2,10 @@ import { headers } from "next/headers";
 import { apiUrl } from "@/env";
 
 export type SessionUser = { id: string; name: string; email: string };
-export type SessionResult = { kind: "signed-in"; user: SessionUser } | { kind: "signed-out" } | { kind: "unavailable"; detail: string };
+export type SessionResult =
+  | { kind: "signed-in"; user: SessionUser }
+  | { kind: "signed-out" }
+  | { kind: "unavailable"; detail: string };
 
 /** Asks the api who the browser's cookie belongs to, on the server, before any page is rendered. */
 export async function getSession(): Promise<SessionResult> {

@@ -75,7 +75,8 @@ async function proxy(request: Request): Promise<Response> {
     } as RequestInit);
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     return problemResponse(502, "API unavailable", `The web server could not reach the API: ${cause}`);
   }
   const status = upstream.status;

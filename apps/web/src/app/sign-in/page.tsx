@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth/auth-form";
+import { AuthShell } from "@/components/auth/auth-shell";
+import { getSession } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
+  const session = await getSession();
+  if (session.kind === "signed-in") redirect("/");
+  const { next } = await searchParams;
+  return (
+    <AuthShell title="Welcome back" subtitle="Sign in to your Taskflow board.">
+      <AuthForm mode="sign-in" next={typeof next === "string" ? next : undefined} />
+    </AuthShell>
+  );
+}

@@ -1,0 +1,203 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError, api, errorMessage } from "@/lib/api";
+
+type Mode = "sign-in" | "sign-up";
+type Fields = { name: string; email: string; password: string };
+type FieldErrors = Partial<Record<keyof Fields, string>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validate(mode: Mode, fields: Fields): FieldErrors {
+  const errors: FieldErrors = {};
+  if (mode === "sign-up" && !fields.name.trim()) errors.name = "Enter your name.";
+  if (!EMAIL.test(fields.email.trim())) errors.email = "Enter a valid email address.";
+  if (mode === "sign-up" && fields.password.length < 8) errors.password = "Use at least 8 characters.";
+  if (mode === "sign-in" && !fields.password) errors.password = "Enter your password.";
+  return errors;
+}
+
+/** Only same-site paths, so ?next= cannot send people elsewhere. */
+function safeNext(next: string | undefined): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
+  const id = useId();
+  const [fields, setFields] = useState<Fields>({ name: "", email: "", password: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const signUp = mode === "sign-up";
+
+  function update(field: keyof Fields, value: string) {
+    setFields((current) => ({ ...current, [field]: value }));
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const found = validate(mode, fields);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      const first = (["name", "email", "password"] as const).find((field) => found[field]);
+      if (first) document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setPending(true);
+    try {
+      const email = fields.email.trim();
+      if (signUp) {
+        await api("/api/auth/sign-up/email", {
+          method: "POST",
+          json: { name: fields.name.trim(), email, password: fields.password },
+          redirectOn401: false,
+        });
+      } else {
+        await api("/api/auth/sign-in/email", {
+          method: "POST",
+          json: { email, password: fields.password },
+          redirectOn401: false,
+        });
+      }
+      // A full navigation, so the server renders the board with the new session cookie.
+      window.location.assign(safeNext(next));
+    } catch (error) {
+      setPending(false);
+      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        const mapped: FieldErrors = {};
+        for (const { field, message } of error.fieldErrors) {
+          if (field === "name" || field === "email" || field === "password") mapped[field] = message;
+        }
+        setErrors(mapped);
+      }
+      setFormError(friendly(mode, error));
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid={`${mode}-form`}>
+      {formError && (
+        <div
+          role="alert"
+          data-testid="auth-error"
+          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {formError}
+        </div>
+      )}
+      {signUp && (
+        <Field id={`${id}-name`} label="Name" error={errors.name}>
+          <input
+            id={`${id}-name`}
+            name="name"
+            autoComplete="name"
+            className="field"
+            value={fields.name}
+            onChange={(event) => update("name", event.target.value)}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          />
+        </Field>
+      )}
+      <Field id={`${id}-email`} label="Email" error={errors.email}>
+        <input
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          className="field"
+          value={fields.email}
+          onChange={(event) => update("email", event.target.value)}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? `${id}-email-error` : undefined}
+        />
+      </Field>
+      <Field
+        id={`${id}-password`}
+        label="Password"
+        error={errors.password}
+        hint={signUp ? "At least 8 characters." : undefined}
+      >
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete={signUp ? "new-password" : "current-password"}
+          className="field"
+          value={fields.password}
+          onChange={(event) => update("password", event.target.value)}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={
+            errors.password ? `${id}-password-error` : signUp ? `${id}-password-hint` : undefined
+          }
+        />
+      </Field>
+      <button
+        type="submit"
+        className="btn btn-primary w-full py-2.5"
+        disabled={pending}
+        data-testid="auth-submit"
+      >
+        {pending ? (signUp ? "Creating account…" : "Signing in…") : signUp ? "Create account" : "Sign in"}
+      </button>
+      <p className="text-center text-sm text-slate-600">
+        {signUp ? "Already have an account? " : "New to Taskflow? "}
+        <Link
+          href={signUp ? "/sign-in" : "/sign-up"}
+          className="font-medium text-brand-600 hover:text-brand-700 hover:underline"
+        >
+          {signUp ? "Sign in" : "Create an account"}
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+function friendly(mode: Mode, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (mode === "sign-in" && error.status === 401) return "That email and password do not match an account.";
+    return error.message;
+  }
+  return errorMessage(error);
+}
+
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p
+          id={`${id}-error`}
+          className="mt-1.5 text-sm text-red-700"
+          data-testid={`${id.split("-").pop()}-error`}
+        >
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

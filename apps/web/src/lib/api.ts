@@ -1,0 +1,83 @@
+// The browser's only way to the api: same-origin /api/* calls through the web server's proxy.
+// Types come from the shared contracts (type-only imports, so no schema code reaches the bundle).
+import type { Problem } from "@taskflow/core/contracts";
+
+export type FieldError = { field: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, title: string, detail: string, fieldErrors: FieldError[] = []) {
+    super(detail || title);
+    this.name = "ApiError";
+    this.status = status;
+    this.title = title;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** Sends the browser to sign-in, remembering where it was. */
+export function redirectToSignIn(): void {
+  if (typeof window === "undefined" || window.location.pathname === "/sign-in") return;
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`);
+}
+
+/** Turns any error body (problem+json, Better Auth's {code, message}, or nothing) into an ApiError. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let body: Partial<Problem> & { message?: string; code?: string } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say); fall back to the status line.
+  }
+  const title = body.title ?? response.statusText ?? "Request failed";
+  const detail = body.detail ?? body.message ?? defaultDetail(response.status);
+  return new ApiError(response.status, title, detail, Array.isArray(body.errors) ? body.errors : []);
+}
+
+function defaultDetail(status: number): string {
+  if (status === 502 || status === 503 || status === 504)
+    return "The server is not reachable right now. Try again in a moment.";
+  if (status === 429) return "Too many requests. Wait a moment and try again.";
+  if (status >= 500) return "Something went wrong on our side. Try again.";
+  return `Request failed (${status}).`;
+}
+
+type JsonInit = Omit<RequestInit, "body"> & { json?: unknown; redirectOn401?: boolean };
+
+/** fetch + JSON + problem handling. A 401 anywhere means the session is gone: go sign in. */
+export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
+  const { json, redirectOn401 = true, headers, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: "same-origin",
+      ...rest,
+      headers: {
+        accept: "application/json",
+        ...(json !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      body: json !== undefined ? JSON.stringify(json) : undefined,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "Network error", "Could not reach Taskflow. Check your connection and try again.");
+  }
+  if (response.status === 401 && redirectOn401) {
+    redirectToSignIn();
+    throw new ApiError(401, "Signed out", "Your session has ended. Please sign in again.");
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return "Something went wrong.";
+}
