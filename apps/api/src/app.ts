@@ -4,11 +4,11 @@ import { randomUUID } from "node:crypto";
 import helmet from "@fastify/helmet";
 import { type ChatAgent, createChatAgent } from "@taskflow/agent";
 import type { Database } from "@taskflow/db/client";
-import Fastify, { type FastifyRequest, type FastifyServerOptions, type preHandlerHookHandler } from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { createAuth } from "./auth/create-auth";
 import type { ApiEnv } from "./env";
-import { registerAuth, requireUser } from "./plugins/auth";
+import { type Guard, registerAuth, requireUser } from "./plugins/auth";
 import { registerHealth, type Readiness } from "@taskflow/runtime/health";
 import { registerMetrics } from "@taskflow/runtime/metrics";
 import { registerOpenApi } from "./plugins/openapi";
@@ -41,6 +41,9 @@ export async function buildApp(options: BuildApiOptions) {
     return503OnClosing: false,
     forceCloseConnections: "idle",
   });
+  // JSON is the only body the contract speaks. Fastify also parses text/plain by default, which is a
+  // CORS-"simple" type a cross-site form can send without a preflight: refuse it with a 415.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
@@ -62,12 +65,13 @@ export async function buildApp(options: BuildApiOptions) {
     db: database.db,
     secret: env.BETTER_AUTH_SECRET,
     baseUrl: env.BETTER_AUTH_URL,
+    extraTrustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     rateLimitPerMinute: env.AUTH_RATE_LIMIT,
   });
   registerAuth(app, auth, env.BETTER_AUTH_URL);
   const signedIn = requireUser(auth);
   // The hackathon paths carry the user id; it must be the caller's own.
-  const ownPath: preHandlerHookHandler = async (request: FastifyRequest, reply) => {
+  const ownPath: Guard = async (request: FastifyRequest, reply) => {
     const { user_id: pathUser } = request.params as { user_id?: string };
     if (pathUser !== request.user?.id) return sendProblem(reply, 403, "The user id in the path is not yours.");
   };

@@ -16,6 +16,11 @@ const schema = z
     ...databaseEnvShape,
     BETTER_AUTH_SECRET: secretSchema,
     BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+    BETTER_AUTH_TRUSTED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ error: "must be a comma-separated list of URLs" }))),
     MCP_URL: z.url().default("http://localhost:8080/mcp"),
     MCP_PUBLIC_URL: z.url().default("http://localhost:8080/mcp"),
     MCP_TOKEN_SECRET: secretSchema,

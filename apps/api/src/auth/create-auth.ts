@@ -8,6 +8,8 @@ export interface AuthOptions {
   db: Db;
   secret: string;
   baseUrl: string;
+  /** Other origins the app is opened from (a port-forward, a NodePort address). */
+  extraTrustedOrigins?: string[];
   /** Sign-in and sign-up attempts allowed per client address per minute. */
   rateLimitPerMinute: number;
 }
@@ -18,7 +20,7 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     baseURL: options.baseUrl,
     basePath: "/api/auth",
-    trustedOrigins: [new URL(options.baseUrl).origin],
+    trustedOrigins: trustedOrigins(options.baseUrl, options.extraTrustedOrigins ?? []),
     database: drizzleAdapter(options.db, {
       provider: "pg",
       schema: {
@@ -52,3 +54,12 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The public origin, its localhost/127.0.0.1 twin (both name this machine), and any extra ones. */
+export function trustedOrigins(baseUrl: string, extra: string[]): string[] {
+  const origin = new URL(baseUrl);
+  const origins = [origin.origin, ...extra.map((o) => new URL(o).origin)];
+  const twin = { localhost: "127.0.0.1", "127.0.0.1": "localhost" }[origin.hostname];
+  if (twin) origins.push(`${origin.protocol}//${twin}${origin.port ? `:${origin.port}` : ""}`);
+  return [...new Set(origins)];
+}
