@@ -44,6 +44,8 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
           stopWhen: stepCountIs(options.maxSteps ?? 6),
           abortSignal: input.signal,
           maxRetries: 1,
+          // Errors arrive as `error` parts below and the api logs them; the SDK's default prints to stderr.
+          onError: () => {},
         });
         const toolCalls: ToolCallRecord[] = [];
         let text = "";
@@ -72,15 +74,25 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
   };
 }
 
+/** The same record the offline agent keeps: the structured result, or the text of a tool error. */
 function toRecord(tool: string, args: unknown, output: unknown, failed: boolean): ToolCallRecord {
-  const result = output as { structuredContent?: unknown; isError?: boolean } | undefined;
+  const result = output as { structuredContent?: unknown; content?: unknown; isError?: boolean } | undefined;
   const isError = failed || result?.isError === true;
   return {
     tool,
     arguments: (args && typeof args === "object" ? args : {}) as Record<string, unknown>,
-    result: failed ? String((output as Error)?.message ?? output) : (result?.structuredContent ?? output),
+    result: failed
+      ? String((output as Error)?.message ?? output)
+      : (result?.structuredContent ?? textOf(result?.content) ?? output),
     ...(isError ? { is_error: true } : {}),
   };
+}
+
+function textOf(content: unknown): string | undefined {
+  if (!Array.isArray(content)) return undefined;
+  return content
+    .map((part) => (part && typeof part === "object" && "text" in part ? String(part.text) : ""))
+    .join("\n");
 }
 
 function classify(error: unknown, signal: AbortSignal): AgentError {

@@ -1,0 +1,351 @@
+// The chat agent's LLM mode end to end, on its real path: POST /api/chat → AI SDK (OpenAI-compatible
+// provider) → a local mock of /v1/chat/completions → tool calls executed on the MCP server over HTTP →
+// the database. The mock plays the model; everything else is the product.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { signAgentToken } from "@taskflow/core/agent-token";
+import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  closedPortUrl,
+  contentText,
+  type LlmMock,
+  type RecordedRequest,
+  startLlmMock,
+} from "../../../packages/agent/test/llm-mock";
+import { engines } from "../../../tests/support/databases";
+import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
+import {
+  type ChatTurn,
+  chatClient,
+  dataOf,
+  latestConversationId,
+  type Problem,
+  type ToolCall,
+} from "./chat-helpers";
+
+const TIMEOUT_MS = 3000;
+const llmEnv = (baseUrl: string) => ({
+  OPENAI_API_KEY: "test",
+  OPENAI_BASE_URL: baseUrl,
+  OPENAI_MODEL: "mock",
+  CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
+});
+
+/** The tool result the agent fed back to the model, parsed from the last `tool` message of a request. */
+function lastToolResult(request: RecordedRequest): string {
+  const tool = [...request.messages].reverse().find((m) => m.role === "tool");
+  return contentText(tool);
+}
+
+function taskIdFrom(request: RecordedRequest): number {
+  // The MCP result reaches the model as JSON text inside JSON, so the quotes may come escaped.
+  const match = /task_id\\?"\s*:\s*(\d+)/.exec(lastToolResult(request));
+  if (!match?.[1])
+    throw new Error(`no task_id in the tool result sent to the model: ${lastToolResult(request)}`);
+  return Number(match[1]);
+}
+
+describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoint on %s", (engine) => {
+  let mock: LlmMock;
+  let stack: TestStack;
+  let user: TestUser;
+  let chat: ReturnType<typeof chatClient>;
+
+  beforeAll(async () => {
+    mock = await startLlmMock();
+    stack = await startTestStack(engine, { env: llmEnv(mock.baseUrl) });
+    user = await stack.signUp("Llm User");
+    chat = chatClient(stack, user);
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await mock?.close();
+  });
+  beforeEach(() => mock.reset());
+
+  /** The model asks for add_task, then confirms using the id the MCP server returned. */
+  function scriptAddTask(
+    args: Record<string, unknown>,
+    reply = (id: number) => `Done — I added “${String(args.title)}” as task #${id}.`,
+  ) {
+    mock.script({ toolCalls: [{ name: "add_task", arguments: args }] }, (request) => ({
+      text: reply(taskIdFrom(request)),
+    }));
+  }
+
+  async function assertOnlyUserMessage(conversationId: number, message: string) {
+    const { status, body } = await chat.conversation(conversationId);
+    expect(status).toBe(200);
+    expect(body.messages.map((m) => [m.role, m.content])).toEqual([["user", message]]);
+  }
+
+  it("a JSON turn: the model calls add_task, the MCP server writes the database, the model's text is the reply", async () => {
+    scriptAddTask({ title: "Buy milk", due: "2026-12-01", tags: ["groceries"], priority: "high" });
+    const { status, body } = await chat.send({ message: "add buy milk on Dec 1st, it's urgent #groceries" });
+    expect(status).toBe(200);
+    const turn = body as ChatTurn;
+    const task = (await chat.tasks()).items.find((t) => t.title === "Buy milk");
+    expect(task).toMatchObject({
+      tags: ["groceries"],
+      due_at: "2026-12-01T00:00:00.000Z",
+      priority: "high",
+      completed: false,
+    });
+    expect(turn).toEqual({
+      conversation_id: expect.any(Number),
+      response: `Done — I added “Buy milk” as task #${task?.id}.`,
+      tool_calls: [
+        {
+          tool: "add_task",
+          arguments: { title: "Buy milk", due: "2026-12-01", tags: ["groceries"], priority: "high" },
+          result: { task_id: task?.id, status: "created", title: "Buy milk" },
+        },
+      ],
+    });
+
+    // Two model calls: the question, then the question plus the tool call and its result.
+    expect(mock.requests).toHaveLength(2);
+    const [first, second] = mock.requests as [RecordedRequest, RecordedRequest];
+    expect(first.model).toBe("mock");
+    expect(first.authorization).toBe("Bearer test");
+    expect(first.messages[0]?.role).toBe("system");
+    expect(contentText(first.messages[0])).toMatch(/Taskflow/);
+    expect(contentText(first.messages[0])).toContain(new Date().toISOString().slice(0, 10));
+    expect(first.messages.at(-1)).toMatchObject({ role: "user" });
+    expect(contentText(first.messages.at(-1))).toBe("add buy milk on Dec 1st, it's urgent #groceries");
+    const assistant = second.messages.find((m) => m.role === "assistant" && m.tool_calls?.length);
+    expect(assistant?.tool_calls?.[0]?.function.name).toBe("add_task");
+    expect(lastToolResult(second)).toMatch(/status\\?":\\?"created/);
+
+    const stored = await chat.conversation(turn.conversation_id);
+    expect(stored.body.messages.map((m) => [m.role, m.content])).toEqual([
+      ["user", "add buy milk on Dec 1st, it's urgent #groceries"],
+      ["assistant", turn.response],
+    ]);
+    expect(stored.body.messages[1]?.tool_calls).toEqual(turn.tool_calls);
+  });
+
+  it("offers the model exactly the tools discovered from the MCP server over HTTP", async () => {
+    mock.script({ text: "Hello! I can manage your tasks." });
+    const { status } = await chat.send({ message: "hi" });
+    expect(status).toBe(200);
+
+    const client = new Client({ name: "taskflow-test", version: "0.0.0" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
+        requestInit: {
+          headers: {
+            Authorization: `Bearer ${await signAgentToken(EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET, user.id)}`,
+          },
+        },
+      }),
+    );
+    const { tools } = await client.listTools();
+    await client.close();
+
+    const offered = mock.requests[0]?.tools ?? [];
+    expect(offered.map((t) => t.function.name).sort()).toEqual(tools.map((t) => t.name).sort());
+    for (const tool of tools) {
+      const fn = offered.find((t) => t.function.name === tool.name)?.function;
+      expect(fn?.description, tool.name).toBe(tool.description);
+      expect(Object.keys((fn?.parameters.properties ?? {}) as object).sort(), tool.name).toEqual(
+        Object.keys(tool.inputSchema.properties ?? {}).sort(),
+      );
+      expect(fn?.parameters.required ?? [], tool.name).toEqual(tool.inputSchema.required ?? []);
+    }
+  });
+
+  it("sends the conversation's history, oldest first, on the next turn", async () => {
+    mock.script({ text: "Noted: you like tea." });
+    const first = (await chat.send({ message: "remember that I like tea" })).body as ChatTurn;
+    mock.script({ text: "You like tea." });
+    const second = await chat.send({ conversation_id: first.conversation_id, message: "what do I like?" });
+    expect(second.status).toBe(200);
+    expect((second.body as ChatTurn).conversation_id).toBe(first.conversation_id);
+    const messages = mock.requests[1]?.messages ?? [];
+    expect(messages.map((m) => [m.role, contentText(m)]).slice(1)).toEqual([
+      ["user", "remember that I like tea"],
+      ["assistant", "Noted: you like tea."],
+      ["user", "what do I like?"],
+    ]);
+    expect(messages[0]?.role).toBe("system");
+  });
+
+  it("streams the turn as SSE: start, tool_call, text deltas, done", async () => {
+    scriptAddTask(
+      { title: "Call mom" },
+      (id) => `I added “Call mom” to your list as task number ${id}, nothing else changed.`,
+    );
+    const { status, contentType, events } = await chat.stream({ message: "remind me to call mom" });
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/^text\/event-stream/);
+    const names = events.map((e) => e.event);
+    expect(names[0]).toBe("start");
+    expect(names.at(-1)).toBe("done");
+    expect(names).not.toContain("error");
+    // The tool ran before the model wrote its answer.
+    expect(names.indexOf("tool_call")).toBeGreaterThan(0);
+    expect(names.indexOf("tool_call")).toBeLessThan(names.indexOf("text"));
+    const deltas = events.filter((e) => e.event === "text").map((e) => (e.data as { delta: string }).delta);
+    expect(deltas.length).toBeGreaterThan(1); // streamed in pieces, not one block at the end
+
+    const start = events[0]?.data as { conversation_id: number };
+    const toolCall = events.find((e) => e.event === "tool_call")?.data as ToolCall;
+    const done = events.at(-1)?.data as ChatTurn;
+    const task = (await chat.tasks()).items.find((t) => t.title === "Call mom");
+    expect(task).toBeDefined();
+    expect(toolCall).toEqual({
+      tool: "add_task",
+      arguments: { title: "Call mom" },
+      result: { task_id: task?.id, status: "created", title: "Call mom" },
+    });
+    expect(done).toEqual({
+      conversation_id: start.conversation_id,
+      response: deltas.join(""),
+      tool_calls: [toolCall],
+    });
+    expect(done.response).toBe(
+      `I added “Call mom” to your list as task number ${task?.id}, nothing else changed.`,
+    );
+    const stored = await chat.conversation(start.conversation_id);
+    expect(stored.body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+  });
+
+  it("a tool error (unknown task) goes back to the model, which explains it", async () => {
+    mock.script({ toolCalls: [{ name: "complete_task", arguments: { task_id: 999999 } }] }, (request) => ({
+      text: /not found/i.test(lastToolResult(request))
+        ? "I couldn't find that task."
+        : `unexpected: ${lastToolResult(request)}`,
+    }));
+    const { status, body } = await chat.send({ message: "complete task 999999" });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      response: "I couldn't find that task.",
+      tool_calls: [
+        {
+          tool: "complete_task",
+          arguments: { task_id: 999999 },
+          is_error: true,
+          result: expect.stringMatching(/not found/i),
+        },
+      ],
+    });
+  });
+
+  describe("when the model endpoint fails", () => {
+    it("LLM down (nothing listening) → 503 with a clear message; only the user's message is stored", async () => {
+      const down = await startTestStack(engine, { db: stack.db, env: llmEnv(`${await closedPortUrl()}/v1`) });
+      try {
+        const client = chatClient(down, user);
+        const started = Date.now();
+        const { status, contentType, body } = await client.send({ message: "add water plants" });
+        expect(status).toBe(503);
+        expect(contentType).toMatch(/^application\/problem\+json/);
+        expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
+        expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
+        await assertOnlyUserMessage(await latestConversationId(client), "add water plants");
+        expect((await client.tasks("?q=water")).items).toEqual([]);
+      } finally {
+        await down.close();
+      }
+    });
+
+    it("LLM answers with an HTTP error → 503, nothing stored as a reply", async () => {
+      mock.setFallback({ status: 500, error: "upstream exploded" });
+      const { status, body } = await chat.send({ message: "add feed the cat" });
+      expect(status).toBe(503);
+      expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
+      expect((body as Problem).detail).not.toMatch(/exploded/); // upstream details stay in the logs
+      await assertOnlyUserMessage(await latestConversationId(chat), "add feed the cat");
+    });
+
+    it("LLM slower than CHAT_TIMEOUT_MS → 504 after about the timeout; nothing stored as a reply", async () => {
+      mock.script({ delayMs: 20_000, text: "far too late" });
+      const started = Date.now();
+      const { status, contentType, body } = await chat.send({ message: "add slow thing" });
+      const elapsed = Date.now() - started;
+      expect(status).toBe(504);
+      expect(contentType).toMatch(/^application\/problem\+json/);
+      expect((body as Problem).detail).toMatch(/took too long/i);
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
+      expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
+      await assertOnlyUserMessage(await latestConversationId(chat), "add slow thing");
+    });
+
+    it("a stream that stalls mid-answer → an SSE error event; the half-written text is not stored", async () => {
+      mock.script({ stallAfter: "Sure, I am adding" });
+      const { status, events } = await chat.stream({ message: "add stalled thing" });
+      expect(status).toBe(200); // the stream had already started when the model stalled
+      expect(events.map((e) => e.event)).toEqual(["start", "text", "error"]);
+      expect(events[1]?.data).toEqual({ delta: "Sure, I am adding" });
+      expect(events[2]?.data).toMatchObject({ status: 504, detail: expect.stringMatching(/took too long/i) });
+      const { conversation_id } = dataOf<{ conversation_id: number }>(events[0]);
+      await assertOnlyUserMessage(conversation_id, "add stalled thing");
+    });
+
+    it("malformed tool calls (invalid JSON arguments) → 502 with a clear message; nothing created or stored", async () => {
+      mock.setFallback({ toolCalls: [{ name: "add_task", arguments: '{"title": "Broken milk", "due": ' }] });
+      const { status, contentType, body } = await chat.send({ message: "add broken milk" });
+      expect(status).toBe(502);
+      expect(contentType).toMatch(/^application\/problem\+json/);
+      expect((body as Problem).detail).toMatch(/AI model sent a reply I could not use/i);
+      expect((await chat.tasks("?q=broken")).items).toEqual([]);
+      await assertOnlyUserMessage(await latestConversationId(chat), "add broken milk");
+      expect(mock.requests.length).toBeLessThanOrEqual(6); // bounded steps per turn
+    });
+
+    it("a call to a tool that does not exist → 502 with a clear message; nothing stored", async () => {
+      mock.setFallback({ toolCalls: [{ name: "drop_all_tasks", arguments: { everyone: true } }] });
+      const { status, body } = await chat.send({ message: "drop everything" });
+      expect(status).toBe(502);
+      expect((body as Problem).detail).toMatch(/could not use/i);
+      await assertOnlyUserMessage(await latestConversationId(chat), "drop everything");
+    });
+
+    it("an empty answer → 502; nothing stored as a reply", async () => {
+      mock.script({ text: "" });
+      const { status, body } = await chat.send({ message: "say nothing" });
+      expect(status).toBe(502);
+      expect((body as Problem).detail).toMatch(/could not use/i);
+      await assertOnlyUserMessage(await latestConversationId(chat), "say nothing");
+    });
+
+    it("MCP server down in LLM mode → 503 'task tools are unavailable', the model is never asked", async () => {
+      const noTools = await startTestStack(engine, {
+        db: stack.db,
+        env: { ...llmEnv(mock.baseUrl), MCP_URL: `${await closedPortUrl()}/mcp` },
+      });
+      try {
+        const client = chatClient(noTools, user);
+        const { status, body } = await client.send({ message: "add call the bank" });
+        expect(status).toBe(503);
+        expect((body as Problem).detail).toMatch(/task tools are unavailable/i);
+        expect(mock.requests).toHaveLength(0);
+        expect((await client.tasks()).status).toBe(200);
+        await assertOnlyUserMessage(await latestConversationId(client), "add call the bank");
+      } finally {
+        await noTools.close();
+      }
+    });
+
+    it("a malformed call the model then recovers from → 200, the failed call recorded as an error", async () => {
+      mock.script(
+        { toolCalls: [{ name: "add_task", arguments: "{not json" }] },
+        { toolCalls: [{ name: "add_task", arguments: { title: "Recovered task" } }] },
+        {
+          text: "Added “Recovered task”.",
+        },
+      );
+      const { status, body } = await chat.send({ message: "add recovered task" });
+      expect(status).toBe(200);
+      const turn = body as ChatTurn;
+      expect(turn.response).toBe("Added “Recovered task”.");
+      expect(turn.tool_calls.at(-1)).toMatchObject({
+        tool: "add_task",
+        result: { status: "created", title: "Recovered task" },
+      });
+      expect((await chat.tasks("?q=recovered")).items).toHaveLength(1);
+    });
+  });
+});

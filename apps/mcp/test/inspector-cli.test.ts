@@ -1,0 +1,197 @@
+// The MCP server against the reference outside client: @modelcontextprotocol/inspector in CLI mode, run
+// as its own process the way a user would run it, with a personal token in an Authorization header.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../tests/support/databases";
+import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const inspectorBin = join(root, "node_modules/.bin/mcp-inspector");
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.each(engines)("MCP Inspector CLI against the running server on %s", (engine) => {
+  let stack: TestStack;
+  let user: TestUser;
+  let token: string;
+  // The inspector keeps a catalog and client config under $HOME; give it a throwaway one.
+  const home = mkdtempSync(join(tmpdir(), "taskflow-inspector-"));
+
+  function inspector(args: string[], bearer = token): Promise<CliRun> {
+    const argv = ["--cli", stack.mcpUrl, ...args, "--header", `Authorization: Bearer ${bearer}`];
+    const env = {
+      ...process.env,
+      HOME: home,
+      MCP_CATALOG_PATH: join(home, "catalog.json"),
+      MCP_CLIENT_CONFIG_PATH: join(home, "client.json"),
+      NO_COLOR: "1",
+    };
+    return new Promise((resolve) => {
+      execFile(
+        inspectorBin,
+        argv,
+        { env, timeout: 30_000, killSignal: "SIGKILL", maxBuffer: 4 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    });
+  }
+
+  async function restTasks(query = "") {
+    const response = await fetch(`${stack.apiUrl}/api/tasks${query}`, { headers: user.headers });
+    expect(response.status).toBe(200);
+    return (
+      (await response.json()) as {
+        items: {
+          id: number;
+          title: string;
+          completed: boolean;
+          priority: string;
+          tags: string[];
+          due_at: string | null;
+        }[];
+      }
+    ).items;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack(engine);
+    user = await stack.signUp("Inspector User");
+    const response = await fetch(`${stack.apiUrl}/api/tokens`, {
+      method: "POST",
+      headers: { ...user.headers, "content-type": "application/json" },
+      body: JSON.stringify({ name: "MCP Inspector" }),
+    });
+    token = ((await response.json()) as { token: string }).token;
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it("tools/list shows the five tools, with no error-severity schema portability problem", async () => {
+    const run = await inspector(["--method", "tools/list", "--strict"]);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = JSON.parse(run.stdout) as {
+      tools: { name: string; inputSchema: { properties: Record<string, unknown> } }[];
+    };
+    expect(listed.tools.map((t) => t.name).sort()).toEqual([
+      "add_task",
+      "complete_task",
+      "delete_task",
+      "list_tasks",
+      "update_task",
+    ]);
+    expect(
+      Object.keys(listed.tools.find((t) => t.name === "add_task")?.inputSchema.properties ?? {}),
+    ).toContain("title");
+  });
+
+  it("tools/call add_task title=Milk creates the task for the token's user", async () => {
+    const run = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      "add_task",
+      "--tool-arg",
+      "title=Milk",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { structuredContent: { task_id: number }; isError?: boolean };
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({
+      task_id: expect.any(Number),
+      status: "created",
+      title: "Milk",
+    });
+    const tasks = await restTasks();
+    expect(tasks).toContainEqual(
+      expect.objectContaining({ id: result.structuredContent.task_id, title: "Milk", completed: false }),
+    );
+  });
+
+  it("tools/call with JSON arguments, then complete_task and list_tasks through the same client", async () => {
+    const added = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      "add_task",
+      "--tool-args-json",
+      JSON.stringify({ title: "Eggs", priority: "high", tags: ["dairy"], due: "2026-12-24" }),
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const id = (JSON.parse(added.stdout) as { structuredContent: { task_id: number } }).structuredContent
+      .task_id;
+    expect(await restTasks("?tag=dairy")).toEqual([
+      expect.objectContaining({
+        id,
+        title: "Eggs",
+        priority: "high",
+        tags: ["dairy"],
+        due_at: "2026-12-24T00:00:00.000Z",
+      }),
+    ]);
+
+    const completed = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      "complete_task",
+      "--tool-arg",
+      `task_id=${id}`,
+    ]);
+    expect(completed.code, completed.stderr).toBe(0);
+    expect(JSON.parse(completed.stdout)).toMatchObject({
+      structuredContent: { task_id: id, status: "completed", title: "Eggs" },
+    });
+    expect((await restTasks("?tag=dairy"))[0]?.completed).toBe(true);
+
+    const listed = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      "list_tasks",
+      "--tool-arg",
+      "tag=dairy",
+    ]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      structuredContent: {
+        tasks: [{ id, title: "Eggs", completed: true, priority: "high", tags: ["dairy"] }],
+      },
+    });
+  });
+
+  it("reports an unknown task as the tool's own error, and a bad token as an auth failure", async () => {
+    const missing = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      "complete_task",
+      "--tool-arg",
+      "task_id=987654",
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      isError: true,
+      content: [{ type: "text", text: expect.stringMatching(/not found/i) }],
+    });
+
+    // --stored-auth-only: fail instead of starting an interactive OAuth login.
+    const refused = await inspector(["--method", "tools/list", "--stored-auth-only"], "tfp_not-a-real-token");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).not.toMatch(/add_task/);
+    expect(refused.stderr).toMatch(/auth|401|unauthorized/i);
+  });
+});

@@ -1,0 +1,646 @@
+// The MCP server over real HTTP with the official SDK client, as Claude Desktop or Cursor would use it:
+// tool discovery, each tool's structured result, token auth, isolation between users, tool errors.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { signAgentToken } from "@taskflow/core/agent-token";
+import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engines } from "../../../tests/support/databases";
+import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
+
+const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
+const TOOL_NAMES = ["add_task", "complete_task", "delete_task", "list_tasks", "update_task"];
+
+interface RestTask {
+  id: number;
+  title: string;
+  description: string;
+  completed: boolean;
+  priority: string;
+  tags: string[];
+  due_at: string | null;
+}
+
+describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
+  let stack: TestStack;
+  let alice: TestUser;
+  let bob: TestUser;
+  let aliceToken: string;
+  let bobToken: string;
+  const clients: Client[] = [];
+
+  async function connect(token: string): Promise<Client> {
+    const client = new Client({ name: "taskflow-test", version: "0.0.0" });
+    const transport = new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    });
+    await client.connect(transport);
+    clients.push(client);
+    return client;
+  }
+
+  async function call(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    return (await client.callTool({ name, arguments: args })) as CallToolResult;
+  }
+
+  const textOf = (result: CallToolResult) =>
+    result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+
+  async function createPersonalToken(user: TestUser, name = "test client") {
+    const response = await fetch(`${stack.apiUrl}/api/tokens`, {
+      method: "POST",
+      headers: { ...user.headers, "content-type": "application/json" },
+      body: JSON.stringify({ name }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: number; token: string };
+  }
+
+  async function restCreate(user: TestUser, body: Record<string, unknown>): Promise<RestTask> {
+    const response = await fetch(`${stack.apiUrl}/api/tasks`, {
+      method: "POST",
+      headers: { ...user.headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as RestTask;
+  }
+
+  async function restGet(user: TestUser, id: number): Promise<{ status: number; task?: RestTask }> {
+    const response = await fetch(`${stack.apiUrl}/api/tasks/${id}`, { headers: user.headers });
+    return response.status === 200
+      ? { status: 200, task: (await response.json()) as RestTask }
+      : { status: response.status };
+  }
+
+  /** A raw JSON-RPC initialize, to see the HTTP status a client gets for a given Authorization header. */
+  async function rawInitialize(authorization?: string): Promise<Response> {
+    return fetch(stack.mcpUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        ...(authorization === undefined ? {} : { authorization }),
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          clientInfo: { name: "raw", version: "0" },
+        },
+      }),
+    });
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack(engine);
+    alice = await stack.signUp("Alice");
+    bob = await stack.signUp("Bob");
+    aliceToken = (await createPersonalToken(alice)).token;
+    bobToken = (await createPersonalToken(bob)).token;
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close().catch(() => {})));
+    await stack?.close();
+  });
+
+  describe("tools/list", () => {
+    let tools: Tool[];
+    beforeAll(async () => {
+      tools = (await (await connect(aliceToken)).listTools()).tools;
+    });
+    const tool = (name: string) => {
+      const found = tools.find((t) => t.name === name);
+      if (!found) throw new Error(`tool ${name} is not listed`);
+      return found;
+    };
+
+    it("offers exactly the five task tools", () => {
+      expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
+      for (const t of tools) expect(t.description, t.name).toMatch(/\w{3,}/);
+    });
+
+    it("describes every input property, with the contract's arguments and required fields", () => {
+      const expected: Record<string, { props: string[]; required: string[] }> = {
+        add_task: {
+          props: ["title", "description", "priority", "tags", "due", "user_id"],
+          required: ["title"],
+        },
+        list_tasks: {
+          props: ["status", "priority", "tag", "query", "due_before", "due_after", "limit", "user_id"],
+          required: [],
+        },
+        complete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
+        delete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
+        update_task: {
+          props: ["task_id", "title", "description", "priority", "tags", "due", "completed", "user_id"],
+          required: ["task_id"],
+        },
+      };
+      for (const [name, { props, required }] of Object.entries(expected)) {
+        const schema = tool(name).inputSchema;
+        expect(schema.type).toBe("object");
+        const properties = (schema.properties ?? {}) as Record<string, { description?: string }>;
+        expect(Object.keys(properties).sort(), name).toEqual([...props].sort());
+        expect([...(schema.required ?? [])].sort(), name).toEqual([...required].sort());
+        for (const [prop, def] of Object.entries(properties)) {
+          expect(def.description, `${name}.${prop} has a description`).toMatch(/\w{3,}/);
+        }
+      }
+      const taskId = (tool("complete_task").inputSchema.properties as Record<string, { type?: string }>)
+        .task_id;
+      expect(taskId?.type).toBe("integer");
+      const status = (tool("list_tasks").inputSchema.properties as Record<string, { enum?: string[] }>)
+        .status;
+      expect(status?.enum).toEqual(["all", "pending", "completed"]);
+    });
+
+    it("declares output schemas matching the structured results", () => {
+      for (const name of ["add_task", "complete_task", "delete_task", "update_task"]) {
+        const schema = tool(name).outputSchema;
+        expect(schema?.type, name).toBe("object");
+        expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["status", "task_id", "title"]);
+        expect([...(schema?.required ?? [])].sort(), name).toEqual(["status", "task_id", "title"]);
+      }
+      const list = tool("list_tasks").outputSchema;
+      expect(Object.keys(list?.properties ?? {})).toEqual(["tasks"]);
+      const tasks = (list?.properties ?? {}) as {
+        tasks?: { items?: { properties?: Record<string, unknown> } };
+      };
+      const items = { properties: tasks.tasks?.items?.properties ?? {} };
+      expect(Object.keys(items.properties).sort()).toEqual([
+        "completed",
+        "due_at",
+        "id",
+        "priority",
+        "tags",
+        "title",
+      ]);
+    });
+
+    it("annotates read-only, destructive and idempotent tools", () => {
+      const hints = (name: string) => {
+        const a = tool(name).annotations ?? {};
+        return {
+          readOnly: a.readOnlyHint === true,
+          destructive: a.destructiveHint === true,
+          idempotent: a.idempotentHint === true,
+        };
+      };
+      expect(hints("list_tasks")).toMatchObject({ readOnly: true, destructive: false });
+      expect(hints("add_task")).toEqual({ readOnly: false, destructive: false, idempotent: false });
+      expect(hints("complete_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
+      expect(hints("update_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
+      expect(hints("delete_task")).toEqual({ readOnly: false, destructive: true, idempotent: true });
+      // An explicit false, not a missing hint: MCP defaults destructiveHint to true for non-read-only tools.
+      expect(tool("add_task").annotations?.destructiveHint).toBe(false);
+      expect(tool("update_task").annotations?.destructiveHint).toBe(false);
+    });
+  });
+
+  describe("each tool's structured result", () => {
+    let client: Client;
+    beforeAll(async () => {
+      client = await connect(aliceToken);
+    });
+
+    it("add_task creates the task in the database and returns {task_id, status: created, title}", async () => {
+      const result = await call(client, "add_task", {
+        title: "  Buy milk ",
+        description: "2 litres",
+        priority: "high",
+        tags: ["Groceries", "home"],
+        due: "2026-12-01",
+      });
+      expect(result.isError).toBeFalsy();
+      const structured = result.structuredContent as { task_id: number };
+      expect(structured).toEqual({ task_id: expect.any(Number), status: "created", title: "Buy milk" });
+      expect(JSON.parse(textOf(result))).toEqual(structured);
+      const { task } = await restGet(alice, structured.task_id);
+      expect(task).toMatchObject({
+        title: "Buy milk",
+        description: "2 litres",
+        priority: "high",
+        tags: ["groceries", "home"],
+        due_at: "2026-12-01T00:00:00.000Z",
+        completed: false,
+      });
+
+      const withTime = await call(client, "add_task", {
+        title: "Call dentist",
+        due: "2026-12-02T15:30:00+02:00",
+      });
+      const timed = await restGet(alice, (withTime.structuredContent as { task_id: number }).task_id);
+      expect(timed.task?.due_at).toBe("2026-12-02T13:30:00.000Z");
+      expect(timed.task?.priority).toBe("none");
+    });
+
+    it("list_tasks returns {tasks: [{id, title, completed, priority, tags, due_at}]} and filters", async () => {
+      const a = await restCreate(alice, {
+        title: "List alpha",
+        priority: "low",
+        tags: ["listing"],
+        due_at: "2027-03-01",
+      });
+      const b = await restCreate(alice, { title: "List beta report", tags: ["listing", "work"] });
+      await fetch(`${stack.apiUrl}/api/tasks/${b.id}`, {
+        method: "PATCH",
+        headers: { ...alice.headers, "content-type": "application/json" },
+        body: JSON.stringify({ completed: true }),
+      });
+
+      const all = await call(client, "list_tasks", { tag: "listing" });
+      expect(all.isError).toBeFalsy();
+      expect(all.structuredContent).toEqual({
+        tasks: [
+          {
+            id: b.id,
+            title: "List beta report",
+            completed: true,
+            priority: "none",
+            tags: ["listing", "work"],
+            due_at: null,
+          },
+          {
+            id: a.id,
+            title: "List alpha",
+            completed: false,
+            priority: "low",
+            tags: ["listing"],
+            due_at: "2027-03-01T00:00:00.000Z",
+          },
+        ],
+      });
+      const ids = async (args: Record<string, unknown>) =>
+        (
+          (await call(client, "list_tasks", { tag: "listing", ...args })).structuredContent as {
+            tasks: { id: number }[];
+          }
+        ).tasks.map((t) => t.id);
+      expect(await ids({ status: "pending" })).toEqual([a.id]);
+      expect(await ids({ status: "completed" })).toEqual([b.id]);
+      expect(await ids({ priority: "low" })).toEqual([a.id]);
+      expect(await ids({ query: "report" })).toEqual([b.id]);
+      expect(await ids({ due_before: "2027-03-02" })).toEqual([a.id]);
+      expect(await ids({ due_after: "2027-04-01" })).toEqual([]);
+      expect(await ids({ limit: 1 })).toHaveLength(1);
+    });
+
+    it("complete_task marks it done, idempotently, and returns {task_id, status: completed, title}", async () => {
+      const task = await restCreate(alice, { title: "Water plants" });
+      const first = await call(client, "complete_task", { task_id: task.id });
+      expect(first.isError).toBeFalsy();
+      expect(first.structuredContent).toEqual({
+        task_id: task.id,
+        status: "completed",
+        title: "Water plants",
+      });
+      const done = await restGet(alice, task.id);
+      expect(done.task?.completed).toBe(true);
+      const again = await call(client, "complete_task", { task_id: task.id });
+      expect(again.structuredContent).toEqual({
+        task_id: task.id,
+        status: "completed",
+        title: "Water plants",
+      });
+      expect((await restGet(alice, task.id)).task?.completed).toBe(true);
+    });
+
+    it("update_task changes only what it is given, null clears the due date, returns {task_id, status: updated, title}", async () => {
+      const task = await restCreate(alice, {
+        title: "Draft",
+        description: "keep me",
+        tags: ["a"],
+        due_at: "2027-01-01",
+      });
+      const renamed = await call(client, "update_task", {
+        task_id: task.id,
+        title: "Final draft",
+        priority: "medium",
+        tags: ["b", "c"],
+      });
+      expect(renamed.isError).toBeFalsy();
+      expect(renamed.structuredContent).toEqual({
+        task_id: task.id,
+        status: "updated",
+        title: "Final draft",
+      });
+      expect((await restGet(alice, task.id)).task).toMatchObject({
+        title: "Final draft",
+        description: "keep me",
+        priority: "medium",
+        tags: ["b", "c"],
+        due_at: "2027-01-01T00:00:00.000Z",
+      });
+
+      await call(client, "update_task", { task_id: task.id, due: null, completed: true });
+      expect((await restGet(alice, task.id)).task).toMatchObject({ due_at: null, completed: true });
+      const reopened = await call(client, "update_task", {
+        task_id: task.id,
+        completed: false,
+        due: "2027-02-03",
+      });
+      expect(reopened.structuredContent).toEqual({
+        task_id: task.id,
+        status: "updated",
+        title: "Final draft",
+      });
+      expect((await restGet(alice, task.id)).task).toMatchObject({
+        completed: false,
+        due_at: "2027-02-03T00:00:00.000Z",
+      });
+    });
+
+    it("delete_task removes it and returns {task_id, status: deleted, title}; a second delete says not found", async () => {
+      const task = await restCreate(alice, { title: "Old junk" });
+      const result = await call(client, "delete_task", { task_id: task.id });
+      expect(result.isError).toBeFalsy();
+      expect(result.structuredContent).toEqual({ task_id: task.id, status: "deleted", title: "Old junk" });
+      expect((await restGet(alice, task.id)).status).toBe(404);
+      const again = await call(client, "delete_task", { task_id: task.id });
+      expect(again.isError).toBe(true);
+      expect(textOf(again)).toMatch(/not found/i);
+    });
+  });
+
+  describe("authentication", () => {
+    it("accepts a personal token and records its last use", async () => {
+      const { id, token } = await createPersonalToken(alice, "last-used probe");
+      const before = (await (
+        await fetch(`${stack.apiUrl}/api/tokens`, { headers: alice.headers })
+      ).json()) as {
+        items: { id: number; last_used_at: string | null }[];
+      };
+      expect(before.items.find((t) => t.id === id)?.last_used_at).toBeNull();
+
+      const started = Date.now();
+      const client = await connect(token);
+      const listed = await call(client, "list_tasks", {});
+      expect(listed.isError).toBeFalsy();
+
+      const after = (await (
+        await fetch(`${stack.apiUrl}/api/tokens`, { headers: alice.headers })
+      ).json()) as {
+        items: { id: number; last_used_at: string | null }[];
+      };
+      const lastUsed = after.items.find((t) => t.id === id)?.last_used_at;
+      expect(lastUsed).toEqual(expect.any(String));
+      expect(Math.abs(Date.parse(lastUsed ?? "") - started)).toBeLessThan(60_000);
+    });
+
+    it("accepts an agent token the api would mint, acting as that user", async () => {
+      const task = await restCreate(bob, { title: "Bob's agent task" });
+      const client = await connect(await signAgentToken(SECRET, bob.id, 120));
+      const listed = await call(client, "list_tasks", {});
+      expect((listed.structuredContent as { tasks: { id: number }[] }).tasks.map((t) => t.id)).toContain(
+        task.id,
+      );
+      const added = await call(client, "add_task", { title: "Added by agent" });
+      const created = await restGet(bob, (added.structuredContent as { task_id: number }).task_id);
+      expect(created.task?.title).toBe("Added by agent");
+    });
+
+    it("refuses requests without a valid token with HTTP 401", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const key = new TextEncoder().encode(SECRET);
+      const base = () =>
+        new SignJWT({}).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setSubject(alice.id);
+      const expired = await base()
+        .setIssuer("taskflow-api")
+        .setAudience("taskflow-mcp")
+        .setIssuedAt(now - 600)
+        .setExpirationTime(now - 60)
+        .sign(key);
+      const wrongAudience = await base()
+        .setIssuer("taskflow-api")
+        .setAudience("taskflow-web")
+        .setExpirationTime("5m")
+        .sign(key);
+      const wrongIssuer = await base()
+        .setIssuer("someone-else")
+        .setAudience("taskflow-mcp")
+        .setExpirationTime("5m")
+        .sign(key);
+      const otherSecret = await base()
+        .setIssuer("taskflow-api")
+        .setAudience("taskflow-mcp")
+        .setExpirationTime("5m")
+        .sign(new TextEncoder().encode("another-secret-that-is-long-enough-to-sign-with"));
+      const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      const unsigned = `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: alice.id, iss: "taskflow-api", aud: "taskflow-mcp", exp: now + 300 })}.`;
+      const { id: revokedId, token: revoked } = await createPersonalToken(alice, "to revoke");
+      const revoke = await fetch(`${stack.apiUrl}/api/tokens/${revokedId}`, {
+        method: "DELETE",
+        headers: alice.headers,
+      });
+      expect(revoke.status).toBe(204);
+
+      const cases: [string, string | undefined][] = [
+        ["no header", undefined],
+        ["empty bearer", "Bearer "],
+        ["not a bearer scheme", `Basic ${Buffer.from("a:b").toString("base64")}`],
+        ["garbage", "Bearer not-a-token"],
+        ["unknown personal token", "Bearer tfp_0000000000000000000000000000000000000000000"],
+        ["revoked personal token", `Bearer ${revoked}`],
+        ["the api session token", `Bearer ${alice.token}`],
+        ["expired JWT", `Bearer ${expired}`],
+        ["JWT for another audience", `Bearer ${wrongAudience}`],
+        ["JWT from another issuer", `Bearer ${wrongIssuer}`],
+        ["JWT signed with another secret", `Bearer ${otherSecret}`],
+        ["alg:none JWT", `Bearer ${unsigned}`],
+      ];
+      for (const [label, header] of cases) {
+        const response = await rawInitialize(header);
+        expect(response.status, label).toBe(401);
+        expect(response.headers.get("www-authenticate"), label).toMatch(/^Bearer/);
+        const body = (await response.json()) as { error?: { message?: string } };
+        expect(body.error?.message, label).toMatch(/unauthorized/i);
+      }
+
+      // The SDK client surfaces the 401 as a failed connect, never as a session.
+      const client = new Client({ name: "taskflow-test", version: "0.0.0" });
+      const transport = new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
+        requestInit: { headers: { Authorization: `Bearer ${revoked}` } },
+      });
+      await expect(client.connect(transport)).rejects.toThrow();
+      await client.close().catch(() => {});
+    });
+
+    it("answers GET and DELETE /mcp with 405: the server is stateless", async () => {
+      const get = await fetch(stack.mcpUrl, {
+        headers: { authorization: `Bearer ${aliceToken}`, accept: "text/event-stream" },
+      });
+      expect(get.status).toBe(405);
+      expect(get.headers.get("allow")).toBe("POST");
+      const del = await fetch(stack.mcpUrl, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${aliceToken}` },
+      });
+      expect(del.status).toBe(405);
+    });
+  });
+
+  describe("isolation and identity", () => {
+    it("user B's token cannot list, complete, update or delete user A's task", async () => {
+      const task = await restCreate(alice, {
+        title: "Alice's secret plan",
+        priority: "high",
+        tags: ["private"],
+      });
+      const asBob = await connect(bobToken);
+
+      const listed = await call(asBob, "list_tasks", { status: "all", limit: 100 });
+      const titles = (listed.structuredContent as { tasks: { id: number; title: string }[] }).tasks;
+      expect(titles.map((t) => t.id)).not.toContain(task.id);
+      expect(titles.map((t) => t.title)).not.toContain("Alice's secret plan");
+      const searched = await call(asBob, "list_tasks", { query: "secret plan" });
+      expect(searched.structuredContent).toEqual({ tasks: [] });
+
+      for (const [tool, args] of [
+        ["complete_task", { task_id: task.id }],
+        ["update_task", { task_id: task.id, title: "pwned", completed: true }],
+        ["delete_task", { task_id: task.id }],
+      ] as const) {
+        const result = await call(asBob, tool, args);
+        expect(result.isError, tool).toBe(true);
+        expect(textOf(result), tool).toMatch(/not found/i);
+        expect(result.structuredContent, tool).toBeUndefined();
+      }
+      const { task: unchanged } = await restGet(alice, task.id);
+      expect(unchanged).toEqual(task);
+    });
+
+    it("keeps users apart under concurrent calls (no caller state survives between requests)", async () => {
+      const asAlice = await connect(aliceToken);
+      const asBob = await connect(bobToken);
+      const calls = Array.from({ length: 12 }, (_, i) => {
+        const [client, who] = i % 2 === 0 ? [asAlice, "alice"] : [asBob, "bob"];
+        return call(client, "add_task", { title: `concurrent ${who} ${i}`, tags: ["concurrency"] });
+      });
+      for (const result of await Promise.all(calls)) expect(result.isError).toBeFalsy();
+      const [aliceList, bobList] = await Promise.all([
+        call(asAlice, "list_tasks", { tag: "concurrency" }),
+        call(asBob, "list_tasks", { tag: "concurrency" }),
+      ]);
+      const titles = (result: CallToolResult) =>
+        (result.structuredContent as { tasks: { title: string }[] }).tasks.map((t) => t.title).sort();
+      expect(titles(aliceList)).toEqual([0, 2, 4, 6, 8, 10].map((i) => `concurrent alice ${i}`).sort());
+      expect(titles(bobList)).toEqual([1, 3, 5, 7, 9, 11].map((i) => `concurrent bob ${i}`).sort());
+    });
+
+    it("refuses a user_id argument that is not the token's user, and accepts the token's own", async () => {
+      const task = await restCreate(alice, { title: "Mine only" });
+      const asBob = await connect(bobToken);
+      for (const [tool, args] of [
+        ["list_tasks", {}],
+        ["add_task", { title: "planted in Alice's list" }],
+        ["complete_task", { task_id: task.id }],
+        ["update_task", { task_id: task.id, title: "pwned" }],
+        ["delete_task", { task_id: task.id }],
+      ] as const) {
+        const result = await call(asBob, tool, { ...args, user_id: alice.id });
+        expect(result.isError, tool).toBe(true);
+        expect(textOf(result), tool).toMatch(/user_id/);
+      }
+      const { task: unchanged } = await restGet(alice, task.id);
+      expect(unchanged).toEqual(task);
+      const aliceList = (await (
+        await fetch(`${stack.apiUrl}/api/tasks?q=planted`, { headers: alice.headers })
+      ).json()) as {
+        items: unknown[];
+      };
+      expect(aliceList.items).toEqual([]);
+
+      const asAlice = await connect(aliceToken);
+      const own = await call(asAlice, "complete_task", { task_id: task.id, user_id: alice.id });
+      expect(own.isError).toBeFalsy();
+      expect(own.structuredContent).toEqual({ task_id: task.id, status: "completed", title: "Mine only" });
+      const ownAdd = await call(asAlice, "add_task", { title: "With my own id", user_id: alice.id });
+      expect(ownAdd.structuredContent).toMatchObject({ status: "created", title: "With my own id" });
+    });
+  });
+
+  describe("tool errors the model can read", () => {
+    let client: Client;
+    beforeAll(async () => {
+      client = await connect(aliceToken);
+    });
+
+    it("an unknown task id is an isError result naming it, not a protocol error", async () => {
+      for (const tool of ["complete_task", "delete_task", "update_task"]) {
+        const args = tool === "update_task" ? { task_id: 987654, title: "x" } : { task_id: 987654 };
+        const result = await call(client, tool, args);
+        expect(result.isError, tool).toBe(true);
+        expect(textOf(result), tool).toMatch(/987654.*not found/i);
+      }
+    });
+
+    it("invalid arguments are isError results, never crashes", async () => {
+      const cases: [string, Record<string, unknown>, RegExp][] = [
+        ["add_task", { title: "Bad date", due: "2026-13-45" }, /due/],
+        ["add_task", { title: "Impossible day", due: "2026-02-31" }, /due/],
+        ["add_task", { title: "Words", due: "next tuesday-ish" }, /due/],
+        ["add_task", { title: "x".repeat(201) }, /title.*200/],
+        ["add_task", { title: "   " }, /title/],
+        ["add_task", { title: "Bad tag", tags: ["not a tag!"] }, /tag/],
+        ["add_task", { title: "Bad priority", priority: "urgent" }, /priority/],
+        ["add_task", {}, /title/],
+        ["complete_task", { task_id: "abc" }, /task_id/],
+        ["complete_task", { task_id: -1 }, /task_id/],
+        ["delete_task", { task_id: 1.5 }, /task_id/],
+        ["update_task", { task_id: "abc", title: "x" }, /task_id/],
+        ["update_task", { task_id: 1 }, /at least one/],
+        ["update_task", { task_id: 1, due: "someday" }, /due/],
+        ["list_tasks", { due_before: "yesterday" }, /due_before/],
+        ["list_tasks", { limit: 1000 }, /limit/],
+        ["list_tasks", { status: "done" }, /status/],
+      ];
+      for (const [tool, args, message] of cases) {
+        const result = await call(client, tool, args);
+        const label = `${tool} ${JSON.stringify(args).slice(0, 60)}`;
+        expect(result.isError, label).toBe(true);
+        expect(textOf(result), label).toMatch(message);
+      }
+      // Nothing half-made was stored.
+      const list = (await (
+        await fetch(`${stack.apiUrl}/api/tasks?q=Bad`, { headers: alice.headers })
+      ).json()) as { items: unknown[] };
+      expect(list.items).toEqual([]);
+    });
+
+    it("an unexpected failure is a generic tool error that leaks no SQL or parameters", async () => {
+      // A correctly signed agent token whose user no longer exists: the insert fails on the foreign key.
+      const ghost = await connect(await signAgentToken(SECRET, "ghost-user-without-a-row", 60));
+      const result = await call(ghost, "add_task", { title: "Secret title 42" });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/went wrong on our side/i);
+      expect(textOf(result)).not.toMatch(/insert|select|params|query|ghost-user|Secret title/i);
+    });
+
+    it("an unknown tool is an isError result", async () => {
+      const result = await call(client, "drop_database", {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/drop_database/);
+    });
+
+    it("malformed JSON-RPC gets a 4xx, not a 500", async () => {
+      const response = await fetch(stack.mcpUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          authorization: `Bearer ${aliceToken}`,
+        },
+        body: "{not json",
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    });
+  });
+});
