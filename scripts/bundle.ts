@@ -38,8 +38,12 @@ await build({
   target: "node20",
   sourcemap: true,
   outExtension: { ".js": ".js" },
+  // Code behind a dynamic import() (the chat agent) becomes its own chunk, loaded on first use.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   plugins: [externalDependencies],
   logLevel: "warning",
 });
-if (service === "api") cpSync(`${root}packages/db/migrations`, `${outdir}/migrations`, { recursive: true });
+// Both services carry the migrations: the api applies them, and /readyz of either checks the schema is current.
+cpSync(`${root}packages/db/migrations`, `${outdir}/migrations`, { recursive: true });
 console.log(`${service}: bundled to apps/${service}/dist in ${Date.now() - started} ms`);

@@ -7,12 +7,13 @@ import type { Database } from "@taskflow/db/client";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { createAuth } from "./auth/create-auth";
+import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { type Guard, registerAuth, requireUser } from "./plugins/auth";
 import { registerHealth, type Readiness } from "@taskflow/runtime/health";
 import { registerMetrics } from "@taskflow/runtime/metrics";
 import { registerOpenApi } from "./plugins/openapi";
-import { registerProblemHandlers, sendProblem } from "@taskflow/runtime/problem";
+import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers, sendProblem } from "@taskflow/runtime/problem";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerTaskRoutes } from "./routes/tasks";
@@ -33,6 +34,9 @@ export async function buildApp(options: BuildApiOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    trustProxy: env.TRUST_PROXY,
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -48,6 +52,9 @@ export async function buildApp(options: BuildApiOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Answered before the body arrived (a guard's 401): a half-read keep-alive connection would hold
+    // the server's close (and the drain) open, so end it with this response.
+    if (!request.raw.complete) reply.header("connection", "close");
   });
 
   const readiness: Readiness = { shuttingDown: false };
@@ -68,8 +75,13 @@ export async function buildApp(options: BuildApiOptions) {
     extraTrustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     rateLimitPerMinute: env.AUTH_RATE_LIMIT,
   });
-  registerAuth(app, auth, env.BETTER_AUTH_URL);
-  const signedIn = requireUser(auth);
+  const databaseUp = () =>
+    Promise.race([database.execute("select 1"), new Promise((_, reject) => setTimeout(reject, 1000).unref())]).then(
+      () => true,
+      () => false,
+    );
+  registerAuth(app, auth, env.BETTER_AUTH_URL, databaseUp);
+  const signedIn = requireUser(auth, createSessionLookup(auth, database.db));
   // The hackathon paths carry the user id; it must be the caller's own.
   const ownPath: Guard = async (request: FastifyRequest, reply) => {
     const { user_id: pathUser } = request.params as { user_id?: string };

@@ -29,6 +29,15 @@ const schema = z
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
     CHAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+    // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
+    // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.
+    // Anyone else is identified by their socket address, so the sign-in limit cannot be dodged by
+    // sending a made-up X-Forwarded-For.
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .default("loopback,linklocal,uniquelocal")
+      .transform((value): boolean | string => (value === "false" ? false : value === "true" ? true : value)),
   })
   .superRefine(requireRealSecrets(["BETTER_AUTH_SECRET", "MCP_TOKEN_SECRET"]))
   .transform((env) => ({

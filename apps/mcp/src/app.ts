@@ -1,14 +1,18 @@
 // The MCP server as a Fastify instance (no listening here): Streamable HTTP at /mcp, stateless — a new
-// McpServer and transport per request, as the SDK advises, so any replica answers any request.
+// transport per request and no session, so any replica answers any request. McpServer instances are
+// pooled (see create-mcp-server.ts); the caller of each request travels in its authInfo.
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Database } from "@taskflow/db/client";
-import { registerHealth, type Readiness } from "@taskflow/runtime/health";
+import { type Readiness, registerHealth } from "@taskflow/runtime/health";
 import { registerMetrics } from "@taskflow/runtime/metrics";
-import { registerProblemHandlers } from "@taskflow/runtime/problem";
+import { frameworkErrorHandler, registerProblemHandlers } from "@taskflow/runtime/problem";
 import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
 import { authenticate } from "./authenticate";
-import { createMcpServer } from "./create-mcp-server";
+import { createMcpServerPool } from "./create-mcp-server";
+import { callerAuth } from "./tools/tool-context";
 
 export interface BuildMcpOptions {
   database: Database;
@@ -25,6 +29,7 @@ export async function buildMcpApp(options: BuildMcpOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
@@ -37,19 +42,40 @@ export async function buildMcpApp(options: BuildMcpOptions) {
   registerMetrics(app, "mcp");
   registerHealth(app, database, readiness);
 
+  const servers = createMcpServerPool({ db: database.db });
   app.post("/mcp", async (request, reply) => {
     const userId = await authenticate(database.db, options.tokenSecret, request.headers.authorization);
     if (!userId) {
       reply.header("www-authenticate", 'Bearer realm="taskflow-mcp"');
       return jsonRpcError(reply, 401, "Unauthorized: send Authorization: Bearer <personal token>");
     }
-    const server = createMcpServer({ db: database.db, userId });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const malformed = malformedToolCall(request.body);
+    if (malformed) {
+      // The SDK reports these as -32603 (internal error); they are the caller's: -32602 invalid params.
+      return reply
+        .code(200)
+        .send({ jsonrpc: "2.0", id: malformed.id, error: { code: -32602, message: malformed.message } });
+    }
+    // A fresh transport per request (stateless); the server comes from the pool and learns the caller
+    // from this request's authInfo only.
+    const server = servers.acquire();
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    let complete = false;
+    reply.raw.on("finish", () => {
+      complete = true;
+    });
     reply.raw.on("close", () => {
-      void transport.close();
-      void server.close();
+      // After an aborted response a handler may still be running: that server is dropped, not reused.
+      server.close().then(
+        () => complete && servers.release(server),
+        () => {},
+      );
     });
     await server.connect(transport);
+    (request.raw as IncomingMessage & { auth?: AuthInfo }).auth = callerAuth(userId, request.log);
     reply.hijack();
     await transport.handleRequest(request.raw, reply.raw, request.body);
   });
@@ -66,4 +92,20 @@ export async function buildMcpApp(options: BuildMcpOptions) {
     });
   }
   return { app, readiness };
+}
+
+/** A single `tools/call` whose params are not `{name: string, arguments?: object}`, with its id. */
+function malformedToolCall(body: unknown): { id: string | number | null; message: string } | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const { method, params, id } = body as { method?: unknown; params?: unknown; id?: unknown };
+  if (method !== "tools/call") return undefined;
+  const replyId = typeof id === "string" || typeof id === "number" ? id : null;
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(params))
+    return { id: replyId, message: "Invalid params: tools/call needs params {name, arguments}" };
+  const { name, arguments: args } = params as { name?: unknown; arguments?: unknown };
+  if (typeof name !== "string") return { id: replyId, message: "Invalid params: name must be a string" };
+  if (args !== undefined && !isObject(args))
+    return { id: replyId, message: "Invalid params: arguments must be an object" };
+  return undefined;
 }

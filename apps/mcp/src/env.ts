@@ -12,8 +12,12 @@ import { z } from "zod";
 const schema = z
   .object({ ...serviceEnvShape(8080), ...databaseEnvShape, MCP_TOKEN_SECRET: secretSchema })
   .superRefine(requireRealSecrets(["MCP_TOKEN_SECRET"]))
-  .transform((env) => ({ ...env, MCP_TOKEN_SECRET: env.MCP_TOKEN_SECRET ?? EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET }));
+  .transform((env) => ({
+    ...env,
+    MCP_TOKEN_SECRET: env.MCP_TOKEN_SECRET ?? EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET,
+  }));
 
 export type McpEnv = z.output<typeof schema>;
 
-export const parseMcpEnv = (source: Record<string, string | undefined>): McpEnv => parseEnv("mcp", schema, source);
+export const parseMcpEnv = (source: Record<string, string | undefined>): McpEnv =>
+  parseEnv("mcp", schema, source);

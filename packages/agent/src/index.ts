@@ -1,5 +1,3 @@
-import { createLlmAgent } from "./llm-agent";
-import { createOfflineAgent } from "./offline-agent";
 import type { ChatAgent } from "./types";
 
 export { AgentError } from "./agent-error";
@@ -12,8 +10,20 @@ export interface AgentConfig {
   openai?: { apiKey: string; baseUrl: string; model: string } | undefined;
 }
 
+/**
+ * The agent is loaded on the first chat turn, not at start: its dependencies (the MCP client, the AI SDK
+ * or the date parser) cost about half a second of start-up and 25 MB that a replica serving only the
+ * REST API never needs.
+ */
 export function createChatAgent(config: AgentConfig): ChatAgent {
-  return config.openai
-    ? createLlmAgent({ mcpUrl: config.mcpUrl, ...config.openai })
-    : createOfflineAgent({ mcpUrl: config.mcpUrl });
+  const { openai } = config;
+  let loaded: Promise<ChatAgent> | undefined;
+  const load = () =>
+    (loaded ??= openai
+      ? import("./llm-agent").then((m) => m.createLlmAgent({ mcpUrl: config.mcpUrl, ...openai }))
+      : import("./offline-agent").then((m) => m.createOfflineAgent({ mcpUrl: config.mcpUrl })));
+  return {
+    mode: openai ? "llm" : "offline",
+    runTurn: async (input) => (await load()).runTurn(input),
+  };
 }

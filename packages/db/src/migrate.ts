@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
 import { findMigrationsDir } from "./migrations-dir";
@@ -16,11 +14,17 @@ export interface MigrationStatus {
 }
 
 /** Applies pending migrations. Safe to run twice, and from several processes at once. */
-export async function migrate(database: Database, migrationsFolder = findMigrationsDir()): Promise<MigrationStatus> {
+export async function migrate(
+  database: Database,
+  migrationsFolder = findMigrationsDir(),
+): Promise<MigrationStatus> {
   await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async (db) => {
+    // Each migrator is loaded only where it runs (services that never migrate never load either).
     if (database.kind === "pglite") {
+      const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
       await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     } else {
+      const { migrate: migratePg } = await import("drizzle-orm/node-postgres/migrator");
       await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
     }
   });

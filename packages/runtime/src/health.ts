@@ -20,6 +20,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function registerHealth(app: FastifyInstance, database: Database, readiness: Readiness) {
   let schemaCurrent = false; // migrations never go backwards, so once current we only ping
 
+  // A keep-alive connection that was busy when the drain began would hold server.close() open until
+  // its idle timeout (past the grace period); closing each connection after its response ends the drain.
+  app.addHook("onSend", async (_request, reply) => {
+    if (readiness.shuttingDown) reply.header("connection", "close");
+  });
+
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
 
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {

@@ -2,6 +2,7 @@
 // 5xx details are logged, never sent.
 import { AppError, type FieldError } from "@taskflow/core/errors";
 import { isDatabaseUnavailable } from "@taskflow/db/health";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
@@ -11,9 +12,14 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  408: "Request Timeout",
+  409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
+  422: "Unprocessable Content",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   502: "Bad Gateway",
   503: "Service Unavailable",
@@ -37,10 +43,14 @@ export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "request";
-      const errors = error.validation.map((issue) => ({
-        field: fieldName(where, issue.instancePath),
-        message: issue.message ?? "is invalid",
-      }));
+      const errors = error.validation.flatMap((issue) => {
+        // An unknown key is reported on the object that holds it; name the key itself instead.
+        const keys = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+        if (Array.isArray(keys) && keys.length > 0) {
+          return keys.map((key) => ({ field: fieldName(where, `${issue.instancePath.replace(/\/$/, "")}/${String(key)}`), message: "is not a known field" }));
+        }
+        return [{ field: fieldName(where, issue.instancePath), message: issue.message ?? "is invalid" }];
+      });
       const detail = errors.map((e) => `${e.field} ${e.message}`).join("; ");
       return sendProblem(reply, 400, detail, errors);
     }
@@ -66,4 +76,29 @@ export function registerProblemHandlers(app: FastifyInstance) {
 function fieldName(context: string, instancePath: string): string {
   const path = instancePath.replace(/^\//, "").replaceAll("/", ".");
   return path || context;
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node rejects before a request exists (oversized headers or URL,
+ * malformed HTTP, a request too slow to arrive) also leaves as problem+json rather than Fastify's JSON.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === "ECONNRESET" || socket.destroyed || !socket.writable) return;
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const title = TITLES[status] ?? "Bad Request";
+  const detail = status === 431 ? "The URL or headers are too large." : status === 408 ? "The request took too long to arrive." : "The request is not valid HTTP.";
+  const body = JSON.stringify({ type: "about:blank", status, title, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router rejects before any route runs (a path parameter longer
+ * than maxParamLength, a URL that cannot be decoded) also leaves as problem+json, not Fastify's JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path segment of the URL is too long." : "The URL is not valid.";
+  return sendProblem(reply, status, detail);
 }

@@ -2,6 +2,8 @@
 // Identity comes only from the session cookie or the bearer token, never from a request field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Auth } from "../auth/create-auth";
+import type { QuickLookup } from "../auth/session-lookup";
+import type { FieldError } from "@taskflow/core/errors";
 import { sendProblem } from "@taskflow/runtime/problem";
 
 export interface CurrentUser {
@@ -25,32 +27,60 @@ function toWebHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-export function registerAuth(app: FastifyInstance, auth: Auth, baseUrl: string) {
+/**
+ * `databaseUp`: asked when Better Auth answers 500, which it also does when the database is down (it
+ * catches the error itself); a sign-in during an outage is then a 503 to retry, like every other route.
+ */
+export function registerAuth(app: FastifyInstance, auth: Auth, baseUrl: string, databaseUp?: () => Promise<boolean>) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
     schema: { hide: true },
     async handler(request, reply) {
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const response = await auth.handler(
-        new Request(new URL(request.url, baseUrl), { method: request.method, headers: toWebHeaders(request), body }),
-      );
+      const headers = toWebHeaders(request);
+      // Better Auth keys its rate limit on X-Forwarded-For. The client's own header is not evidence of
+      // anything: pass the address Fastify resolved (the socket's, or a trusted proxy's forwarded one).
+      headers.set("x-forwarded-for", request.ip);
+      const response = await auth.handler(new Request(new URL(request.url, baseUrl), { method: request.method, headers, body }));
       reply.code(response.status);
       response.headers.forEach((value, key) => {
         if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length) reply.header("set-cookie", cookies);
+      if (response.status >= 500 && databaseUp && !(await databaseUp())) {
+        reply.header("retry-after", "5");
+        return sendProblem(reply, 503, "The database is unavailable; try again shortly.");
+      }
       if (response.status >= 400) {
         const text = await response.text();
         const parsed = safeJson(text) as { message?: string; code?: string } | undefined;
-        return sendProblem(reply, response.status, parsed?.message ?? (text || "Authentication failed"));
+        const detail = parsed?.message ?? (text || "Authentication failed");
+        const fields = response.status === 400 ? authFieldErrors(detail, parsed?.code) : [];
+        return sendProblem(reply, response.status, detail, fields.length ? fields : undefined);
       }
       return reply.send(Buffer.from(await response.arrayBuffer()));
     },
   });
 
   app.decorateRequest("user", undefined);
+}
+
+const FIELD_OF_CODE: Record<string, string> = { PASSWORD_TOO_SHORT: "password", PASSWORD_TOO_LONG: "password", INVALID_EMAIL: "email" };
+
+/**
+ * Better Auth reports bad input as prose (`[body.email] Invalid email address; …`) or as a code; the
+ * contract wants `errors[{field, message}]` naming the field, as every other route gives.
+ */
+function authFieldErrors(message: string, code: string | undefined): FieldError[] {
+  const fromMessage = message.split("; ").flatMap((part) => {
+    const match = /^\[(?:body|query)\.([^\]]+)\] (.+)$/.exec(part);
+    return match?.[1] && match[2] ? [{ field: match[1], message: match[2] }] : [];
+  });
+  if (fromMessage.length) return fromMessage;
+  const field = code ? FIELD_OF_CODE[code] : undefined;
+  return field ? [{ field, message }] : [];
 }
 
 function safeJson(text: string): unknown {
@@ -61,10 +91,18 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** preHandler for every protected route: 401 problem+json without a valid session or bearer token. */
-export function requireUser(auth: Auth) {
+/**
+ * A route guard. Run as an onRequest hook so identity is settled before the body is parsed or
+ * validated: an anonymous caller learns nothing but 401, whatever it sends.
+ */
+export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Guard for every protected route: 401 problem+json without a valid session or bearer token. */
+export function requireUser(auth: Auth, quickLookup?: QuickLookup): Guard {
   return async function requireUserHook(request: FastifyRequest, reply: FastifyReply) {
-    const session = await auth.api.getSession({ headers: toWebHeaders(request) });
+    // The one-query lookup answers the common case; Better Auth decides everything else.
+    const quick = quickLookup ? await quickLookup(request) : undefined;
+    const session = quick === undefined ? await auth.api.getSession({ headers: toWebHeaders(request) }) : quick && { user: quick };
     if (!session) {
       return sendProblem(reply, 401, "Sign in first: send the session cookie or an Authorization: Bearer token.");
     }

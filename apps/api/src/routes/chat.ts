@@ -1,12 +1,13 @@
 import { AgentError, type AgentFailure, type ChatAgent } from "@taskflow/agent";
 import { chatRequestBody, chatResponseSchema, problemSchema } from "@taskflow/core/contracts";
 import type { Db } from "@taskflow/db/client";
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { openEventStream } from "../chat/sse";
 import { runChatTurn } from "../chat/run-chat-turn";
-import { currentUser } from "../plugins/auth";
+import { currentUser, type Guard } from "../plugins/auth";
+import { routeDoc } from "./route-doc";
 import { sendProblem } from "@taskflow/runtime/problem";
 
 const FAILURE_STATUS: Record<AgentFailure, number> = {
@@ -24,15 +25,14 @@ export interface ChatRouteDeps {
 }
 
 /** POST /api/chat (and the hackathon's /api/{user_id}/chat): JSON by default, SSE when asked. */
-export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps, guards: preHandlerHookHandler[], prefix: string) {
+export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps, guards: Guard[], prefix: string) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const hackathon = prefix !== "/api";
   r.post(`${prefix}/chat`, {
-    preHandler: guards,
+    // onRequest, as on every other protected route: an anonymous caller gets 401 whatever it sends.
+    onRequest: guards,
     schema: {
-      tags: ["chat"],
-      summary: "Send a message to the assistant (Accept: text/event-stream to stream)",
-      hide: hackathon,
+      ...routeDoc("chat", "Send a message to the assistant (Accept: text/event-stream to stream)", hackathon),
       body: chatRequestBody,
       ...(hackathon ? { params: z.object({ user_id: z.string() }) } : {}),
       response: { 200: chatResponseSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 502: problemSchema, 503: problemSchema, 504: problemSchema },

@@ -1,30 +1,30 @@
 import { conversationDetailSchema, conversationSchema, problemSchema, taskIdSchema } from "@taskflow/core/contracts";
 import { deleteConversation, getConversation, listConversations } from "@taskflow/core/conversations";
 import type { Db } from "@taskflow/db/client";
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser } from "../plugins/auth";
+import { currentUser, type Guard } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
-export function registerConversationRoutes(app: FastifyInstance, db: Db, guards: preHandlerHookHandler[]) {
+export function registerConversationRoutes(app: FastifyInstance, db: Db, guards: Guard[]) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("chat", summary);
   const params = z.object({ id: taskIdSchema });
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
   r.get("/api/conversations", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("List conversations, most recent first"), response: { 200: z.object({ items: z.array(conversationSchema) }), ...errors } },
     handler: async (request) => ({ items: await listConversations(db, currentUser(request).id) }),
   });
   r.get("/api/conversations/:id", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("A conversation with its messages"), params, response: { 200: conversationDetailSchema, ...errors } },
     handler: (request) => getConversation(db, currentUser(request).id, request.params.id),
   });
   r.delete("/api/conversations/:id", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("Delete a conversation"), params, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await deleteConversation(db, currentUser(request).id, request.params.id);

@@ -10,23 +10,25 @@ import {
 } from "@taskflow/core/contracts";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@taskflow/core/tasks";
 import type { Db } from "@taskflow/db/client";
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser } from "../plugins/auth";
+import { currentUser, type Guard } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 const idParams = z.object({ id: taskIdSchema });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 /** The task routes, mounted at `/api/tasks` and at the hackathon's `/api/{user_id}/tasks`. */
-export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: preHandlerHookHandler[], prefix: string) {
+export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[], prefix: string) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `${prefix}/tasks`;
   const hackathon = prefix !== "/api";
   const params = hackathon ? idParams.extend({ user_id: z.string() }) : idParams;
   const listParams = hackathon ? z.object({ user_id: z.string() }) : undefined;
-  const common = { preHandler: guards };
+  // onRequest: who is calling is settled before the body is read or validated, so an anonymous
+  // caller gets 401 whatever it sends.
+  const common = { onRequest: guards };
   const doc = (summary: string) => routeDoc("tasks", summary, hackathon);
 
   r.get(base, {

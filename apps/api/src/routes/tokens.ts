@@ -1,33 +1,33 @@
 import { createdTokenSchema, createTokenBody, problemSchema, taskIdSchema, tokenSchema } from "@taskflow/core/contracts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "@taskflow/core/tokens";
 import type { Db } from "@taskflow/db/client";
-import type { FastifyInstance, preHandlerHookHandler } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser } from "../plugins/auth";
+import { currentUser, type Guard } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 /** Personal tokens for outside MCP clients: shown once at creation, stored hashed, revocable. */
-export function registerTokenRoutes(app: FastifyInstance, db: Db, guards: preHandlerHookHandler[]) {
+export function registerTokenRoutes(app: FastifyInstance, db: Db, guards: Guard[]) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("tokens", summary);
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
   r.post("/api/tokens", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("Create a personal token"), body: createTokenBody, response: { 201: createdTokenSchema, ...errors } },
     handler: async (request, reply) =>
       reply.code(201).send(await createPersonalToken(db, currentUser(request).id, request.body.name)),
   });
 
   r.get("/api/tokens", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("List personal tokens"), response: { 200: z.object({ items: z.array(tokenSchema) }), ...errors } },
     handler: async (request) => ({ items: await listPersonalTokens(db, currentUser(request).id) }),
   });
 
   r.delete("/api/tokens/:id", {
-    preHandler: guards,
+    onRequest: guards,
     schema: { ...doc("Revoke a personal token"), params: z.object({ id: taskIdSchema }), response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await revokePersonalToken(db, currentUser(request).id, request.params.id);

@@ -1,10 +1,10 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createTaskBody } from "@taskflow/core/contracts";
 import { addTaskArgs, taskActionResult } from "@taskflow/core/mcp-tools";
 import { createTask } from "@taskflow/core/tasks";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { parseArgs, runTool, type ToolContext, toolResult } from "./tool-context";
+import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
-export function registerAddTaskTool(server: McpServer, context: ToolContext) {
+export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "add_task",
     {
@@ -12,10 +12,16 @@ export function registerAddTaskTool(server: McpServer, context: ToolContext) {
       description: "Create a new task for the user. Returns its id.",
       inputSchema: addTaskArgs,
       outputSchema: taskActionResult,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
     },
-    (args) =>
-      runTool(context, args, async () => {
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
         const input = parseArgs(createTaskBody, {
           title: args.title,
           description: args.description,
@@ -25,6 +31,7 @@ export function registerAddTaskTool(server: McpServer, context: ToolContext) {
         });
         const task = await createTask(context.db, context.userId, input);
         return toolResult({ task_id: task.id, status: "created", title: task.title });
-      }),
+      });
+    },
   );
 }

@@ -1,22 +1,30 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { taskActionResult, taskRefArgs } from "@taskflow/core/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { runTool, type ToolContext, toolResult } from "./tool-context";
+import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
-export function registerCompleteTaskTool(server: McpServer, context: ToolContext) {
+export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "complete_task",
     {
       title: "Complete task",
-      description: "Mark a task as done. Doing it twice is harmless. Use update_task with completed=false to reopen.",
+      description:
+        "Mark a task as done. Doing it twice is harmless. Use update_task with completed=false to reopen.",
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
     },
-    (args) =>
-      runTool(context, args, async () => {
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
         const task = await updateTask(context.db, context.userId, args.task_id, { completed: true });
         return toolResult({ task_id: task.id, status: "completed", title: task.title });
-      }),
+      });
+    },
   );
 }

@@ -1,9 +1,9 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { taskActionResult, taskRefArgs } from "@taskflow/core/mcp-tools";
 import { deleteTask } from "@taskflow/core/tasks";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { runTool, type ToolContext, toolResult } from "./tool-context";
+import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
-export function registerDeleteTaskTool(server: McpServer, context: ToolContext) {
+export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "delete_task",
     {
@@ -13,10 +13,12 @@ export function registerDeleteTaskTool(server: McpServer, context: ToolContext) 
       outputSchema: taskActionResult,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
-    (args) =>
-      runTool(context, args, async () => {
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
         const task = await deleteTask(context.db, context.userId, args.task_id);
         return toolResult({ task_id: task.id, status: "deleted", title: task.title });
-      }),
+      });
+    },
   );
 }

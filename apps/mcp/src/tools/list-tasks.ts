@@ -1,21 +1,23 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { listTasksQuery } from "@taskflow/core/contracts";
 import { listTasksArgs, listTasksResult } from "@taskflow/core/mcp-tools";
 import { listTasks } from "@taskflow/core/tasks";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { parseArgs, runTool, type ToolContext, toolResult } from "./tool-context";
+import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
-export function registerListTasksTool(server: McpServer, context: ToolContext) {
+export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "list_tasks",
     {
       title: "List tasks",
-      description: "List the user's tasks, newest first, optionally filtered by status, priority, tag, text or due date.",
+      description:
+        "List the user's tasks, newest first, optionally filtered by status, priority, tag, text or due date.",
       inputSchema: listTasksArgs,
       outputSchema: listTasksResult,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (args) =>
-      runTool(context, args, async () => {
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
         const query = parseArgs(listTasksQuery, {
           status: args.status,
           priority: args.priority,
@@ -35,6 +37,7 @@ export function registerListTasksTool(server: McpServer, context: ToolContext) {
           due_at: t.due_at,
         }));
         return toolResult({ tasks });
-      }),
+      });
+    },
   );
 }

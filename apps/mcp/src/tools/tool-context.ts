@@ -1,12 +1,35 @@
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "@taskflow/core/errors";
 import type { Db } from "@taskflow/db/client";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { isDatabaseUnavailable } from "@taskflow/db/health";
+import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
+
+/** What the tools share across calls: only the database. The caller is per call, never per server. */
+export interface ToolDeps {
+  db: Db;
+}
 
 /** Who is calling (from the token, never from arguments) and the database to act on. */
 export interface ToolContext {
   db: Db;
   userId: string;
+  /** The request's logger, for failures the caller is not told the details of. */
+  log?: FastifyBaseLogger | undefined;
+}
+
+/** The `authInfo` the HTTP layer attaches to each request once the bearer token is verified. */
+export function callerAuth(userId: string, log?: FastifyBaseLogger): AuthInfo {
+  return { token: "", clientId: userId, scopes: [], extra: { userId, log } };
+}
+
+/** The context of one tool call: the user the HTTP layer authenticated for this very request. */
+export function contextOf(deps: ToolDeps, extra: { authInfo?: AuthInfo | undefined }): ToolContext {
+  const userId = extra.authInfo?.extra?.userId;
+  // Unreachable through /mcp (it refuses unauthenticated requests); a guard, not a code path.
+  if (typeof userId !== "string" || !userId) throw new Error("No authenticated user for this call");
+  return { db: deps.db, userId, log: extra.authInfo?.extra?.log as FastifyBaseLogger | undefined };
 }
 
 export function toolResult(structured: Record<string, unknown>): CallToolResult {
@@ -20,7 +43,8 @@ export function toolError(message: string): CallToolResult {
 
 /**
  * Runs a tool body with the checks every tool shares: a `user_id` argument must be the token's user,
- * domain errors and invalid input become tool errors.
+ * domain errors and invalid input become tool errors, and anything unexpected becomes a generic tool
+ * error (logged here) that leaks no SQL, parameters or stack.
  */
 export async function runTool(
   context: ToolContext,
@@ -34,7 +58,12 @@ export async function runTool(
     return await body();
   } catch (error) {
     if (error instanceof AppError) return toolError(error.message);
-    throw error;
+    if (isDatabaseUnavailable(error)) {
+      context.log?.warn({ err: error }, "tool call failed: database unavailable");
+      return toolError("The database is unavailable right now; try again shortly.");
+    }
+    context.log?.error({ err: error }, "tool call failed");
+    return toolError("Something went wrong on our side; it has been logged.");
   }
 }
 
@@ -42,8 +71,15 @@ export async function runTool(
 export function parseArgs<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ field: mapField(issue.path.join(".")), message: issue.message }));
-  throw new AppError("validation", `Invalid arguments: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`, fields);
+  const fields = result.error.issues.map((issue) => ({
+    field: mapField(issue.path.join(".")),
+    message: issue.message,
+  }));
+  throw new AppError(
+    "validation",
+    `Invalid arguments: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+    fields,
+  );
 }
 
 // Tool arguments say `due`; the core schemas say `due_at`.

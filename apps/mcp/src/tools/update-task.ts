@@ -1,21 +1,28 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { updateTaskBody } from "@taskflow/core/contracts";
 import { taskActionResult, updateTaskArgs } from "@taskflow/core/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { parseArgs, runTool, type ToolContext, toolResult } from "./tool-context";
+import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
-export function registerUpdateTaskTool(server: McpServer, context: ToolContext) {
+export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "update_task",
     {
       title: "Update task",
-      description: "Change a task's title, description, priority, tags (replaces them), due date (null clears) or completion.",
+      description:
+        "Change a task's title, description, priority, tags (replaces them), due date (null clears) or completion.",
       inputSchema: updateTaskArgs,
       outputSchema: taskActionResult,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
     },
-    (args) =>
-      runTool(context, args, async () => {
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
         const changes = Object.fromEntries(
           Object.entries({
             title: args.title,
@@ -29,6 +36,7 @@ export function registerUpdateTaskTool(server: McpServer, context: ToolContext) 
         const input = parseArgs(updateTaskBody, changes);
         const task = await updateTask(context.db, context.userId, args.task_id, input);
         return toolResult({ task_id: task.id, status: "updated", title: task.title });
-      }),
+      });
+    },
   );
 }

@@ -8,15 +8,21 @@ export const taskIdSchema = z.coerce
   .positive("must be a positive integer")
   .max(2_147_483_647, "is too large");
 
+/** PostgreSQL text cannot hold U+0000; without this check such input would fail in the database. */
+export const noNulCharacter = (value: string) => !value.includes("\u0000");
+export const NUL_MESSAGE = "must not contain NUL (\\u0000) characters";
+
 export const titleSchema = z
   .string({ error: "must be a string" })
   .trim()
   .min(1, "must not be empty")
   .max(200, "must be at most 200 characters")
+  .refine(noNulCharacter, NUL_MESSAGE)
   .describe("Short title of the task, 1–200 characters");
 export const descriptionSchema = z
   .string({ error: "must be a string" })
   .max(2000, "must be at most 2000 characters")
+  .refine(noNulCharacter, NUL_MESSAGE)
   .describe("Longer notes, up to 2000 characters");
 
 const tagSchema = z

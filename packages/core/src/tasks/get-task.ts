@@ -1,17 +1,24 @@
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Task } from "../contracts/tasks";
 import { notFound } from "../errors";
+import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+
+const selectOwned = (db: Db) =>
+  prepared(db, "task_get", (name) =>
+    db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+      .limit(1)
+      .prepare(name),
+  );
 
 /** Another user's task is reported exactly like a missing one. */
 export async function getTask(db: Db, userId: string, taskId: number): Promise<Task> {
-  const [row] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.userId, userId)))
-    .limit(1);
+  const [row] = await selectOwned(db).execute({ id: taskId, userId });
   if (!row) throw notFound(`Task ${taskId}`);
   return toTask(row);
 }

@@ -12,7 +12,14 @@ export function decodeCursor(cursor: string): { value: CursorValue; id: number }
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[1])) {
       const [value, id] = parsed as [unknown, number];
-      if (value === null || typeof value === "string" || typeof value === "number") return { value, id };
+      // U+0000 cannot reach PostgreSQL as text, and no stored title holds one.
+      if (
+        value === null ||
+        typeof value === "number" ||
+        (typeof value === "string" && !value.includes("\u0000"))
+      ) {
+        return { value, id };
+      }
     }
   } catch {
     // fall through to the validation error below

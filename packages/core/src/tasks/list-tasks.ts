@@ -1,38 +1,59 @@
 import type { Db } from "@taskflow/db/client";
 import { TASK_PRIORITIES, type TaskRow, tasks } from "@taskflow/db/schema";
-import { type SQL, and, eq, gt, ilike, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import type { ListTasksOptions, TaskList, TaskSort } from "../contracts/tasks";
 import { invalid } from "../errors";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
+import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 
 interface SortKey {
   expression: SQL;
   descending: boolean;
   valueOf(row: TaskRow): CursorValue;
-  /** Casts a cursor value back into SQL of the expression's type. */
-  param(value: CursorValue): SQL;
+  /** SQL type the cursor value is cast to, and the check that a decoded value fits it. */
+  cast: SQL;
+  accept(value: CursorValue): string | number | undefined;
 }
 
 const priorityRank = sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`;
 const rankOf = (priority: string) => TASK_PRIORITIES.indexOf(priority as (typeof TASK_PRIORITIES)[number]);
 const dueOrInfinity = sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
+const asInt = (v: CursorValue) =>
+  typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) <= 2_147_483_647 ? v : undefined;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const asInstant = (v: CursorValue) =>
+  // Round-tripping rejects rollovers such as Feb 31 that Date.parse accepts but PostgreSQL refuses.
+  v === "infinity" ||
+  (typeof v === "string" &&
+    ISO_INSTANT.test(v) &&
+    !Number.isNaN(Date.parse(v)) &&
+    new Date(v).toISOString() === v)
+    ? v
+    : undefined;
 
 // `due` puts tasks without a due date last; `priority` puts the most important first.
 const SORT_KEYS: Record<string, Omit<SortKey, "descending"> & { naturallyDescending?: boolean }> = {
-  created: { expression: sql`${tasks.id}`, valueOf: (r) => r.id, param: (v) => sql`${Number(v)}::int` },
+  created: { expression: sql`${tasks.id}`, valueOf: (r) => r.id, cast: sql`int`, accept: asInt },
   due: {
     expression: dueOrInfinity,
     valueOf: (r) => (r.dueAt ? r.dueAt.toISOString() : "infinity"),
-    param: (v) => sql`${String(v)}::timestamptz`,
+    cast: sql`timestamptz`,
+    accept: asInstant,
   },
   priority: {
     expression: priorityRank,
     naturallyDescending: true,
     valueOf: (r) => rankOf(r.priority),
-    param: (v) => sql`${Number(v)}::int`,
+    cast: sql`int`,
+    accept: asInt,
   },
-  title: { expression: sql`lower(${tasks.title})`, valueOf: (r) => r.title.toLowerCase(), param: (v) => sql`${String(v)}` },
+  title: {
+    expression: sql`lower(${tasks.title})`,
+    valueOf: (r) => r.title.toLowerCase(),
+    cast: sql`text`,
+    accept: (v) => (typeof v === "string" ? v : undefined),
+  },
 };
 
 function sortKey(sort: TaskSort): SortKey {
@@ -44,31 +65,74 @@ function sortKey(sort: TaskSort): SortKey {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The prepared statement for one shape of query (sort, status, which filters, cursor or not): at most
+ * a few hundred shapes, each built and planned once; the values travel as parameters.
+ */
+function listStatement(db: Db, key: SortKey, sort: TaskSort, options: ListTasksOptions) {
+  const shape = [
+    sort,
+    options.status,
+    options.priority ? "p" : "",
+    options.tag ? "t" : "",
+    options.q ? "q" : "",
+    options.due_before ? "b" : "",
+    options.due_after ? "a" : "",
+    options.cursor ? "c" : "",
+  ].join("_");
+  return prepared(db, `task_list_${shape}`, (name) => {
+    const p = sql.placeholder;
+    const filters: (SQL | undefined)[] = [eq(tasks.userId, p("userId"))];
+    if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
+    if (options.priority) filters.push(sql`${tasks.priority} = ${p("priority")}`);
+    if (options.tag) filters.push(sql`${tasks.tags} @> array[${p("tag")}]::text[]`);
+    if (options.q)
+      filters.push(
+        or(ilike(tasks.title, sql`${p("pattern")}`), ilike(tasks.description, sql`${p("pattern")}`)),
+      );
+    if (options.due_before) filters.push(lt(tasks.dueAt, sql`${p("dueBefore")}::timestamptz`));
+    if (options.due_after) filters.push(gt(tasks.dueAt, sql`${p("dueAfter")}::timestamptz`));
+    if (options.cursor) {
+      const comparison = key.descending ? sql`<` : sql`>`;
+      filters.push(
+        sql`(${key.expression}, ${tasks.id}) ${comparison} (${p("cursorValue")}::${key.cast}, ${p("cursorId")}::int)`,
+      );
+    }
+    const direction = key.descending ? sql`desc` : sql`asc`;
+    return db
+      .select()
+      .from(tasks)
+      .where(and(...filters))
+      .orderBy(sql`${key.expression} ${direction}`, sql`${tasks.id} ${direction}`)
+      .limit(p("limit"))
+      .prepare(name);
+  });
+}
+
 /** Lists one user's tasks with filters, a stable sort and keyset pagination. */
 export async function listTasks(db: Db, userId: string, options: ListTasksOptions): Promise<TaskList> {
   const key = sortKey(options.sort);
-  const filters: (SQL | undefined)[] = [eq(tasks.userId, userId)];
-  if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
-  if (options.priority) filters.push(eq(tasks.priority, options.priority));
-  if (options.tag) filters.push(sql`${tasks.tags} @> array[${options.tag}]::text[]`);
-  if (options.q) {
-    const pattern = `%${escapeLike(options.q)}%`;
-    filters.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));
-  }
-  if (options.due_before) filters.push(lt(tasks.dueAt, options.due_before));
-  if (options.due_after) filters.push(gt(tasks.dueAt, options.due_after));
+  let cursorValue: string | number | undefined;
+  let cursorId: number | undefined;
   if (options.cursor) {
-    const { value, id } = decodeCursor(options.cursor);
-    const comparison = key.descending ? sql`<` : sql`>`;
-    filters.push(sql`(${key.expression}, ${tasks.id}) ${comparison} (${key.param(value)}, ${id}::int)`);
+    const cursor = decodeCursor(options.cursor);
+    cursorValue = key.accept(cursor.value);
+    cursorId = asInt(cursor.id);
+    // A cursor of another sort order (or a forged one) must not reach the database as a bad cast.
+    if (cursorValue === undefined || cursorId === undefined)
+      throw invalid("cursor", "does not belong to this sort order");
   }
-  const direction = key.descending ? sql`desc` : sql`asc`;
-  const rows = await db
-    .select()
-    .from(tasks)
-    .where(and(...filters))
-    .orderBy(sql`${key.expression} ${direction}`, sql`${tasks.id} ${direction}`)
-    .limit(options.limit + 1);
+  const rows = await listStatement(db, key, options.sort, options).execute({
+    userId,
+    priority: options.priority,
+    tag: options.tag,
+    pattern: options.q ? `%${escapeLike(options.q)}%` : undefined,
+    dueBefore: options.due_before?.toISOString(),
+    dueAfter: options.due_after?.toISOString(),
+    cursorValue,
+    cursorId,
+    limit: options.limit + 1,
+  });
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor(key.valueOf(last), last.id) : null;

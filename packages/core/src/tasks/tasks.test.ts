@@ -24,7 +24,13 @@ describe.each(engines)("task use cases on %s", (engine) => {
 
   it("creates with defaults and reads back", async () => {
     const task = await createTask(t.database.db, alice, { title: "Buy milk" });
-    expect(task).toMatchObject({ title: "Buy milk", description: "", completed: false, priority: "none", tags: [] });
+    expect(task).toMatchObject({
+      title: "Buy milk",
+      description: "",
+      completed: false,
+      priority: "none",
+      tags: [],
+    });
     expect(await getTask(t.database.db, alice, task.id)).toEqual(task);
   });
 
@@ -66,15 +72,30 @@ describe.each(engines)("task use cases on %s", (engine) => {
     const db = t.database.db;
     const carol = "user-carol";
     const now = new Date();
-    await db.insert(user).values({ id: carol, name: "Carol", email: "carol@example.com", createdAt: now, updatedAt: now });
-    const a = await createTask(db, carol, { title: "alpha report", priority: "low", tags: ["work"], due_at: new Date("2026-01-10T00:00:00Z") });
-    const b = await createTask(db, carol, { title: "Beta invoice", description: "send 50% now", priority: "high", due_at: new Date("2026-01-05T00:00:00Z") });
+    await db
+      .insert(user)
+      .values({ id: carol, name: "Carol", email: "carol@example.com", createdAt: now, updatedAt: now });
+    const a = await createTask(db, carol, {
+      title: "alpha report",
+      priority: "low",
+      tags: ["work"],
+      due_at: new Date("2026-01-10T00:00:00Z"),
+    });
+    const b = await createTask(db, carol, {
+      title: "Beta invoice",
+      description: "send 50% now",
+      priority: "high",
+      due_at: new Date("2026-01-05T00:00:00Z"),
+    });
     const c = await createTask(db, carol, { title: "gamma", priority: "medium", tags: ["work", "home"] });
     await toggleTask(db, carol, c.id);
 
     expect((await list(carol, { status: "pending" })).items.map((x) => x.id)).toEqual([b.id, a.id]);
     expect((await list(carol, { status: "completed" })).items.map((x) => x.id)).toEqual([c.id]);
-    expect((await list(carol, { tag: "work", sort: "created" })).items.map((x) => x.id)).toEqual([a.id, c.id]);
+    expect((await list(carol, { tag: "work", sort: "created" })).items.map((x) => x.id)).toEqual([
+      a.id,
+      c.id,
+    ]);
     expect((await list(carol, { priority: "high" })).items.map((x) => x.id)).toEqual([b.id]);
     expect((await list(carol, { q: "INVOICE" })).items.map((x) => x.id)).toEqual([b.id]);
     expect((await list(carol, { q: "50%" })).items.map((x) => x.id)).toEqual([b.id]);

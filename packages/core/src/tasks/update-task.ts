@@ -1,30 +1,57 @@
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Task, UpdateTaskInput } from "../contracts/tasks";
 import { notFound } from "../errors";
+import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 
+const FIELDS = ["title", "description", "priority", "tags", "due_at", "completed"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** One prepared statement per combination of fields changed (at most 2^6 + the completed variants). */
+function updateStatement(db: Db, present: Field[], completed: boolean | undefined) {
+  const key = `task_update_${present.join("_")}${completed === undefined ? "" : completed ? "_done" : "_open"}`;
+  return prepared(db, key, (name) => {
+    const p = sql.placeholder;
+    const changes: Record<string, unknown> = { updatedAt: sql`now()` };
+    if (present.includes("title")) changes.title = p("title");
+    if (present.includes("description")) changes.description = p("description");
+    if (present.includes("priority")) changes.priority = p("priority");
+    if (present.includes("tags")) changes.tags = p("tags");
+    // Raw (not column-encoded) so null clears the due date.
+    if (present.includes("due_at")) changes.dueAt = sql`${p("dueAt")}`;
+    if (completed !== undefined) {
+      changes.completed = completed;
+      // Keep the original completion time when a done task is marked done again.
+      changes.completedAt = (completed ? sql`coalesce(${tasks.completedAt}, now())` : null) as SQL | null;
+    }
+    return db
+      .update(tasks)
+      .set(changes as Partial<typeof tasks.$inferInsert>)
+      .where(and(eq(tasks.id, p("id")), eq(tasks.userId, p("userId"))))
+      .returning()
+      .prepare(name);
+  });
+}
+
 /** Changes only the fields given; `due_at: null` clears the due date. */
-export async function updateTask(db: Db, userId: string, taskId: number, input: UpdateTaskInput): Promise<Task> {
-  const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
-  if (input.title !== undefined) changes.title = input.title;
-  if (input.description !== undefined) changes.description = input.description;
-  if (input.priority !== undefined) changes.priority = input.priority;
-  if (input.tags !== undefined) changes.tags = input.tags;
-  if (input.due_at !== undefined) changes.dueAt = input.due_at;
-  if (input.completed !== undefined) {
-    changes.completed = input.completed;
-    // Keep the original completion time when a done task is marked done again.
-    changes.completedAt = (
-      input.completed ? sql`coalesce(${tasks.completedAt}, now())` : null
-    ) as unknown as Date | null;
-  }
-  const [row] = await db
-    .update(tasks)
-    .set(changes)
-    .where(and(eq(tasks.id, taskId), eq(tasks.userId, userId)))
-    .returning();
+export async function updateTask(
+  db: Db,
+  userId: string,
+  taskId: number,
+  input: UpdateTaskInput,
+): Promise<Task> {
+  const present = FIELDS.filter((field) => input[field] !== undefined);
+  const [row] = await updateStatement(db, present, input.completed).execute({
+    id: taskId,
+    userId,
+    title: input.title,
+    description: input.description,
+    priority: input.priority,
+    tags: input.tags,
+    dueAt: input.due_at === undefined || input.due_at === null ? null : input.due_at.toISOString(),
+  });
   if (!row) throw notFound(`Task ${taskId}`);
   return toTask(row);
 }

@@ -3,6 +3,7 @@ import { type PersonalTokenRow, personalTokens } from "@taskflow/db/schema";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { CreatedToken, PersonalToken } from "../contracts/tokens";
 import { notFound } from "../errors";
+import { prepared } from "../tasks/prepared";
 import { generateTokenSecret, hashToken, PERSONAL_TOKEN_PREFIX } from "./token-secret";
 
 const toToken = (row: PersonalTokenRow): PersonalToken => ({
@@ -40,24 +41,38 @@ export async function revokePersonalToken(db: Db, userId: string, tokenId: numbe
   if (deleted.length === 0) throw notFound(`Token ${tokenId}`);
 }
 
+const byHash = (db: Db) =>
+  prepared(db, "personal_token_by_hash", (name) =>
+    db
+      .select({ userId: personalTokens.userId, lastUsedAt: personalTokens.lastUsedAt })
+      .from(personalTokens)
+      .where(eq(personalTokens.tokenHash, sql.placeholder("hash")))
+      .limit(1)
+      .prepare(name),
+  );
+
+const USE_RECORDED_EVERY_MS = 60_000;
+
 /** The user a personal token belongs to, or null. Records the last use at most once a minute. */
 export async function resolvePersonalToken(db: Db, token: string): Promise<string | null> {
   if (!token.startsWith(PERSONAL_TOKEN_PREFIX)) return null;
   const hash = hashToken(token);
-  const [row] = await db
-    .select({ userId: personalTokens.userId })
-    .from(personalTokens)
-    .where(eq(personalTokens.tokenHash, hash))
-    .limit(1);
+  const [row] = await byHash(db).execute({ hash });
   if (!row) return null;
-  await db
-    .update(personalTokens)
-    .set({ lastUsedAt: sql`now()` as unknown as Date })
-    .where(
-      and(
-        eq(personalTokens.tokenHash, hash),
-        or(isNull(personalTokens.lastUsedAt), lt(personalTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
-      ),
-    );
+  // One read per call; the write only when the recorded use is older than a minute.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > USE_RECORDED_EVERY_MS) {
+    await db
+      .update(personalTokens)
+      .set({ lastUsedAt: sql`now()` as unknown as Date })
+      .where(
+        and(
+          eq(personalTokens.tokenHash, hash),
+          or(
+            isNull(personalTokens.lastUsedAt),
+            lt(personalTokens.lastUsedAt, sql`now() - interval '1 minute'`),
+          ),
+        ),
+      );
+  }
   return row.userId;
 }
