@@ -3,7 +3,8 @@
 // stream through unbuffered. Also its /healthz and /readyz, and the 502 when the api is unreachable.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuild, freePort, startWebServer, type WebServer } from "./browser/web-server";
+import { freePort } from "../support/processes";
+import { ensureWebBuild, startWebServer, type WebServer } from "./browser/web-server";
 
 type Seen = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
 

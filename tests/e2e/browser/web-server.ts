@@ -1,8 +1,8 @@
 // Runs the built standalone web server (what the image runs) on a free port, for tests.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort } from "../../support/processes";
 import { repoRoot } from "./pages";
 
 export const standaloneServer = join(repoRoot, "apps/web/.next/standalone/apps/web/server.js");
@@ -16,18 +16,6 @@ export function ensureWebBuild(): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("npm run build -w @taskflow/web failed");
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export type WebServer = { url: string; output: () => string; stop(): Promise<void> };
