@@ -30,7 +30,9 @@ rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, file]) => [name, `${root}${file}`])),
+  entryPoints: Object.fromEntries(
+    Object.entries(entryPoints).map(([name, file]) => [name, `${root}${file}`]),
+  ),
   outdir,
   bundle: true,
   platform: "node",

@@ -18,10 +18,20 @@ const children = new Set<ChildProcess>();
 let stopping = false;
 
 const COLORS: Record<string, string> = { api: "36", mcp: "35", web: "32", build: "33", migrate: "33" };
-const tag = (name: string) => (process.stdout.isTTY ? `\x1b[${COLORS[name] ?? "0"}m[${name}]\x1b[0m` : `[${name}]`);
+const tag = (name: string) =>
+  process.stdout.isTTY ? `\x1b[${COLORS[name] ?? "0"}m[${name}]\x1b[0m` : `[${name}]`;
 
-function run(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = "";
@@ -29,7 +39,8 @@ function run(name: string, command: string, args: string[], extraEnv: Record<str
       buffered += chunk.toString();
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) process.stdout.write(`${tag(name)} ${formatLogLine(line)}\n`);
+      for (const line of lines)
+        if (line.trim()) process.stdout.write(`${tag(name)} ${formatLogLine(line)}\n`);
     });
   }
   child.on("exit", (code, signal) => {
@@ -69,7 +80,10 @@ process.on("SIGTERM", () => void stop(0));
 async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -78,7 +92,9 @@ async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
 
 const tsx = `${root}node_modules/.bin/tsx`;
 function migrationFailed(): never {
-  process.stdout.write(`${tag("migrate")} migrations failed (see above): check DATABASE_URL and that the server answers\n`);
+  process.stdout.write(
+    `${tag("migrate")} migrations failed (see above): check DATABASE_URL and that the server answers\n`,
+  );
   process.exit(1);
 }
 const webServer = `${root}apps/web/.next/standalone/apps/web/server.js`;
@@ -104,15 +120,23 @@ if (external) {
   process.stdout.write(`Using PostgreSQL from DATABASE_URL\n`);
   if (mode === "dev") {
     await runToEnd("migrate", tsx, ["packages/db/src/migrate-cli.ts"]).catch(migrationFailed);
-    run("api", tsx, ["watch", "apps/api/src/server.ts"], { PORT: apiPort, MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp` });
+    run("api", tsx, ["watch", "apps/api/src/server.ts"], {
+      PORT: apiPort,
+      MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
+    });
     run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"], { PORT: mcpPort });
   } else {
     await runToEnd("migrate", "node", ["apps/api/dist/migrate.js"]).catch(migrationFailed);
-    run("api", "node", ["apps/api/dist/server.js"], { PORT: apiPort, MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp` });
+    run("api", "node", ["apps/api/dist/server.js"], {
+      PORT: apiPort,
+      MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
+    });
     run("mcp", "node", ["apps/mcp/dist/server.js"], { PORT: mcpPort });
   }
 } else {
-  process.stdout.write(`Using the embedded database in ${env.TASKFLOW_DATA_DIR ?? ".data"} (set DATABASE_URL for PostgreSQL)\n`);
+  process.stdout.write(
+    `Using the embedded database in ${env.TASKFLOW_DATA_DIR ?? ".data"} (set DATABASE_URL for PostgreSQL)\n`,
+  );
   run("api", tsx, [...(mode === "dev" ? ["watch"] : []), "scripts/embedded.ts"]);
 }
 
@@ -122,9 +146,13 @@ if (mode === "dev") {
   run("web", "node", [webServer], { PORT: webPort, HOSTNAME: env.WEB_HOST ?? "0.0.0.0", API_URL: apiUrl });
 }
 
-const ready = (await waitForReady(`${apiUrl}/readyz`, 60_000)) && (await waitForReady(`http://127.0.0.1:${webPort}/healthz`, 60_000));
+const ready =
+  (await waitForReady(`${apiUrl}/readyz`, 60_000)) &&
+  (await waitForReady(`http://127.0.0.1:${webPort}/healthz`, 60_000));
 if (ready) {
-  const assistant = env.OPENAI_API_KEY ? `LLM (${env.OPENAI_MODEL ?? "gpt-4o-mini"})` : "offline (set OPENAI_API_KEY for an LLM)";
+  const assistant = env.OPENAI_API_KEY
+    ? `LLM (${env.OPENAI_MODEL ?? "gpt-4o-mini"})`
+    : "offline (set OPENAI_API_KEY for an LLM)";
   process.stdout.write(
     `\n  Taskflow is running: http://localhost:${webPort}\n  API docs: http://localhost:${apiPort}/api/docs · MCP: http://localhost:${mcpPort}/mcp · assistant: ${assistant}\n  Press Ctrl-C to stop.\n\n`,
   );

@@ -9,7 +9,11 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ci = process.env.CI === "true";
 const run = (command: string, args: string[]) =>
-  spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 
 const artifacts = [
   "apps/web/.next/standalone/apps/web/server.js",
@@ -29,7 +33,14 @@ console.log(
     : "Database suites run on PGlite only; set TEST_DATABASE_URL=postgres://… to add PostgreSQL.",
 );
 const report = join(mkdtempSync(join(tmpdir(), "taskflow-test-")), "vitest.json");
-const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const vitest = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
 
 let summary = "Tests: 0 passed, 0 failed";
 if (existsSync(report)) {

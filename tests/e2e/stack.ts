@@ -15,7 +15,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<Stack> {
   const [webPort, apiPort, mcpPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), "taskflow-e2e-"));
   const webUrl = `http://localhost:${webPort}`;
@@ -44,13 +46,25 @@ export async function startStack(options: { databaseUrl?: string; env?: Record<s
   try {
     if (options.databaseUrl) {
       const dbEnv = { ...env, DATABASE_URL: options.databaseUrl };
-      const migrate = startProcess("migrate", "node", ["apps/api/dist/migrate.js"], { env: dbEnv, cwd: root });
+      const migrate = startProcess("migrate", "node", ["apps/api/dist/migrate.js"], {
+        env: dbEnv,
+        cwd: root,
+      });
       if ((await migrate.exited) !== 0) throw new Error(`migration failed:\n${migrate.output()}`);
-      const api = startProcess("api", "node", ["apps/api/dist/server.js"], { env: { ...dbEnv, PORT: String(apiPort) }, cwd: root });
+      const api = startProcess("api", "node", ["apps/api/dist/server.js"], {
+        env: { ...dbEnv, PORT: String(apiPort) },
+        cwd: root,
+      });
       started.push(api);
-      const mcp = startProcess("mcp", "node", ["apps/mcp/dist/server.js"], { env: { ...dbEnv, PORT: String(mcpPort) }, cwd: root });
+      const mcp = startProcess("mcp", "node", ["apps/mcp/dist/server.js"], {
+        env: { ...dbEnv, PORT: String(mcpPort) },
+        cwd: root,
+      });
       started.push(mcp);
-      await Promise.all([waitForHttp(`${apiUrl}/readyz`, api), waitForHttp(`http://127.0.0.1:${mcpPort}/readyz`, mcp)]);
+      await Promise.all([
+        waitForHttp(`${apiUrl}/readyz`, api),
+        waitForHttp(`http://127.0.0.1:${mcpPort}/readyz`, mcp),
+      ]);
     } else {
       const embedded = startProcess("api+mcp", join(root, "node_modules/.bin/tsx"), ["scripts/embedded.ts"], {
         env: { ...env, API_PORT: String(apiPort), MCP_PORT: String(mcpPort) },

@@ -30,7 +30,11 @@ export function startProcess(
   args: string[],
   options: { env: Record<string, string | undefined>; cwd: string },
 ): ServiceProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -68,7 +72,10 @@ export async function waitForHttp(url: string, service: ServiceProcess, timeoutM
     if (service.child.exitCode !== null) {
       throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.output()}`);
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

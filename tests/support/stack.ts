@@ -35,7 +35,10 @@ export async function startTestStack(
   options: { env?: Record<string, string>; agent?: ChatAgent; db?: TestDatabase } = {},
 ): Promise<TestStack> {
   const db = options.db ?? (await createTestDatabase(engine));
-  const mcp = await buildMcpApp({ database: db.database, tokenSecret: EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET });
+  const mcp = await buildMcpApp({
+    database: db.database,
+    tokenSecret: EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET,
+  });
   const mcpAddress = await mcp.app.listen({ port: 0, host: "127.0.0.1" });
   const env = parseApiEnv({
     NODE_ENV: "test",
@@ -44,7 +47,11 @@ export async function startTestStack(
     MCP_URL: `${mcpAddress}/mcp`,
     ...options.env,
   });
-  const api = await buildApp({ env, database: db.database, ...(options.agent ? { agent: options.agent } : {}) });
+  const api = await buildApp({
+    env,
+    database: db.database,
+    ...(options.agent ? { agent: options.agent } : {}),
+  });
   const apiUrl = await api.app.listen({ port: 0, host: "127.0.0.1" });
 
   async function signUp(name = "Tester"): Promise<TestUser> {
@@ -55,10 +62,18 @@ export async function startTestStack(
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name, email, password }),
     });
-    if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { token: string; user: { id: string } };
     const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
-    return { id: body.user.id, email, password, token: body.token, cookie, headers: { authorization: `Bearer ${body.token}` } };
+    return {
+      id: body.user.id,
+      email,
+      password,
+      token: body.token,
+      cookie,
+      headers: { authorization: `Bearer ${body.token}` },
+    };
   }
 
   return {

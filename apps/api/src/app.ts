@@ -4,16 +4,21 @@ import { randomUUID } from "node:crypto";
 import helmet from "@fastify/helmet";
 import { type ChatAgent, createChatAgent } from "@taskflow/agent";
 import type { Database } from "@taskflow/db/client";
+import { type Readiness, registerHealth } from "@taskflow/runtime/health";
+import { registerMetrics } from "@taskflow/runtime/metrics";
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  registerProblemHandlers,
+  sendProblem,
+} from "@taskflow/runtime/problem";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { createAuth } from "./auth/create-auth";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { type Guard, registerAuth, requireUser } from "./plugins/auth";
-import { registerHealth, type Readiness } from "@taskflow/runtime/health";
-import { registerMetrics } from "@taskflow/runtime/metrics";
 import { registerOpenApi } from "./plugins/openapi";
-import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers, sendProblem } from "@taskflow/runtime/problem";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerTaskRoutes } from "./routes/tasks";
@@ -61,7 +66,12 @@ export async function buildApp(options: BuildApiOptions) {
   registerProblemHandlers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { upgradeInsecureRequests: null, defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] },
+      directives: {
+        upgradeInsecureRequests: null,
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
     },
   });
   await registerOpenApi(app);
@@ -76,7 +86,10 @@ export async function buildApp(options: BuildApiOptions) {
     rateLimitPerMinute: env.AUTH_RATE_LIMIT,
   });
   const databaseUp = () =>
-    Promise.race([database.execute("select 1"), new Promise((_, reject) => setTimeout(reject, 1000).unref())]).then(
+    Promise.race([
+      database.execute("select 1"),
+      new Promise((_, reject) => setTimeout(reject, 1000).unref()),
+    ]).then(
       () => true,
       () => false,
     );
@@ -85,16 +98,24 @@ export async function buildApp(options: BuildApiOptions) {
   // The hackathon paths carry the user id; it must be the caller's own.
   const ownPath: Guard = async (request: FastifyRequest, reply) => {
     const { user_id: pathUser } = request.params as { user_id?: string };
-    if (pathUser !== request.user?.id) return sendProblem(reply, 403, "The user id in the path is not yours.");
+    if (pathUser !== request.user?.id)
+      return sendProblem(reply, 403, "The user id in the path is not yours.");
   };
 
   const agent =
     options.agent ??
     createChatAgent({
       mcpUrl: env.MCP_URL,
-      openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL } : undefined,
+      openai: env.OPENAI_API_KEY
+        ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL }
+        : undefined,
     });
-  const chatDeps = { db: database.db, agent, mcpTokenSecret: env.MCP_TOKEN_SECRET, timeoutMs: env.CHAT_TIMEOUT_MS };
+  const chatDeps = {
+    db: database.db,
+    agent,
+    mcpTokenSecret: env.MCP_TOKEN_SECRET,
+    timeoutMs: env.CHAT_TIMEOUT_MS,
+  };
 
   registerTaskRoutes(app, database.db, [signedIn], "/api");
   registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
@@ -102,7 +123,10 @@ export async function buildApp(options: BuildApiOptions) {
   registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
   registerConversationRoutes(app, database.db, [signedIn]);
   registerTokenRoutes(app, database.db, [signedIn]);
-  app.get("/api/config", { schema: { hide: true } }, async () => ({ mcp_url: env.MCP_PUBLIC_URL, assistant: agent.mode }));
+  app.get("/api/config", { schema: { hide: true } }, async () => ({
+    mcp_url: env.MCP_PUBLIC_URL,
+    assistant: agent.mode,
+  }));
 
   return { app, readiness };
 }

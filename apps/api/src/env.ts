@@ -19,7 +19,12 @@ const schema = z
     BETTER_AUTH_TRUSTED_ORIGINS: z
       .string()
       .default("")
-      .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url({ error: "must be a comma-separated list of URLs" }))),
     MCP_URL: z.url().default("http://localhost:8080/mcp"),
     MCP_PUBLIC_URL: z.url().default("http://localhost:8080/mcp"),
@@ -49,4 +54,5 @@ const schema = z
 
 export type ApiEnv = z.output<typeof schema>;
 
-export const parseApiEnv = (source: Record<string, string | undefined>): ApiEnv => parseEnv("api", schema, source);
+export const parseApiEnv = (source: Record<string, string | undefined>): ApiEnv =>
+  parseEnv("api", schema, source);

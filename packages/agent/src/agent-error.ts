@@ -2,7 +2,8 @@
 export type AgentFailure = "tools_unavailable" | "llm_unavailable" | "llm_invalid" | "timeout";
 
 const MESSAGES: Record<AgentFailure, string> = {
-  tools_unavailable: "The task tools are unavailable right now, so I can't read or change your tasks. Please try again in a moment — the board still works.",
+  tools_unavailable:
+    "The task tools are unavailable right now, so I can't read or change your tasks. Please try again in a moment — the board still works.",
   llm_unavailable: "The AI model could not be reached right now. Please try again in a moment.",
   llm_invalid: "The AI model sent a reply I could not use. Please try rephrasing.",
   timeout: "That took too long, so I stopped. Please try again.",

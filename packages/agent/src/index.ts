@@ -1,7 +1,7 @@
 import type { ChatAgent } from "./types";
 
-export { AgentError } from "./agent-error";
 export type { AgentFailure } from "./agent-error";
+export { AgentError } from "./agent-error";
 export type { AgentEvent, ChatAgent, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
 export interface AgentConfig {

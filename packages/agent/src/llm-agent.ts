@@ -22,7 +22,11 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
     mode: "llm",
     async runTurn(input: TurnInput): Promise<TurnResult> {
       const mcp = await createMCPClient({
-        transport: { type: "http", url: options.mcpUrl, headers: { Authorization: `Bearer ${input.mcpToken}` } },
+        transport: {
+          type: "http",
+          url: options.mcpUrl,
+          headers: { Authorization: `Bearer ${input.mcpToken}` },
+        },
         protocolVersionDiscovery: false,
         clientName: "taskflow-agent",
       }).catch((error: unknown) => {
@@ -54,7 +58,12 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
             text += part.text;
             input.onEvent?.({ type: "text", delta: part.text });
           } else if (part.type === "tool-result" || part.type === "tool-error") {
-            const call = toRecord(part.toolName, part.input, part.type === "tool-result" ? part.output : part.error, part.type === "tool-error");
+            const call = toRecord(
+              part.toolName,
+              part.input,
+              part.type === "tool-result" ? part.output : part.error,
+              part.type === "tool-error",
+            );
             toolCalls.push(call);
             input.onEvent?.({ type: "tool_call", call });
           } else if (part.type === "error") {

@@ -24,7 +24,10 @@ export async function openMcpSession(url: string, token: string, signal: AbortSi
   return {
     async call(tool, args) {
       try {
-        const result = await client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: 15_000 });
+        const result = await client.callTool({ name: tool, arguments: args }, undefined, {
+          signal,
+          timeout: 15_000,
+        });
         const isError = result.isError === true;
         const payload = result.structuredContent ?? textOf(result.content);
         return { tool, arguments: args, result: payload, ...(isError ? { is_error: true } : {}) };

@@ -10,13 +10,16 @@ const waitMs = Number(process.env.MIGRATE_WAIT_MS || 120_000);
 const connectTimeoutMs = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS || 3000);
 
 const started = Date.now();
-const log = (msg: string) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg })}\n`);
+const log = (msg: string) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg })}\n`);
 
 for (let attempt = 1; ; attempt++) {
   const database = await createDatabase({ url, dataDir, poolSize: 1, connectTimeoutMs });
   try {
     const status = await migrate(database);
-    log(`migrations current: ${status.applied}/${status.expected} applied (${database.kind}) in ${Date.now() - started} ms`);
+    log(
+      `migrations current: ${status.applied}/${status.expected} applied (${database.kind}) in ${Date.now() - started} ms`,
+    );
     await database.close();
     process.exit(0);
   } catch (error) {

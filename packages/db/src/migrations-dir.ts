@@ -11,5 +11,7 @@ export function findMigrationsDir(): string {
     const dir = fileURLToPath(candidate);
     if (existsSync(`${dir}/meta/_journal.json`)) return dir;
   }
-  throw new Error(`SQL migrations not found (looked in ${candidates.map((c) => fileURLToPath(c)).join(", ")})`);
+  throw new Error(
+    `SQL migrations not found (looked in ${candidates.map((c) => fileURLToPath(c)).join(", ")})`,
+  );
 }

@@ -44,16 +44,28 @@ export const secretSchema = z.string().min(32, "must be at least 32 characters")
 
 /** Adds an issue for each secret missing while DATABASE_URL is set or NODE_ENV=production. */
 export function requireRealSecrets<K extends keyof typeof EMBEDDED_DEV_SECRETS>(keys: K[]) {
-  return (env: { DATABASE_URL?: string | undefined; NODE_ENV: string } & Partial<Record<K, string>>, ctx: z.RefinementCtx) => {
+  return (
+    env: { DATABASE_URL?: string | undefined; NODE_ENV: string } & Partial<Record<K, string>>,
+    ctx: z.RefinementCtx,
+  ) => {
     if (!env.DATABASE_URL && env.NODE_ENV !== "production") return;
     for (const key of keys) {
-      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when DATABASE_URL is set or NODE_ENV=production" });
+      if (!env[key])
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is required when DATABASE_URL is set or NODE_ENV=production",
+        });
     }
   };
 }
 
 /** Parses or throws one line naming every bad variable: `api: invalid environment: PORT must be …; …`. */
-export function parseEnv<S extends z.ZodType>(service: string, schema: S, source: Record<string, string | undefined>): z.output<S> {
+export function parseEnv<S extends z.ZodType>(
+  service: string,
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.output<S> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(env)"} ${issue.message}`);

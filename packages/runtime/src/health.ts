@@ -12,7 +12,9 @@ const CHECK_TIMEOUT_MS = 1000;
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
+    ),
   ]);
 }
 
@@ -36,7 +38,9 @@ export function registerHealth(app: FastifyInstance, database: Database, readine
       } else {
         const status = await withTimeout(migrationStatus(database), CHECK_TIMEOUT_MS);
         if (!status.current) {
-          return reply.code(503).send({ status: "migrations_pending", applied: status.applied, expected: status.expected });
+          return reply
+            .code(503)
+            .send({ status: "migrations_pending", applied: status.applied, expected: status.expected });
         }
         schemaCurrent = true;
       }

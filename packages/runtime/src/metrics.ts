@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics at /metrics: request count and duration by route and status, process metrics. */
 export function registerMetrics(app: FastifyInstance, service: string) {
@@ -7,7 +7,12 @@ export function registerMetrics(app: FastifyInstance, service: string) {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const labelNames = ["method", "route", "status_code"] as const;
-  const requests = new Counter({ name: "http_requests_total", help: "HTTP requests", labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests",
+    labelNames,
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: "http_request_duration_seconds",
     help: "HTTP request duration",

@@ -1,8 +1,9 @@
 // One error handler for the whole api: every error leaves as application/problem+json (RFC 9457),
 // 5xx details are logged, never sent.
+
+import type { Socket } from "node:net";
 import { AppError, type FieldError } from "@taskflow/core/errors";
 import { isDatabaseUnavailable } from "@taskflow/db/health";
-import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
@@ -30,7 +31,13 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
   return reply
     .code(status)
     .type("application/problem+json")
-    .send({ type: "about:blank", status, title: TITLES[status] ?? "Error", detail, ...(errors ? { errors } : {}) });
+    .send({
+      type: "about:blank",
+      status,
+      title: TITLES[status] ?? "Error",
+      detail,
+      ...(errors ? { errors } : {}),
+    });
 }
 
 const APP_ERROR_STATUS = { validation: 400, not_found: 404, forbidden: 403, unavailable: 503 } as const;
@@ -45,9 +52,13 @@ export function registerProblemHandlers(app: FastifyInstance) {
       const where = error.validationContext ?? "request";
       const errors = error.validation.flatMap((issue) => {
         // An unknown key is reported on the object that holds it; name the key itself instead.
-        const keys = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+        const keys =
+          issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
         if (Array.isArray(keys) && keys.length > 0) {
-          return keys.map((key) => ({ field: fieldName(where, `${issue.instancePath.replace(/\/$/, "")}/${String(key)}`), message: "is not a known field" }));
+          return keys.map((key) => ({
+            field: fieldName(where, `${issue.instancePath.replace(/\/$/, "")}/${String(key)}`),
+            message: "is not a known field",
+          }));
         }
         return [{ field: fieldName(where, issue.instancePath), message: issue.message ?? "is invalid" }];
       });
@@ -55,7 +66,12 @@ export function registerProblemHandlers(app: FastifyInstance) {
       return sendProblem(reply, 400, detail, errors);
     }
     if (error instanceof AppError) {
-      return sendProblem(reply, APP_ERROR_STATUS[error.code], error.message, error.fieldErrors.length ? error.fieldErrors : undefined);
+      return sendProblem(
+        reply,
+        APP_ERROR_STATUS[error.code],
+        error.message,
+        error.fieldErrors.length ? error.fieldErrors : undefined,
+      );
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, "database unavailable");
@@ -64,7 +80,10 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const detail = error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.name === "SyntaxError" ? "body is not valid JSON" : error.message;
+      const detail =
+        error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.name === "SyntaxError"
+          ? "body is not valid JSON"
+          : error.message;
       return sendProblem(reply, status, detail);
     }
     request.log.error({ err: error }, "unhandled error");
@@ -84,9 +103,15 @@ function fieldName(context: string, instancePath: string): string {
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
   if (error.code === "ECONNRESET" || socket.destroyed || !socket.writable) return;
-  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
   const title = TITLES[status] ?? "Bad Request";
-  const detail = status === 431 ? "The URL or headers are too large." : status === 408 ? "The request took too long to arrive." : "The request is not valid HTTP.";
+  const detail =
+    status === 431
+      ? "The URL or headers are too large."
+      : status === 408
+        ? "The request took too long to arrive."
+        : "The request is not valid HTTP.";
   const body = JSON.stringify({ type: "about:blank", status, title, detail });
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -98,7 +123,11 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
  * than maxParamLength, a URL that cannot be decoded) also leaves as problem+json, not Fastify's JSON.
  */
 export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  const detail = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path segment of the URL is too long." : "The URL is not valid.";
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "A path segment of the URL is too long."
+      : "The URL is not valid.";
   return sendProblem(reply, status, detail);
 }

@@ -29,7 +29,9 @@ function withoutQueryParams(error: unknown, depth = 0): unknown {
   const { query, params } = error as { query?: unknown; params?: unknown };
   if (typeof query !== "string" || params === undefined) {
     if (cause === error.cause) return error;
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error, { cause });
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error, {
+      cause,
+    });
     copy.message = error.message;
     copy.stack = error.stack;
     return copy;
@@ -43,7 +45,8 @@ function withoutQueryParams(error: unknown, depth = 0): unknown {
 
 export function serializeError(error: unknown) {
   const serialized = stdSerializers.err(withoutQueryParams(error) as Error);
-  if (error instanceof Error && serialized && typeof serialized === "object") serialized.type = error.constructor.name;
+  if (error instanceof Error && serialized && typeof serialized === "object")
+    serialized.type = error.constructor.name;
   return serialized;
 }
 
@@ -54,7 +57,13 @@ export function loggerOptions(level: string, service: string): LoggerOptions {
     serializers: { err: serializeError },
     // Credentials never reach the logs, whatever a log call is handed.
     redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]', "*.password", "*.token"],
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'res.headers["set-cookie"]',
+        "*.password",
+        "*.token",
+      ],
       censor: "[redacted]",
     },
   };

@@ -14,7 +14,10 @@ function dataOf(objects: K8sObject[], kind: "ConfigMap" | "Secret", name: string
   if (!found) throw new Error(`${kind} ${name} is referenced but not rendered`);
   if (kind === "ConfigMap") return { ...(found.data ?? {}) };
   const decoded = Object.fromEntries(
-    Object.entries((found.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, "base64").toString("utf8")]),
+    Object.entries((found.data ?? {}) as Record<string, string>).map(([k, v]) => [
+      k,
+      Buffer.from(v, "base64").toString("utf8"),
+    ]),
   );
   return { ...decoded, ...(found.stringData ?? {}) };
 }
@@ -44,7 +47,10 @@ export function resolvePodEnv(container: Container, objects: K8sObject[]): Recor
 }
 
 /** Rewrites `<service>:<port>` after `//` or `@` in every value to the local address standing in for it. */
-export function mapServiceHosts(env: Record<string, string>, services: Map<string, string>): Record<string, string> {
+export function mapServiceHosts(
+  env: Record<string, string>,
+  services: Map<string, string>,
+): Record<string, string> {
   const mapped: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     let result = value;

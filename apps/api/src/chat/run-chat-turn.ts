@@ -1,6 +1,6 @@
 // One stateless chat turn: load the conversation from the database, store the user's message, run the
 // agent as this user, store the reply with its tool calls. A restart between turns loses nothing.
-import { type AgentEvent, AgentError, type ChatAgent } from "@taskflow/agent";
+import { AgentError, type AgentEvent, type ChatAgent } from "@taskflow/agent";
 import { signAgentToken } from "@taskflow/core/agent-token";
 import type { ChatResponse } from "@taskflow/core/contracts";
 import { appendMessage, loadHistory, startConversation } from "@taskflow/core/conversations";
@@ -24,16 +24,30 @@ export interface ChatTurnRequest {
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest): Promise<ChatResponse> {
   const { db, agent } = deps;
   const history = request.conversationId ? await loadHistory(db, request.userId, request.conversationId) : [];
-  const conversationId = request.conversationId ?? (await startConversation(db, request.userId, request.message)).id;
+  const conversationId =
+    request.conversationId ?? (await startConversation(db, request.userId, request.message)).id;
   request.onStart?.(conversationId);
   await appendMessage(db, request.userId, conversationId, { role: "user", content: request.message });
 
   const signal = AbortSignal.timeout(deps.timeoutMs);
-  const mcpToken = await signAgentToken(deps.mcpTokenSecret, request.userId, Math.ceil(deps.timeoutMs / 1000) + 60);
+  const mcpToken = await signAgentToken(
+    deps.mcpTokenSecret,
+    request.userId,
+    Math.ceil(deps.timeoutMs / 1000) + 60,
+  );
   const turn = await agent
-    .runTurn({ mcpToken, history, message: request.message, now: new Date(), signal, onEvent: request.onEvent })
+    .runTurn({
+      mcpToken,
+      history,
+      message: request.message,
+      now: new Date(),
+      signal,
+      onEvent: request.onEvent,
+    })
     .catch((error: unknown) => {
-      throw error instanceof AgentError ? error : new AgentError(signal.aborted ? "timeout" : "llm_invalid", error);
+      throw error instanceof AgentError
+        ? error
+        : new AgentError(signal.aborted ? "timeout" : "llm_invalid", error);
     });
 
   // Only a finished reply is stored; a failed turn leaves just the user's message behind.

@@ -1,10 +1,11 @@
 // Better Auth mounted at /api/auth/*, and `requireUser`, the one place that decides who is calling.
 // Identity comes only from the session cookie or the bearer token, never from a request field.
+
+import type { FieldError } from "@taskflow/core/errors";
+import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Auth } from "../auth/create-auth";
 import type { QuickLookup } from "../auth/session-lookup";
-import type { FieldError } from "@taskflow/core/errors";
-import { sendProblem } from "@taskflow/runtime/problem";
 
 export interface CurrentUser {
   id: string;
@@ -31,7 +32,12 @@ function toWebHeaders(request: FastifyRequest): Headers {
  * `databaseUp`: asked when Better Auth answers 500, which it also does when the database is down (it
  * catches the error itself); a sign-in during an outage is then a 503 to retry, like every other route.
  */
-export function registerAuth(app: FastifyInstance, auth: Auth, baseUrl: string, databaseUp?: () => Promise<boolean>) {
+export function registerAuth(
+  app: FastifyInstance,
+  auth: Auth,
+  baseUrl: string,
+  databaseUp?: () => Promise<boolean>,
+) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
@@ -42,7 +48,9 @@ export function registerAuth(app: FastifyInstance, auth: Auth, baseUrl: string, 
       // Better Auth keys its rate limit on X-Forwarded-For. The client's own header is not evidence of
       // anything: pass the address Fastify resolved (the socket's, or a trusted proxy's forwarded one).
       headers.set("x-forwarded-for", request.ip);
-      const response = await auth.handler(new Request(new URL(request.url, baseUrl), { method: request.method, headers, body }));
+      const response = await auth.handler(
+        new Request(new URL(request.url, baseUrl), { method: request.method, headers, body }),
+      );
       reply.code(response.status);
       response.headers.forEach((value, key) => {
         if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
@@ -67,7 +75,11 @@ export function registerAuth(app: FastifyInstance, auth: Auth, baseUrl: string, 
   app.decorateRequest("user", undefined);
 }
 
-const FIELD_OF_CODE: Record<string, string> = { PASSWORD_TOO_SHORT: "password", PASSWORD_TOO_LONG: "password", INVALID_EMAIL: "email" };
+const FIELD_OF_CODE: Record<string, string> = {
+  PASSWORD_TOO_SHORT: "password",
+  PASSWORD_TOO_LONG: "password",
+  INVALID_EMAIL: "email",
+};
 
 /**
  * Better Auth reports bad input as prose (`[body.email] Invalid email address; …`) or as a code; the
@@ -102,9 +114,16 @@ export function requireUser(auth: Auth, quickLookup?: QuickLookup): Guard {
   return async function requireUserHook(request: FastifyRequest, reply: FastifyReply) {
     // The one-query lookup answers the common case; Better Auth decides everything else.
     const quick = quickLookup ? await quickLookup(request) : undefined;
-    const session = quick === undefined ? await auth.api.getSession({ headers: toWebHeaders(request) }) : quick && { user: quick };
+    const session =
+      quick === undefined
+        ? await auth.api.getSession({ headers: toWebHeaders(request) })
+        : quick && { user: quick };
     if (!session) {
-      return sendProblem(reply, 401, "Sign in first: send the session cookie or an Authorization: Bearer token.");
+      return sendProblem(
+        reply,
+        401,
+        "Sign in first: send the session cookie or an Authorization: Bearer token.",
+      );
     }
     request.user = { id: session.user.id, name: session.user.name, email: session.user.email };
   };

@@ -1,24 +1,43 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import { problemSchema } from "@taskflow/core/contracts";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
-import { problemSchema } from "@taskflow/core/contracts";
 import type { OpenAPIV3 } from "openapi-types";
 import { z } from "zod";
 
 // Better Auth serves /api/auth/* through one wildcard route, so its contract endpoints are described
 // here by hand (bodies as zod, like every other route) rather than generated from route schemas.
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io }) as OpenAPIV3.SchemaObject;
+const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, { io }) as OpenAPIV3.SchemaObject;
 const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema, "input") } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: jsonSchema(problemSchema, "output") } } });
-const userSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), createdAt: z.string(), updatedAt: z.string() });
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: jsonSchema(problemSchema, "output") } },
+});
+const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 const signedIn = (description: string) => ({
   description,
   headers: {
-    "set-auth-token": { description: "The bearer token (same as `token`)", schema: jsonSchema(z.string(), "output") },
-    "set-cookie": { description: "The session cookie, for browsers", schema: jsonSchema(z.string(), "output") },
+    "set-auth-token": {
+      description: "The bearer token (same as `token`)",
+      schema: jsonSchema(z.string(), "output"),
+    },
+    "set-cookie": {
+      description: "The session cookie, for browsers",
+      schema: jsonSchema(z.string(), "output"),
+    },
   },
-  content: json(z.object({ token: z.string().describe("Send as `Authorization: Bearer <token>`"), user: userSchema })),
+  content: json(
+    z.object({ token: z.string().describe("Send as `Authorization: Bearer <token>`"), user: userSchema }),
+  ),
 });
 
 function authPaths(): OpenAPIV3.PathsObject {
@@ -27,8 +46,18 @@ function authPaths(): OpenAPIV3.PathsObject {
       post: {
         tags: ["auth"],
         summary: "Create an account and sign in",
-        requestBody: { required: true, content: json(z.object({ name: z.string().min(1), email: z.email(), password: z.string().min(8).max(128) })) },
-        responses: { 200: signedIn("Signed up and signed in"), 400: problem("Bad input"), 422: problem("Email already used"), 429: problem("Too many attempts") },
+        requestBody: {
+          required: true,
+          content: json(
+            z.object({ name: z.string().min(1), email: z.email(), password: z.string().min(8).max(128) }),
+          ),
+        },
+        responses: {
+          200: signedIn("Signed up and signed in"),
+          400: problem("Bad input"),
+          422: problem("Email already used"),
+          429: problem("Too many attempts"),
+        },
       },
     },
     "/api/auth/sign-in/email": {
@@ -36,7 +65,12 @@ function authPaths(): OpenAPIV3.PathsObject {
         tags: ["auth"],
         summary: "Sign in; returns the bearer token and sets the session cookie",
         requestBody: { required: true, content: json(z.object({ email: z.email(), password: z.string() })) },
-        responses: { 200: signedIn("Signed in"), 400: problem("Bad input"), 401: problem("Wrong email or password"), 429: problem("Too many attempts") },
+        responses: {
+          200: signedIn("Signed in"),
+          400: problem("Bad input"),
+          401: problem("Wrong email or password"),
+          429: problem("Too many attempts"),
+        },
       },
     },
     "/api/auth/sign-out": {
@@ -53,7 +87,17 @@ function authPaths(): OpenAPIV3.PathsObject {
         summary: "The current session and user, or null when signed out",
         security: [{ bearer: [] }, { cookie: [] }],
         responses: {
-          200: { description: "Session or null", content: json(z.object({ session: z.object({ expiresAt: z.string(), userId: z.string() }), user: userSchema }).nullable()) },
+          200: {
+            description: "Session or null",
+            content: json(
+              z
+                .object({
+                  session: z.object({ expiresAt: z.string(), userId: z.string() }),
+                  user: userSchema,
+                })
+                .nullable(),
+            ),
+          },
         },
       },
     },

@@ -1,14 +1,14 @@
 import { AgentError, type AgentFailure, type ChatAgent } from "@taskflow/agent";
 import { chatRequestBody, chatResponseSchema, problemSchema } from "@taskflow/core/contracts";
 import type { Db } from "@taskflow/db/client";
+import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { openEventStream } from "../chat/sse";
 import { runChatTurn } from "../chat/run-chat-turn";
+import { openEventStream } from "../chat/sse";
 import { currentUser, type Guard } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
-import { sendProblem } from "@taskflow/runtime/problem";
 
 const FAILURE_STATUS: Record<AgentFailure, number> = {
   tools_unavailable: 503,
@@ -25,7 +25,12 @@ export interface ChatRouteDeps {
 }
 
 /** POST /api/chat (and the hackathon's /api/{user_id}/chat): JSON by default, SSE when asked. */
-export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps, guards: Guard[], prefix: string) {
+export function registerChatRoutes(
+  app: FastifyInstance,
+  deps: ChatRouteDeps,
+  guards: Guard[],
+  prefix: string,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const hackathon = prefix !== "/api";
   r.post(`${prefix}/chat`, {
@@ -35,7 +40,15 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps, gu
       ...routeDoc("chat", "Send a message to the assistant (Accept: text/event-stream to stream)", hackathon),
       body: chatRequestBody,
       ...(hackathon ? { params: z.object({ user_id: z.string() }) } : {}),
-      response: { 200: chatResponseSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema, 502: problemSchema, 503: problemSchema, 504: problemSchema },
+      response: {
+        200: chatResponseSchema,
+        400: problemSchema,
+        401: problemSchema,
+        404: problemSchema,
+        502: problemSchema,
+        503: problemSchema,
+        504: problemSchema,
+      },
     },
     async handler(request, reply) {
       const userId = currentUser(request).id;
@@ -61,7 +74,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps, gu
             stream.send("start", { conversation_id: conversationId });
           },
           onEvent: (event) =>
-            event.type === "text" ? stream?.send("text", { delta: event.delta }) : stream?.send("tool_call", event.call),
+            event.type === "text"
+              ? stream?.send("text", { delta: event.delta })
+              : stream?.send("tool_call", event.call),
         });
         stream?.send("done", result);
       } catch (error) {

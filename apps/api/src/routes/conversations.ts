@@ -1,4 +1,9 @@
-import { conversationDetailSchema, conversationSchema, problemSchema, taskIdSchema } from "@taskflow/core/contracts";
+import {
+  conversationDetailSchema,
+  conversationSchema,
+  problemSchema,
+  taskIdSchema,
+} from "@taskflow/core/contracts";
 import { deleteConversation, getConversation, listConversations } from "@taskflow/core/conversations";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
@@ -15,12 +20,19 @@ export function registerConversationRoutes(app: FastifyInstance, db: Db, guards:
 
   r.get("/api/conversations", {
     onRequest: guards,
-    schema: { ...doc("List conversations, most recent first"), response: { 200: z.object({ items: z.array(conversationSchema) }), ...errors } },
+    schema: {
+      ...doc("List conversations, most recent first"),
+      response: { 200: z.object({ items: z.array(conversationSchema) }), ...errors },
+    },
     handler: async (request) => ({ items: await listConversations(db, currentUser(request).id) }),
   });
   r.get("/api/conversations/:id", {
     onRequest: guards,
-    schema: { ...doc("A conversation with its messages"), params, response: { 200: conversationDetailSchema, ...errors } },
+    schema: {
+      ...doc("A conversation with its messages"),
+      params,
+      response: { 200: conversationDetailSchema, ...errors },
+    },
     handler: (request) => getConversation(db, currentUser(request).id, request.params.id),
   });
   r.delete("/api/conversations/:id", {

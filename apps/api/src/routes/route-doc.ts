@@ -7,6 +7,11 @@ const SIGNED_IN: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
  */
 export function routeDoc(tag: string, summary: string, hackathonAlias = false) {
   return hackathonAlias
-    ? { tags: ["hackathon compatibility"], summary: `${summary} (hackathon path; user_id must be your own)`, deprecated: true, security: SIGNED_IN }
+    ? {
+        tags: ["hackathon compatibility"],
+        summary: `${summary} (hackathon path; user_id must be your own)`,
+        deprecated: true,
+        security: SIGNED_IN,
+      }
     : { tags: [tag], summary, security: SIGNED_IN };
 }

@@ -33,14 +33,25 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
 
   r.get(base, {
     ...common,
-    schema: { ...doc("List tasks"), querystring: listTasksQuery, ...(listParams ? { params: listParams } : {}), response: { 200: taskListSchema, ...errors } },
+    schema: {
+      ...doc("List tasks"),
+      querystring: listTasksQuery,
+      ...(listParams ? { params: listParams } : {}),
+      response: { 200: taskListSchema, ...errors },
+    },
     handler: (request) => listTasks(db, currentUser(request).id, request.query),
   });
 
   r.post(base, {
     ...common,
-    schema: { ...doc("Create a task"), body: createTaskBody, ...(listParams ? { params: listParams } : {}), response: { 201: taskSchema, ...errors } },
-    handler: async (request, reply) => reply.code(201).send(await createTask(db, currentUser(request).id, request.body)),
+    schema: {
+      ...doc("Create a task"),
+      body: createTaskBody,
+      ...(listParams ? { params: listParams } : {}),
+      response: { 201: taskSchema, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await createTask(db, currentUser(request).id, request.body)),
   });
 
   r.get(`${base}/:id`, {
@@ -51,13 +62,23 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
 
   r.patch(`${base}/:id`, {
     ...common,
-    schema: { ...doc("Change some fields of a task"), params, body: updateTaskBody, response: { 200: taskSchema, ...errors } },
+    schema: {
+      ...doc("Change some fields of a task"),
+      params,
+      body: updateTaskBody,
+      response: { 200: taskSchema, ...errors },
+    },
     handler: (request) => updateTask(db, currentUser(request).id, request.params.id, request.body),
   });
 
   r.put(`${base}/:id`, {
     ...common,
-    schema: { ...doc("Replace a task"), params, body: replaceTaskBody, response: { 200: taskSchema, ...errors } },
+    schema: {
+      ...doc("Replace a task"),
+      params,
+      body: replaceTaskBody,
+      response: { 200: taskSchema, ...errors },
+    },
     handler: (request) => updateTask(db, currentUser(request).id, request.params.id, request.body),
   });
 

@@ -1,4 +1,10 @@
-import { createdTokenSchema, createTokenBody, problemSchema, taskIdSchema, tokenSchema } from "@taskflow/core/contracts";
+import {
+  createdTokenSchema,
+  createTokenBody,
+  problemSchema,
+  taskIdSchema,
+  tokenSchema,
+} from "@taskflow/core/contracts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "@taskflow/core/tokens";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
@@ -15,20 +21,31 @@ export function registerTokenRoutes(app: FastifyInstance, db: Db, guards: Guard[
 
   r.post("/api/tokens", {
     onRequest: guards,
-    schema: { ...doc("Create a personal token"), body: createTokenBody, response: { 201: createdTokenSchema, ...errors } },
+    schema: {
+      ...doc("Create a personal token"),
+      body: createTokenBody,
+      response: { 201: createdTokenSchema, ...errors },
+    },
     handler: async (request, reply) =>
       reply.code(201).send(await createPersonalToken(db, currentUser(request).id, request.body.name)),
   });
 
   r.get("/api/tokens", {
     onRequest: guards,
-    schema: { ...doc("List personal tokens"), response: { 200: z.object({ items: z.array(tokenSchema) }), ...errors } },
+    schema: {
+      ...doc("List personal tokens"),
+      response: { 200: z.object({ items: z.array(tokenSchema) }), ...errors },
+    },
     handler: async (request) => ({ items: await listPersonalTokens(db, currentUser(request).id) }),
   });
 
   r.delete("/api/tokens/:id", {
     onRequest: guards,
-    schema: { ...doc("Revoke a personal token"), params: z.object({ id: taskIdSchema }), response: { 204: z.null(), ...errors } },
+    schema: {
+      ...doc("Revoke a personal token"),
+      params: z.object({ id: taskIdSchema }),
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await revokePersonalToken(db, currentUser(request).id, request.params.id);
       return reply.code(204).send(null);

@@ -1,16 +1,33 @@
+export type { ChatResponse, Conversation, ConversationDetail, ToolCall } from "./chat";
 export {
+  CHAT_EVENTS,
   chatRequestBody,
   chatResponseSchema,
-  CHAT_EVENTS,
   conversationDetailSchema,
   conversationSchema,
   messageSchema,
   toolCallSchema,
 } from "./chat";
-export type { ChatResponse, Conversation, ConversationDetail, ToolCall } from "./chat";
-export { descriptionSchema, isoDateSchema, parseIsoDate, prioritySchema, tagsSchema, taskIdSchema, titleSchema } from "./fields";
-export { problemSchema } from "./problem";
+export {
+  descriptionSchema,
+  isoDateSchema,
+  parseIsoDate,
+  prioritySchema,
+  tagsSchema,
+  taskIdSchema,
+  titleSchema,
+} from "./fields";
 export type { Problem } from "./problem";
+export { problemSchema } from "./problem";
+export type {
+  CreateTaskInput,
+  ListTasksInput,
+  ListTasksOptions,
+  Task,
+  TaskList,
+  TaskSort,
+  UpdateTaskInput,
+} from "./tasks";
 export {
   createTaskBody,
   listTasksQuery,
@@ -21,6 +38,5 @@ export {
   taskSchema,
   updateTaskBody,
 } from "./tasks";
-export type { CreateTaskInput, ListTasksInput, ListTasksOptions, Task, TaskList, TaskSort, UpdateTaskInput } from "./tasks";
-export { createdTokenSchema, createTokenBody, tokenSchema } from "./tokens";
 export type { CreatedToken, PersonalToken } from "./tokens";
+export { createdTokenSchema, createTokenBody, tokenSchema } from "./tokens";

@@ -1,13 +1,15 @@
 // Input and output shapes of the MCP tools (the fixed MCP contract). Every field carries a description
 // because MCP clients show them to the model.
 import { z } from "zod";
-import { TASK_STATUSES } from "./tasks";
 import { prioritySchema, taskIdSchema } from "./fields";
+import { TASK_STATUSES } from "./tasks";
 
 const userIdArg = z
   .string()
   .optional()
-  .describe("Optional, for compatibility only: the user is taken from the token; a different value is refused");
+  .describe(
+    "Optional, for compatibility only: the user is taken from the token; a different value is refused",
+  );
 const dueArg = z.string().describe("Due date as ISO-8601 date (2026-01-31) or date-time");
 const taskIdArg = taskIdSchema.describe("The task's numeric id, as shown by list_tasks");
 const tagsArg = z.array(z.string()).describe("Labels without '#', e.g. ['work', 'home']");

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { descriptionSchema, isoDateSchema, NUL_MESSAGE, noNulCharacter, prioritySchema, tagsSchema, titleSchema } from "./fields";
+import {
+  descriptionSchema,
+  isoDateSchema,
+  NUL_MESSAGE,
+  noNulCharacter,
+  prioritySchema,
+  tagsSchema,
+  titleSchema,
+} from "./fields";
 
 export const taskSchema = z
   .object({
@@ -49,14 +57,34 @@ export const replaceTaskBody = z.strictObject({
 });
 
 export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export const TASK_SORTS = ["created", "-created", "due", "-due", "priority", "-priority", "title", "-title"] as const;
+export const TASK_SORTS = [
+  "created",
+  "-created",
+  "due",
+  "-due",
+  "priority",
+  "-priority",
+  "title",
+  "-title",
+] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const listTasksQuery = z.strictObject({
   status: z.enum(TASK_STATUSES).default("all"),
   priority: prioritySchema.optional(),
-  tag: z.string().trim().toLowerCase().max(32, "must be at most 32 characters").refine(noNulCharacter, NUL_MESSAGE).optional(),
-  q: z.string().trim().max(200, "must be at most 200 characters").refine(noNulCharacter, NUL_MESSAGE).optional(),
+  tag: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(32, "must be at most 32 characters")
+    .refine(noNulCharacter, NUL_MESSAGE)
+    .optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200, "must be at most 200 characters")
+    .refine(noNulCharacter, NUL_MESSAGE)
+    .optional(),
   due_before: isoDateSchema.optional(),
   due_after: isoDateSchema.optional(),
   sort: z.enum(TASK_SORTS).default("-created"),

@@ -1,5 +1,11 @@
 import type { Db } from "@taskflow/db/client";
-import { type ConversationRow, conversations, type MessageRow, messages, type StoredToolCall } from "@taskflow/db/schema";
+import {
+  type ConversationRow,
+  conversations,
+  type MessageRow,
+  messages,
+  type StoredToolCall,
+} from "@taskflow/db/schema";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Conversation, ConversationDetail } from "../contracts/chat";
 import { notFound } from "../errors";
@@ -47,7 +53,11 @@ async function findOwned(db: Db, userId: string, conversationId: number): Promis
   return row;
 }
 
-export async function getConversation(db: Db, userId: string, conversationId: number): Promise<ConversationDetail> {
+export async function getConversation(
+  db: Db,
+  userId: string,
+  conversationId: number,
+): Promise<ConversationDetail> {
   const row = await findOwned(db, userId, conversationId);
   const rows = await db
     .select()

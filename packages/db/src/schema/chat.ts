@@ -1,4 +1,14 @@
-import { index, jsonb, pgEnum, pgTable, serial, text, timestamp, varchar, integer } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
 export const MESSAGE_ROLES = ["user", "assistant"] as const;

@@ -1,7 +1,7 @@
 export { account, rateLimit, session, user, verification } from "./auth";
-export { conversations, MESSAGE_ROLES, messages, messageRole } from "./chat";
 export type { ConversationRow, MessageRow, StoredToolCall } from "./chat";
-export { TASK_PRIORITIES, taskPriority, tasks } from "./tasks";
+export { conversations, MESSAGE_ROLES, messageRole, messages } from "./chat";
 export type { TaskPriority, TaskRow } from "./tasks";
-export { personalTokens } from "./tokens";
+export { TASK_PRIORITIES, taskPriority, tasks } from "./tasks";
 export type { PersonalTokenRow } from "./tokens";
+export { personalTokens } from "./tokens";

@@ -19,10 +19,7 @@ export const tasks = pgTable(
     description: varchar("description", { length: 2000 }).notNull().default(""),
     completed: boolean("completed").notNull().default(false),
     priority: taskPriority("priority").notNull().default("none"),
-    tags: text("tags")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     dueAt: timestamp("due_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
