@@ -1,0 +1,165 @@
+// Production builds for the bench: the services' own bundles (scripts/bundle.ts, rebuilt when a source
+// is newer), an embedded api+mcp bundle for PGlite runs, and the same bundles of an older commit for
+// the before/after comparison (extracted with `git archive`, so the work tree is never touched).
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { build, type Plugin } from "esbuild";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "dist") continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const SOURCES = [
+  "apps/api/src",
+  "apps/mcp/src",
+  "packages/core/src",
+  "packages/db/src",
+  "packages/db/migrations",
+  "packages/runtime/src",
+  "packages/agent/src",
+];
+
+/** Builds apps/<svc>/dist with the repository's own bundler when missing or older than any source. */
+export function ensureServiceBundles(root: string, log: (line: string) => void): void {
+  const newestSource = Math.max(...SOURCES.map((dir) => newestMtime(join(root, dir))));
+  for (const service of ["api", "mcp"]) {
+    const bundle = join(root, `apps/${service}/dist/server.js`);
+    if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) continue;
+    log(`building apps/${service}/dist (missing or older than its sources)`);
+    const result = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/bundle.ts", service],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
+    if (result.status !== 0) throw new Error(`bundling ${service} failed`);
+  }
+}
+
+/** The Next.js standalone server, built with `npm run build -w @taskflow/web` when missing. */
+export function ensureWebBuild(root: string, log: (line: string) => void): string | undefined {
+  const server = join(root, "apps/web/.next/standalone/apps/web/server.js");
+  if (existsSync(server)) return server;
+  log("building the web (Next.js standalone), about a minute");
+  const result = spawnSync("npm", ["run", "build", "-w", "@taskflow/web"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  return result.status === 0 && existsSync(server) ? server : undefined;
+}
+
+const externalDependencies: Plugin = {
+  name: "external-dependencies",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@taskflow/") ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Same esbuild settings as scripts/bundle.ts: workspace packages inlined, the rest external. */
+export async function bundle(root: string, entries: Record<string, string>, outdir: string): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
+    outdir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    sourcemap: false,
+    outExtension: { ".js": ".js" },
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    plugins: [externalDependencies],
+    logLevel: "warning",
+  });
+  // Bundled services find their migrations next to the bundle.
+  cpSync(join(root, "packages/db/migrations"), join(outdir, "migrations"), { recursive: true });
+}
+
+/** api+mcp in one process (scripts/embedded.ts) as a production bundle, for PGlite runs. */
+export async function ensureEmbeddedBundle(root: string, cacheDir: string): Promise<string> {
+  const outdir = join(cacheDir, "embedded");
+  await bundle(root, { embedded: "scripts/embedded.ts" }, outdir);
+  return join(outdir, "embedded.js");
+}
+
+export interface BeforeTree {
+  ref: string;
+  commit: string;
+  root: string;
+  api: string;
+  mcp: string;
+  migrate: string;
+  embedded: string;
+}
+
+/**
+ * The bundles of commit `ref`, built in a cache directory inside node_modules (so third-party
+ * packages resolve from the repository's node_modules, while @taskflow/* come from that commit).
+ */
+export async function buildBefore(repoRoot: string, ref: string, cacheDir: string): Promise<BeforeTree> {
+  const commit = execFileSync("git", ["rev-parse", "--verify", `${ref}^{commit}`], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  }).trim();
+  const dir = join(cacheDir, `before-${commit.slice(0, 12)}`);
+  const out = join(dir, "bench-dist");
+  const tree: BeforeTree = {
+    ref,
+    commit,
+    root: dir,
+    api: join(out, "server.js"),
+    mcp: join(out, "mcp.js"),
+    migrate: join(out, "migrate.js"),
+    embedded: join(out, "embedded.js"),
+  };
+  if (existsSync(tree.embedded)) return tree;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = execFileSync(
+    "git",
+    ["archive", "--format=tar", commit, "apps/api", "apps/mcp", "packages", "scripts"],
+    {
+      cwd: repoRoot,
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  // @taskflow/* of that commit; every other package resolves upwards to the repository's node_modules.
+  const links = join(dir, "node_modules/@taskflow");
+  mkdirSync(links, { recursive: true });
+  for (const [name, path] of [
+    ["api", "apps/api"],
+    ["mcp", "apps/mcp"],
+    ["agent", "packages/agent"],
+    ["core", "packages/core"],
+    ["db", "packages/db"],
+    ["runtime", "packages/runtime"],
+  ] as const) {
+    if (existsSync(join(dir, path))) symlinkSync(join(dir, path), join(links, name));
+  }
+  await bundle(
+    dir,
+    {
+      server: "apps/api/src/server.ts",
+      mcp: "apps/mcp/src/server.ts",
+      migrate: "packages/db/src/migrate-cli.ts",
+      embedded: "scripts/embedded.ts",
+    },
+    out,
+  );
+  return tree;
+}

@@ -1,0 +1,67 @@
+// One load scenario: a warm-up round (discarded), then a measured round bounded in time.
+import autocannon from "autocannon";
+
+export interface Scenario {
+  url: string;
+  connections: number;
+  requests: autocannon.Request[];
+  idReplacement?: boolean;
+}
+
+export interface LoadResult {
+  /** Completed requests per second over the measured round. */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Connection errors, timeouts and non-2xx responses. */
+  errors: number;
+  total: number;
+  seconds: number;
+  statusCodes: Record<string, number>;
+}
+
+async function round(scenario: Scenario, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: scenario.url,
+    connections: scenario.connections,
+    duration: seconds,
+    timeout: 10,
+    requests: scenario.requests,
+    idReplacement: scenario.idReplacement ?? false,
+  });
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+  );
+  const total = Object.values(statusCodes).reduce((n, c) => n + c, 0);
+  return {
+    rps: total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total,
+    seconds: result.duration,
+    statusCodes,
+  };
+}
+
+export async function measure(
+  scenario: Scenario,
+  options: { warmupS: number; durationS: number },
+): Promise<LoadResult> {
+  if (options.warmupS > 0) await round(scenario, options.warmupS);
+  return round(scenario, options.durationS);
+}
+
+/** Requests that rotate through a list of paths (e.g. different task ids), one per request. */
+export function rotating(base: autocannon.Request, paths: string[]): autocannon.Request[] {
+  let next = Math.floor(Math.random() * paths.length);
+  return [
+    {
+      ...base,
+      setupRequest: (request) => {
+        next = (next + 1) % paths.length;
+        return { ...request, path: paths[next] };
+      },
+    },
+  ];
+}
