@@ -65,43 +65,56 @@ const checks = {
   "api-ready": () => retry("api /readyz", () => expectOk(`${API_URL}/readyz`)),
   // Through the web Service, so the web -> api proxy is exercised too.
   roundtrip: () =>
-    retry("sign-up + task round trip", async () => {
-      const auth = await signUp(WEB_URL);
-      const title = `helm test ${Date.now()}`;
-      const created = await json("POST", `${WEB_URL}/api/tasks`, { title }, auth);
-      if (created.res.status !== 201) throw new Error(`POST /api/tasks -> ${created.res.status} ${created.text}`);
-      const listed = await json("GET", `${WEB_URL}/api/tasks?status=all`, undefined, auth);
-      const items = listed.data?.items ?? [];
-      if (!listed.res.ok || !items.some((t) => t.title === title)) {
-        throw new Error(`GET /api/tasks -> ${listed.res.status}, created task missing`);
-      }
-      console.log(`ok task round trip (${items.length} task(s))`);
-    }, 5),
+    retry(
+      "sign-up + task round trip",
+      async () => {
+        const auth = await signUp(WEB_URL);
+        const title = `helm test ${Date.now()}`;
+        const created = await json("POST", `${WEB_URL}/api/tasks`, { title }, auth);
+        if (created.res.status !== 201)
+          throw new Error(`POST /api/tasks -> ${created.res.status} ${created.text}`);
+        const listed = await json("GET", `${WEB_URL}/api/tasks?status=all`, undefined, auth);
+        const items = listed.data?.items ?? [];
+        if (!listed.res.ok || !items.some((t) => t.title === title)) {
+          throw new Error(`GET /api/tasks -> ${listed.res.status}, created task missing`);
+        }
+        console.log(`ok task round trip (${items.length} task(s))`);
+      },
+      5,
+    ),
   "mcp-tools": () =>
-    retry("MCP tools/list", async () => {
-      const auth = await signUp(API_URL);
-      const minted = await json("POST", `${API_URL}/api/tokens`, { name: "helm test" }, auth);
-      const token = minted.data?.token;
-      if (minted.res.status !== 201 || !token) throw new Error(`POST /api/tokens -> ${minted.res.status}`);
-      const res = await fetch(MCP_URL, {
-        method: "POST",
-        signal: AbortSignal.timeout(15000),
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: "application/json, text/event-stream",
-          "content-type": "application/json",
-        },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }),
-      });
-      const text = await res.text();
-      // Streamable HTTP answers with JSON or with one SSE "data:" line holding the JSON-RPC reply.
-      const payload = (res.headers.get("content-type") ?? "").includes("text/event-stream")
-        ? text.split("\n").find((l) => l.startsWith("data:"))?.slice(5)
-        : text;
-      const tools = (safeParse(payload ?? "")?.result?.tools ?? []).map((t) => t.name);
-      if (!res.ok || !tools.includes("add_task")) throw new Error(`tools/list -> ${res.status} ${text.slice(0, 200)}`);
-      console.log(`ok MCP tools/list: ${tools.join(", ")}`);
-    }, 5),
+    retry(
+      "MCP tools/list",
+      async () => {
+        const auth = await signUp(API_URL);
+        const minted = await json("POST", `${API_URL}/api/tokens`, { name: "helm test" }, auth);
+        const token = minted.data?.token;
+        if (minted.res.status !== 201 || !token) throw new Error(`POST /api/tokens -> ${minted.res.status}`);
+        const res = await fetch(MCP_URL, {
+          method: "POST",
+          signal: AbortSignal.timeout(15000),
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json, text/event-stream",
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }),
+        });
+        const text = await res.text();
+        // Streamable HTTP answers with JSON or with one SSE "data:" line holding the JSON-RPC reply.
+        const payload = (res.headers.get("content-type") ?? "").includes("text/event-stream")
+          ? text
+              .split("\n")
+              .find((l) => l.startsWith("data:"))
+              ?.slice(5)
+          : text;
+        const tools = (safeParse(payload ?? "")?.result?.tools ?? []).map((t) => t.name);
+        if (!res.ok || !tools.includes("add_task"))
+          throw new Error(`tools/list -> ${res.status} ${text.slice(0, 200)}`);
+        console.log(`ok MCP tools/list: ${tools.join(", ")}`);
+      },
+      5,
+    ),
 };
 
 const run = checks[CHECK];
