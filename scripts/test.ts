@@ -1,5 +1,7 @@
 // `npm test`: builds what the whole-stack tests run (web standalone, api and mcp bundles) when it is
 // missing (always in CI), runs every Vitest suite, and ends with one plain summary line.
+// `npm run test:reliability` (`tsx scripts/test.ts reliability`): the same for the reliability suite,
+// building only what is missing.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const ci = process.env.CI === "true";
+const reliability = process.argv[2] === "reliability";
+const vitestArgs = reliability ? ["--config", "tests/reliability/vitest.config.ts", ...process.argv.slice(3)] : process.argv.slice(2);
+const ci = process.env.CI === "true" && !reliability;
 const run = (command: string, args: string[]) =>
   spawnSync(command, args, {
     cwd: root,
@@ -39,7 +43,7 @@ const vitest = run("npx", [
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${report}`,
-  ...process.argv.slice(2),
+  ...vitestArgs,
 ]);
 
 let summary = "Tests: 0 passed, 0 failed";
