@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const reliability = process.argv[2] === "reliability";
-const vitestArgs = reliability ? ["--config", "tests/reliability/vitest.config.ts", ...process.argv.slice(3)] : process.argv.slice(2);
+const vitestArgs = reliability
+  ? ["--config", "tests/reliability/vitest.config.ts", ...process.argv.slice(3)]
+  : process.argv.slice(2);
 const ci = process.env.CI === "true" && !reliability;
 const run = (command: string, args: string[]) =>
   spawnSync(command, args, {
