@@ -56,6 +56,21 @@ export const chartPath = (o: Options) => join(o.repoRoot, "deploy/helm/taskflow"
 export const imageRef = (service: Service, tag: string) => `taskflow-${service}:${tag}`;
 const selector = (o: Options) => `app.kubernetes.io/instance=${o.release}`;
 
+/** `kubectl get <resource> -l <release selector> -o json`, as the list of items. */
+async function listReleaseObjects<T>(runner: Runner, opts: Options, resource: string): Promise<T[]> {
+  const r = await runner.run("kubectl", [
+    "get",
+    resource,
+    "--namespace",
+    opts.namespace,
+    "-l",
+    selector(opts),
+    "-o",
+    "json",
+  ]);
+  return (JSON.parse(r.stdout) as { items: T[] }).items;
+}
+
 function firstLine(text: string): string {
   return text.trim().split("\n")[0]?.trim() ?? "";
 }
@@ -298,17 +313,7 @@ export function statusPlan(): Step<Ctx>[] {
       title: "Pods, readiness and restarts",
       fix: "Is the cluster up? `minikube status`.",
       async action({ runner, opts }) {
-        const r = await runner.run("kubectl", [
-          "get",
-          "pods",
-          "--namespace",
-          opts.namespace,
-          "-l",
-          selector(opts),
-          "-o",
-          "json",
-        ]);
-        const pods = (JSON.parse(r.stdout) as { items: PodJson[] }).items;
+        const pods = await listReleaseObjects<PodJson>(runner, opts, "pods");
         const rows = [["POD", "COMPONENT", "PHASE", "READY", "RESTARTS", "WAITING"]];
         for (const p of pods) {
           const cs = p.status?.containerStatuses ?? [];
@@ -329,24 +334,10 @@ export function statusPlan(): Step<Ctx>[] {
       title: "Service endpoints",
       fix: "A service with 0 ready endpoints: check that pod's readiness with `npm run k8s -- logs <service>`.",
       async action({ runner, opts }) {
-        const r = await runner.run("kubectl", [
-          "get",
-          "endpointslices",
-          "--namespace",
-          opts.namespace,
-          "-l",
-          selector(opts),
-          "-o",
-          "json",
-        ]);
-        const slices = (
-          JSON.parse(r.stdout) as {
-            items: {
-              metadata: { labels?: Record<string, string> };
-              endpoints?: { conditions?: { ready?: boolean } }[];
-            }[];
-          }
-        ).items;
+        const slices = await listReleaseObjects<{
+          metadata: { labels?: Record<string, string> };
+          endpoints?: { conditions?: { ready?: boolean } }[];
+        }>(runner, opts, "endpointslices");
         const byService = new Map<string, { ready: number; total: number }>();
         for (const s of slices) {
           const name = s.metadata.labels?.["kubernetes.io/service-name"] ?? "?";
