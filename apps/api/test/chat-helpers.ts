@@ -1,5 +1,6 @@
 // Small HTTP helpers the chat suites share: a JSON turn, a streamed turn read as server-sent events,
 // and the REST reads used to check what a turn left in the database.
+import type { ChatProblem } from "@taskflow/core/contracts";
 import type { TestStack, TestUser } from "../../../tests/support/stack";
 
 export interface ToolCall {
@@ -143,10 +144,10 @@ export function parseSse(text: string): SseEvent[] {
   return events;
 }
 
-/** The conversation most recently touched, for turns that failed before returning their id. */
-export async function latestConversationId(client: ReturnType<typeof chatClient>): Promise<number> {
-  const { body } = await client.conversations();
-  const first = body.items[0];
-  if (!first) throw new Error("no conversations");
-  return first.id;
+/** The conversation a failed JSON turn names in its problem (where the user's message was stored). */
+export function failedTurnConversation(problem: unknown): number {
+  const id = (problem as ChatProblem).conversation_id;
+  if (typeof id !== "number")
+    throw new Error(`the problem names no conversation_id: ${JSON.stringify(problem)}`);
+  return id;
 }

@@ -19,7 +19,7 @@ import {
   type ChatTurn,
   chatClient,
   dataOf,
-  latestConversationId,
+  failedTurnConversation,
   type Problem,
   type ToolCall,
 } from "./chat-helpers";
@@ -244,7 +244,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
         expect(contentType).toMatch(/^application\/problem\+json/);
         expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
         expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
-        await assertOnlyUserMessage(await latestConversationId(client), "add water plants");
+        await assertOnlyUserMessage(failedTurnConversation(body), "add water plants");
         expect((await client.tasks("?q=water")).items).toEqual([]);
       } finally {
         await down.close();
@@ -257,7 +257,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       expect(status).toBe(503);
       expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
       expect((body as Problem).detail).not.toMatch(/exploded/); // upstream details stay in the logs
-      await assertOnlyUserMessage(await latestConversationId(chat), "add feed the cat");
+      await assertOnlyUserMessage(failedTurnConversation(body), "add feed the cat");
     });
 
     it("LLM slower than CHAT_TIMEOUT_MS → 504 after about the timeout; nothing stored as a reply", async () => {
@@ -270,7 +270,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       expect((body as Problem).detail).toMatch(/took too long/i);
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
-      await assertOnlyUserMessage(await latestConversationId(chat), "add slow thing");
+      await assertOnlyUserMessage(failedTurnConversation(body), "add slow thing");
     });
 
     it("a stream that stalls mid-answer → an SSE error event; the half-written text is not stored", async () => {
@@ -291,7 +291,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       expect(contentType).toMatch(/^application\/problem\+json/);
       expect((body as Problem).detail).toMatch(/AI model sent a reply I could not use/i);
       expect((await chat.tasks("?q=broken")).items).toEqual([]);
-      await assertOnlyUserMessage(await latestConversationId(chat), "add broken milk");
+      await assertOnlyUserMessage(failedTurnConversation(body), "add broken milk");
       expect(mock.requests.length).toBeLessThanOrEqual(6); // bounded steps per turn
     });
 
@@ -300,7 +300,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       const { status, body } = await chat.send({ message: "drop everything" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
-      await assertOnlyUserMessage(await latestConversationId(chat), "drop everything");
+      await assertOnlyUserMessage(failedTurnConversation(body), "drop everything");
     });
 
     it("an empty answer → 502; nothing stored as a reply", async () => {
@@ -308,7 +308,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       const { status, body } = await chat.send({ message: "say nothing" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
-      await assertOnlyUserMessage(await latestConversationId(chat), "say nothing");
+      await assertOnlyUserMessage(failedTurnConversation(body), "say nothing");
     });
 
     it("MCP server down in LLM mode → 503 'task tools are unavailable', the model is never asked", async () => {
@@ -323,7 +323,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
         expect((body as Problem).detail).toMatch(/task tools are unavailable/i);
         expect(mock.requests).toHaveLength(0);
         expect((await client.tasks()).status).toBe(200);
-        await assertOnlyUserMessage(await latestConversationId(client), "add call the bank");
+        await assertOnlyUserMessage(failedTurnConversation(body), "add call the bank");
       } finally {
         await noTools.close();
       }

@@ -9,7 +9,7 @@ import {
   type ChatTurn,
   chatClient,
   dataOf,
-  latestConversationId,
+  failedTurnConversation,
   type Problem,
   type ToolCall,
 } from "./chat-helpers";
@@ -286,7 +286,7 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
       expect(board.items.map((t) => t.title)).toContain("buy milk");
       expect(board.items.map((t) => t.title)).not.toContain("water the plants");
 
-      const id = await latestConversationId(client);
+      const id = failedTurnConversation(body);
       const stored = await client.conversation(id);
       expect(stored.body.messages.map((m) => [m.role, m.content])).toEqual([
         ["user", "add water the plants"],
@@ -303,6 +303,7 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
         detail: expect.stringMatching(/task tools are unavailable/i),
       });
       const { conversation_id } = dataOf<{ conversation_id: number }>(events[0]);
+      expect(events[1]?.data).toMatchObject({ conversation_id });
       expect((await client.conversation(conversation_id)).body.messages.map((m) => m.role)).toEqual(["user"]);
     });
 

@@ -27,7 +27,14 @@ const TITLES: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[]) {
+/** `extensions` are RFC 9457 extension members, e.g. the conversation a failed chat turn belongs to. */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  extensions?: Record<string, unknown>,
+) {
   return reply
     .code(status)
     .type("application/problem+json")
@@ -37,6 +44,7 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
       title: TITLES[status] ?? "Error",
       detail,
       ...(errors ? { errors } : {}),
+      ...extensions,
     });
 }
 

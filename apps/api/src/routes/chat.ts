@@ -1,5 +1,10 @@
 import { AgentError, type AgentFailure, type ChatAgent } from "@taskflow/agent";
-import { chatRequestBody, chatResponseSchema, problemSchema } from "@taskflow/core/contracts";
+import {
+  chatProblemSchema,
+  chatRequestBody,
+  chatResponseSchema,
+  problemSchema,
+} from "@taskflow/core/contracts";
 import type { Db } from "@taskflow/db/client";
 import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance } from "fastify";
@@ -45,31 +50,37 @@ export function registerChatRoutes(
         400: problemSchema,
         401: problemSchema,
         404: problemSchema,
-        502: problemSchema,
-        503: problemSchema,
-        504: problemSchema,
+        502: chatProblemSchema,
+        503: chatProblemSchema,
+        504: chatProblemSchema,
       },
     },
     async handler(request, reply) {
       const userId = currentUser(request).id;
       const turn = { userId, conversationId: request.body.conversation_id, message: request.body.message };
       if (!(request.headers.accept ?? "").includes("text/event-stream")) {
+        let conversationId: number | undefined;
         try {
-          return await runChatTurn(deps, turn);
+          return await runChatTurn(deps, { ...turn, onStart: (id) => (conversationId = id) });
         } catch (error) {
           if (error instanceof AgentError) {
             request.log.warn({ failure: error.failure, err: error.cause }, "chat turn failed");
-            return sendProblem(reply, FAILURE_STATUS[error.failure], error.message);
+            // The user's message is stored; naming its conversation lets the client retry in place.
+            return sendProblem(reply, FAILURE_STATUS[error.failure], error.message, undefined, {
+              conversation_id: conversationId,
+            });
           }
           throw error;
         }
       }
       // The stream opens once the conversation is known, so an unknown conversation is still a plain 404.
       let stream: ReturnType<typeof openEventStream> | undefined;
+      let streamedId: number | undefined;
       try {
         const result = await runChatTurn(deps, {
           ...turn,
           onStart: (conversationId) => {
+            streamedId = conversationId;
             stream = openEventStream(reply);
             stream.send("start", { conversation_id: conversationId });
           },
@@ -84,7 +95,7 @@ export function registerChatRoutes(
         const status = error instanceof AgentError ? FAILURE_STATUS[error.failure] : 500;
         const detail = error instanceof AgentError ? error.message : "Something went wrong on our side.";
         request.log.warn({ err: error }, "streamed chat turn failed");
-        stream.send("error", { status, title: "Chat failed", detail });
+        stream.send("error", { status, title: "Chat failed", detail, conversation_id: streamedId });
       } finally {
         stream?.end();
       }

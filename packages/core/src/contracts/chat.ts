@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemSchema } from "./problem";
 
 export const chatRequestBody = z.strictObject({
   conversation_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -24,6 +25,12 @@ export const chatResponseSchema = z.object({
 });
 export type ChatResponse = z.infer<typeof chatResponseSchema>;
 
+/** A failed turn: the problem names the conversation that holds the stored user message. */
+export const chatProblemSchema = problemSchema
+  .extend({ conversation_id: z.number().int().optional() })
+  .meta({ id: "ChatProblem" });
+export type ChatProblem = z.infer<typeof chatProblemSchema>;
+
 export const conversationSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -44,6 +51,6 @@ export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 /**
  * Server-sent events of a streamed turn (`Accept: text/event-stream`), in order:
  * `start` {conversation_id} · `text` {delta} (0..n) · `tool_call` ToolCall (0..n, as each finishes) ·
- * then `done` ChatResponse, or `error` {status, title, detail}.
+ * then `done` ChatResponse, or `error` {status, title, detail, conversation_id}.
  */
 export const CHAT_EVENTS = ["start", "text", "tool_call", "done", "error"] as const;

@@ -1,6 +1,7 @@
-export type { ChatResponse, Conversation, ConversationDetail, ToolCall } from "./chat";
+export type { ChatProblem, ChatResponse, Conversation, ConversationDetail, ToolCall } from "./chat";
 export {
   CHAT_EVENTS,
+  chatProblemSchema,
   chatRequestBody,
   chatResponseSchema,
   conversationDetailSchema,
