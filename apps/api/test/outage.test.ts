@@ -5,7 +5,8 @@ import net from "node:net";
 import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { type ApiEnv, parseApiEnv } from "@taskflow/api/env";
-import { createDatabase, type Database } from "@taskflow/db/client";
+import type { Database } from "@taskflow/db/client";
+import { openDatabase } from "@taskflow/runtime/database";
 import { loggerOptions } from "@taskflow/runtime/service";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,16 +25,8 @@ function apiEnv(databaseUrl: string): ApiEnv {
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: "outage-test-secret-0123456789abcdef0123",
     MCP_TOKEN_SECRET: "outage-test-mcp-secret-0123456789abcdef",
-  });
-}
-
-/** Opens the database the way server.ts does, from the validated env (pool size, connect timeout). */
-function openDatabase(env: ApiEnv): Promise<Database> {
-  return createDatabase({
-    url: env.DATABASE_URL,
-    dataDir: env.TASKFLOW_DATA_DIR,
-    poolSize: env.DATABASE_POOL_SIZE,
-    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    // Short, so the silent-network test below does not wait the default 20 s.
+    DATABASE_QUERY_TIMEOUT_MS: "1500",
   });
 }
 
@@ -180,6 +173,23 @@ describe.skipIf(!testDatabaseUrl)(
       await proxy.restore();
       await within(5000, async () => (await api().get("/api/tasks")).status === 200);
       expect((await http(url, "GET", "/readyz")).status).toBe(200);
+    });
+
+    it("a network that goes silent (packets held, no reset) fails queries at DATABASE_QUERY_TIMEOUT_MS with 503, then recovers", async () => {
+      expect((await api().get("/api/tasks")).status).toBe(200);
+      proxy.pause();
+      try {
+        const { result, ms } = await timed(() => api().get("/api/tasks"));
+        expect(result.status, result.text).toBe(503);
+        expectProblem(result, 503);
+        expect(proxy.heldChunks).toBeGreaterThan(0); // the query really was on the wire, not refused
+        expect(ms).toBeGreaterThanOrEqual(1400);
+        expect(ms).toBeLessThan(5000);
+      } finally {
+        proxy.resume();
+      }
+      await within(5000, async () => (await api().get("/api/tasks")).status === 200);
+      expect((await api().post("/api/tasks", { json: { title: "after the silence" } })).status).toBe(201);
     });
 
     it("logged the outage without leaking the bearer token, the password or the email", () => {

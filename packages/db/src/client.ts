@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   dataDir: string;
   poolSize?: number;
   connectTimeoutMs?: number;
+  /** Client-side limit per query: a connection that went silent (no RST) fails instead of hanging. */
+  queryTimeoutMs?: number;
 }
 
 export interface Database {
@@ -37,8 +39,12 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
-    // A statement that runs away must not hold a request (or a replica's drain) forever.
+    // Probe an idle connection after 10 s instead of the OS default of two hours.
+    keepAliveInitialDelayMillis: 10_000,
+    // A statement that runs away must not hold a request (or a replica's drain) forever…
     statement_timeout: 15_000,
+    // …and neither may a network that drops packets silently: the client gives up on its own.
+    query_timeout: options.queryTimeoutMs ?? 20_000,
   });
   // Without a listener, a server restart makes idle clients emit 'error' and crash the process.
   pool.on("error", () => {});

@@ -34,4 +34,5 @@ const UNAVAILABLE_MESSAGES = [
   "Client has encountered a connection error",
   "connection is closed",
   "Cannot use a pool after calling end",
+  "Query read timeout", // node-postgres' query_timeout: the connection went silent
 ];

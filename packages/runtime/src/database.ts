@@ -6,6 +6,7 @@ export interface DatabaseEnv {
   TASKFLOW_DATA_DIR: string;
   DATABASE_POOL_SIZE: number;
   DATABASE_CONNECT_TIMEOUT_MS: number;
+  DATABASE_QUERY_TIMEOUT_MS: number;
 }
 
 /** Opens PostgreSQL when DATABASE_URL is set, else the embedded PGlite in TASKFLOW_DATA_DIR. */
@@ -15,5 +16,6 @@ export function openDatabase(env: DatabaseEnv): Promise<Database> {
     dataDir: env.TASKFLOW_DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
   });
 }
