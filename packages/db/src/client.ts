@@ -23,6 +23,8 @@ export interface Database {
   kind: "postgres" | "pglite";
   /** Runs raw SQL; used by migrations, health checks and the advisory lock. */
   execute(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Checks the database answers, on a connection of its own: a busy pool is not a database outage. */
+  ping(timeoutMs: number): Promise<void>;
   /** Runs `fn` while holding a session-level advisory lock (serialises migrators across processes). */
   withAdvisoryLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
   // Without a listener, a server restart makes idle clients emit 'error' and crash the process.
   pool.on("error", () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const pinger = new PingConnection(url);
   return {
     db,
     kind: "postgres",
@@ -56,6 +59,7 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
       const result = await pool.query(sqlText, params as unknown[] | undefined);
       return result.rows;
     },
+    ping: (timeoutMs) => pinger.ping(timeoutMs),
     async withAdvisoryLock(key, fn) {
       const client = await pool.connect();
       try {
@@ -69,8 +73,46 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await pinger.close();
+      await pool.end();
+    },
   };
+}
+
+/** One lazily opened connection for readiness checks, reopened after any failure. */
+class PingConnection {
+  private client: Promise<pg.Client> | undefined;
+  constructor(private readonly url: string) {}
+
+  async ping(timeoutMs: number): Promise<void> {
+    const client = (this.client ??= this.open(timeoutMs));
+    try {
+      await (await client).query("select 1");
+    } catch (error) {
+      if (this.client === client) this.client = undefined;
+      void client.then((c) => c.end()).catch(() => {});
+      throw error;
+    }
+  }
+
+  private async open(timeoutMs: number): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+      keepAlive: true,
+    });
+    client.on("error", () => {}); // a dropped connection fails the next ping, which reopens it
+    await client.connect();
+    return client;
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.then((c) => c.end()).catch(() => {});
+  }
 }
 
 async function createPglite(dataDir: string): Promise<Database> {
@@ -88,6 +130,9 @@ async function createPglite(dataDir: string): Promise<Database> {
     async execute(sqlText, params) {
       const result = await client.query<Record<string, unknown>>(sqlText, params);
       return result.rows;
+    },
+    ping: async () => {
+      await client.query("select 1");
     },
     // PGlite is one connection inside this process: there is no other migrator to wait for.
     withAdvisoryLock: (_key, fn) => fn(db),

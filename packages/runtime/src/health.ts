@@ -34,7 +34,7 @@ export function registerHealth(app: FastifyInstance, database: Database, readine
     if (readiness.shuttingDown) return reply.code(503).send({ status: "shutting_down" });
     try {
       if (schemaCurrent) {
-        await withTimeout(database.execute("select 1"), CHECK_TIMEOUT_MS);
+        await withTimeout(database.ping(CHECK_TIMEOUT_MS), CHECK_TIMEOUT_MS);
       } else {
         const status = await withTimeout(migrationStatus(database), CHECK_TIMEOUT_MS);
         if (!status.current) {
