@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../../../..");
 const publicCorpus = resolve(repoRoot, "../shared/agent-corpus/public.jsonl");
 const variantsCorpus = join(here, "fixtures/variants.jsonl");
+const variantsCorpus2 = join(here, "fixtures/variants-2.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -23,10 +24,14 @@ function corpusSuite(name: string, path: string): void {
 
 corpusSuite("public corpus", publicCorpus);
 corpusSuite("variants corpus", variantsCorpus);
+corpusSuite("variants-2 corpus", variantsCorpus2);
 
-describe("variants corpus size", () => {
-  it("holds at least 60 phrasings", () => {
-    expect(parseCorpus(readFileSync(variantsCorpus, "utf8")).length).toBeGreaterThanOrEqual(60);
+describe("variants corpus sizes", () => {
+  it.each([
+    [variantsCorpus, 60],
+    [variantsCorpus2, 150],
+  ] as const)("%s holds at least %i phrasings", (path, min) => {
+    expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });
 });
 

@@ -98,6 +98,33 @@ export function countWord(word: string): number | undefined {
   return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
 }
 
+function lastDayOfMonth(day: string): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+const ORDINAL_DAYS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+/** The next date (today included) falling on a day of the month, if that month has it. */
+function dayOfMonthOnOrAfter(dom: number, today: string): string | undefined {
+  if (dom < 1 || dom > 31) return undefined;
+  const [y, mo, d] = today.split("-").map(Number) as [number, number, number];
+  const month = dom >= d ? mo - 1 : mo;
+  const candidate = new Date(Date.UTC(y, month, dom));
+  return candidate.getUTCDate() === dom ? candidate.toISOString().slice(0, 10) : undefined;
+}
+
 interface CustomRule {
   re: RegExp;
   day: (m: RegExpExecArray, today: string) => string | undefined;
@@ -115,24 +142,46 @@ const CUSTOM_RULES: readonly CustomRule[] = [
     day: (_m, today) => addDays(today, Math.max(0, 4 - weekdayIndex(today))),
   },
   {
+    re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b/i,
+    day: (_m, today) => lastDayOfMonth(today),
+  },
+  {
     re: /\b(?:a|one|1)\s+week\s+from\s+(?:today|now)\b/i,
     day: (_m, today) => addDays(today, 7),
   },
   {
+    // "on the first": spelled-out days need a connector, or "the first one" would be a date.
+    re: /\b(?:on|by|before|until|due)\s+the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:one|task|item|of\s+(?!(?:the\s+)?(?:next\s+)?month)))(?:\s+of\s+(?:the\s+)?(?:next\s+)?month)?/i,
+    day: (m, today) => dayOfMonthOnOrAfter(ORDINAL_DAYS[(m[1] ?? "").toLowerCase()] ?? 0, today),
+  },
+  {
     re: /\b(?:on\s+|by\s+|before\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})/i,
-    day: (m, today) => {
-      const dom = Number(m[1]);
-      if (dom < 1 || dom > 31) return undefined;
-      const [y, mo, d] = today.split("-").map(Number) as [number, number, number];
-      const month = dom >= d ? mo - 1 : mo;
-      const candidate = new Date(Date.UTC(y, month, dom));
-      return candidate.getUTCDate() === dom ? candidate.toISOString().slice(0, 10) : undefined;
-    },
+    day: (m, today) => dayOfMonthOnOrAfter(Number(m[1]), today),
   },
 ];
 
 /** Single words chrono reads as dates but that are usually ordinary words in a task title. */
 const FALSE_FRIENDS = /^(?:may|march|sun|sat|second|now|the week|a week|mon|wed|the day)$/i;
+
+const BARE_WEEKDAY =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:wednesday|tuesday|thursday|saturday)$/i;
+const DETERMINER_BEFORE = /\b(?:the|a|an|my|our|your|their|his|her|for|about)\s+$/i;
+/** Words that may follow a weekday that is a date ("friday at 3", "monday morning"). */
+const DATE_CONTINUES =
+  /^\s+(?:at|by|before|after|and|or|but|to|for|with|about|in|on|of|from|until|till|morning|afternoon|evening|night|noon|midnight|next|this|please|pls|so|then|if|because|as|is|the|i|we|you)\b/i;
+
+/**
+ * "the Monday meeting", "Friday's retro", "slides for Monday standup": a weekday that
+ * describes a noun is part of the title, not a due date.
+ */
+function isWeekdayAttribute(text: string, index: number, found: string): boolean {
+  if (!BARE_WEEKDAY.test(found.trim())) return false;
+  const after = text.slice(index + found.length);
+  if (/^'s\b/i.test(after)) return true;
+  return (
+    DETERMINER_BEFORE.test(text.slice(0, index)) && /^\s+[a-z]/i.test(after) && !DATE_CONTINUES.test(after)
+  );
+}
 
 export function findDate(text: string, ctx: DateContext): FoundDate | undefined {
   const today = localDay(ctx.now, ctx);
@@ -148,6 +197,7 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
   for (const r of results) {
     // "every morning" is a recurrence we cannot store, not a due date.
     if (FALSE_FRIENDS.test(r.text.trim()) || /\bevery\s*$/i.test(text.slice(0, r.index))) continue;
+    if (isWeekdayAttribute(text, r.index, r.text)) continue;
     const instant = r.start.date();
     const day = localDay(instant, ctx);
     const due = r.start.isCertain("hour") ? localDateTime(instant, ctx) : day;
@@ -157,7 +207,7 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
 }
 
 const CONNECTOR_BEFORE =
-  /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of)\b[\s:]*)+$/i;
+  /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of|the|this\s+coming|coming|later|sometime|some\s+time)\b[\s:]*)+$/i;
 
 /** Removes the date phrase and the connector word that introduced it ("by", "due", "on"). */
 export function removeDate(text: string, found: FoundDate): string {

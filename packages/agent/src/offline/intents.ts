@@ -22,14 +22,29 @@ const DONE =
 const NOT_DONE =
   "(?:not\\s+(?:yet\\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to\\s*do|not\\s+started|unchecked|unticked)";
 
+/** Participles that report a change other than doing the task ("moved", "tagged", "added"). */
+const NOT_A_DONE_REPORT =
+  "(?!(?:scheduled|rescheduled|postponed|delayed|moved|cancell?ed|planned|needed|due|added|updated|changed|renamed|tagged|labell?ed|prioriti[sz]ed|started|blocked|assigned|deleted|removed|created|listed|needed|wanted|expected|required)\\b)";
+const DONE_PARTICIPLE = "(?:[a-z]+ed|bought|paid|sent|written|taken|made|done|fed|built|swept)";
+
+const PARTICIPLE_REPORT = new RegExp(
+  `^(.+?)\\s+(?:is|are|was|were|has\\s+been|have\\s+been|got)\\s+(?:now\\s+|finally\\s+|already\\s+|all\\s+)?${NOT_A_DONE_REPORT}(${DONE_PARTICIPLE})$`,
+  "i",
+);
+/** "mark the bill as paid": marking with a participle other than a status word. */
+const MARK_AS_PARTICIPLE = new RegExp(
+  `^(?:mark|flag|set)\\s+(.+?)\\s+as\\s+(?:already\\s+)?${NOT_A_DONE_REPORT}${DONE_PARTICIPLE}$`,
+  "i",
+);
+
 const SMALLTALK =
   /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+(?:morning|afternoon|evening|night)|greetings|thanks?(?:\s+you)?(?:\s+so\s+much)?|thank\s+u|thx|ty|cheers|great|cool|nice|awesome|ok|okay|k|bye|goodbye|see\s+ya|how\s+are\s+you(?:\s+doing)?|what'?s\s+up|who\s+are\s+you|are\s+you\s+there|lol|yes|no|nope|yep|sure)(?:\s+(?:there|again|buddy|mate|bot|assistant|taskflow))?[\s!.?,]*$/i;
 
 const HELP =
-  /^(?:help|\?+|h[ea]lp\s+me|menu|commands|options|usage|instructions|how\s+(?:does\s+(?:this|it)\s+work|do\s+i\s+use\s+(?:this|you|it))|what\s+(?:can|do|should)\s+(?:you|i)\s+(?:do|say|ask|type)(?:\s+(?:here|with\s+(?:you|this)))?|what\s+are\s+(?:you|your)\s+(?:able\s+to\s+do|capabilities|commands)|what\s+are\s+the\s+commands|how\s+can\s+you\s+help(?:\s+me)?|what\s+do\s+you\s+do|show\s+(?:me\s+)?(?:the\s+)?help)[\s!.?]*$/i;
+  /^(?:help|\?+|h[ea]lp\s+me|menu|commands|options|usage|instructions|how\s+(?:does\s+(?:this|it)\s+work|do\s+i\s+use\s+(?:this|you|it))|what\s+(?:can|do|should)\s+(?:you|i)\s+(?:do|say|ask|type)(?:\s+(?:here|with\s+(?:you|this)))?|what\s+are\s+(?:you|your)\s+(?:able\s+to\s+do|capabilities|commands)|what\s+are\s+the\s+commands|(?:how|what)\s+can\s+you\s+help(?:\s+me)?(?:\s+with)?|what\s+do\s+you\s+do|show\s+(?:me\s+)?(?:the\s+)?help)[\s!.?]*$/i;
 
 const LIST_START =
-  /^(?:show|list|display|view|(?:see|get|fetch|check|pull\s+up)\s+(?:me\s+)?(?:my|all|the\s+list|the\s+tasks|tasks|todos|everything|what|if|on|which)|find|search|look\s*(?:up|for)|lookup|remind\s+me\s+(?:what|which)|my\s+(?:tasks|todos|to-dos|list|agenda|(?:todo|to-do|to\s+do|task)\s+list)|(?:all\s+)?(?:tasks|todos|to-dos)\b|agenda|overdue|upcoming|pending|open\s+tasks|completed\s+tasks|done\s+tasks|todo\s+list|to-do\s+list|(?:can|could)\s+i\s+see)\b/i;
+  /^(?:show|list|display|view|filter|(?:see|get|fetch|check|pull\s+up)\s+(?:me\s+)?(?:my|all|the\s+list|the\s+tasks|tasks|todos|everything|what|if|on|which)|find|search|look\s*(?:up|for)|lookup|remind\s+me\s+(?:what|which)|my\s+(?:tasks|todos|to-dos|list|agenda|(?:todo|to-do|to\s+do|task)\s+list)|(?:all\s+)?(?:tasks|todos|to-dos)\b|agenda|overdue|upcoming|pending|open\s+tasks|completed\s+tasks|done\s+tasks|todo\s+list|to-do\s+list|(?:can|could)\s+i\s+see)\b/i;
 /** Question openings that are list requests only when they talk about tasks ("what's the weather" is not). */
 const LIST_QUESTION =
   /^(?:what|what's|whats|what\s+is|what\s+are|which|tell\s+me|give\s+me|any|anything|are\s+there|is\s+there|do\s+i\s+have|did\s+i|have\s+i|how\s+many|how's|how\s+is|where|when)\b/i;
@@ -57,6 +72,11 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: "reopen",
+    re: /^(?:put|move|add|bring)\s+(.+?)\s+back\s+(?:on|onto|in|into|to)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|to\s+do\s+|task\s+|open\s+)?(?:list|tasks|todos)$/i,
+    keep: 1,
+  },
+  {
+    intent: "reopen",
     re: /^(?:i|we)\s+(?:didn't|didnt|did\s+not|haven't|havent|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:(?:finish|complete|do|done|finished|completed)\b(?:\s+with)?)?/i,
   },
 
@@ -68,6 +88,7 @@ const RULES: readonly Rule[] = [
     ),
     keep: 1,
   },
+  { intent: "complete", re: MARK_AS_PARTICIPLE, keep: 1 },
   {
     intent: "complete",
     re: /^(?:i(?:'ve|\s+have)?\s+|we(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)?(?:finished|completed|did|done|accomplished|wrapped\s+up|ticked\s+off|checked\s+off|crossed\s+off|knocked\s+out|nailed|took\s+care\s+of|dealt\s+with|handled|sorted)\b(?:\s+with)?/i,
@@ -102,6 +123,11 @@ const RULES: readonly Rule[] = [
   {
     intent: "delete",
     re: /^(?:i|we)\s+(?:don't|do\s+not|no\s+longer|won't|will\s+not|dont)\s+(?:need|have|want)\s+to\s+(.+?)(?:\s+any\s*more|\s+after\s+all)?$/i,
+    keep: 1,
+  },
+  {
+    intent: "delete",
+    re: /^(.+?)\s+(?:can|could|should|may|must)\s+(?:now\s+)?be\s+(?:deleted|removed|cancell?ed|dropped|scrapped|trashed|binned|discarded)$/i,
     keep: 1,
   },
   {
@@ -158,10 +184,17 @@ export function endsWithStatus(text: string): boolean {
   return STATUS_ENDING.test(text);
 }
 
-const PARTICIPLE_REPORT =
-  /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|finally\s+|already\s+)?(?!(?:scheduled|postponed|delayed|moved|cancell?ed|planned|needed|due)\b)([a-z]+ed|bought|paid|sent|written|taken|made|done|fed|built|swept)$/i;
-
 /** "the milk is bought": the subject, if the text reports a task as done. */
 export function participleSubject(text: string): string | undefined {
   return PARTICIPLE_REPORT.exec(text)?.[1];
+}
+
+/** "rent paid", "flights booked": a terse report that drops the verb "to be". */
+const BARE_PARTICIPLE_REPORT = new RegExp(
+  `^(.+?)\\s+(?:now\\s+|finally\\s+|already\\s+|all\\s+)?${NOT_A_DONE_REPORT}(${DONE_PARTICIPLE})$`,
+  "i",
+);
+
+export function bareParticipleSubject(text: string): string | undefined {
+  return BARE_PARTICIPLE_REPORT.exec(text)?.[1];
 }

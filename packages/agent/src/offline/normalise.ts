@@ -43,12 +43,14 @@ export function tidy(text: string): string {
   return text
     .replace(/\s+/g, " ")
     .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/,(?:\s*,)+/g, ",")
+    .replace(/\(\s*\)|\[\s*\]/g, " ")
     .replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, "")
     .trim();
 }
 
 const LEADING_FILLER =
-  /^(?:(?:please|pls|plz|kindly|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right)\b[,!.]?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:i\s+want|i'd\s+like|i\s+would\s+like)\s+you\s+to\s+|help\s+me\s+)/i;
+  /^(?:(?:(?:hi|hey|hello)\s+there|good\s+(?:morning|afternoon|evening)|please|pls|plz|kindly|actually|oops|wait|sorry|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right)\b[,!.]?\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|(?:i\s+want|i'd\s+like|i\s+would\s+like)\s+you\s+to\s+|help\s+me\s+)/i;
 const TRAILING_FILLER =
   /(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|now|thank\s+u|cheers))+$/i;
 

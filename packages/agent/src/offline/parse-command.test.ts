@@ -241,3 +241,160 @@ describe("describeToolResult", () => {
     expect(describeToolResult("delete_task", { task_id: 99 }, error, true)).toContain("Task 99 not found");
   });
 });
+
+describe("generalisation rules", () => {
+  // Friday 30 January 2026 and Sunday 29 March 2026, for month ends and day-of-month dates.
+  const friday = new Date("2026-01-30T10:00:00Z");
+  const sunday = new Date("2026-03-29T12:00:00Z");
+  const at = (say: string, when: Date, known: KnownTask[] = []): OfflinePlan =>
+    planOfflineTurn(say, { now: when, tasks: known });
+  const shelf: KnownTask[] = [
+    { id: 31, title: "Pay electricity bill" },
+    { id: 32, title: "Book flights to Lisbon" },
+    { id: 33, title: "Clean garage" },
+    { id: 34, title: "Send invoice to ACME", tags: ["work"] },
+    { id: 35, title: "Call the plumber" },
+    { id: 41, title: "Pay rent", completed: true },
+  ];
+  const args = (p: OfflinePlan): Record<string, unknown> | string =>
+    p.kind === "tool" ? { tool: p.tool, ...p.arguments } : p.kind;
+
+  it("reads the end of the month and drops every connector before a date", () => {
+    expect(args(at("pls add renew gym membership by the end of the month", friday))).toEqual({
+      tool: "add_task",
+      title: "renew gym membership",
+      due: "2026-01-31",
+    });
+    expect(args(at("add pick up laundry on the 3rd of February", friday))).toMatchObject({
+      title: "pick up laundry",
+      due: "2026-02-03",
+    });
+    expect(args(at("add get passport photos this coming friday", sunday))).toMatchObject({
+      title: "get passport photos",
+      due: "2026-04-03",
+    });
+  });
+
+  it("reads a spelled-out day of the month only after a connector", () => {
+    expect(args(at("add pay rent on the first", friday))).toMatchObject({
+      title: "pay rent",
+      due: "2026-02-01",
+    });
+    expect(plan("complete the first one", shelf)).toMatchObject({ kind: "tool", tool: "complete_task" });
+  });
+
+  it("treats a weekday that describes a noun as part of the title", () => {
+    expect(tool("add a task to email Priya about the Monday meeting", []).args).toEqual({
+      title: "email Priya about the Monday meeting",
+    });
+    expect(tool("add prepare notes for Friday's retro", []).args).toEqual({
+      title: "prepare notes for Friday's retro",
+    });
+    expect(tool("add call mom on monday morning", []).args).toMatchObject({ due: "2026-01-19" });
+  });
+
+  it("stops a tag list at the next detail and reads a trailing ', tag X'", () => {
+    expect(tool("add book club reading, tag: books, due Feb 3rd", []).args).toEqual({
+      title: "book club reading",
+      tags: ["books"],
+      due: "2026-02-03",
+    });
+    expect(tool("new task: clean the windows, low priority, tag home", []).args).toEqual({
+      title: "clean the windows",
+      priority: "low",
+      tags: ["home"],
+    });
+  });
+
+  it("accepts 'todo X', 'can u', greetings and 'actually' before a command", () => {
+    expect(tool("todo buy printer ink", []).args).toEqual({ title: "buy printer ink" });
+    expect(tool("can u add walk the dog", []).args).toEqual({ title: "walk the dog" });
+    expect(tool("good morning! what's on my list today?").tool).toBe("list_tasks");
+    expect(tool("add buy groceries (low priority)", []).args).toEqual({
+      title: "buy groceries",
+      priority: "low",
+    });
+  });
+
+  it("schedules: a new task without the verb, or a due date for a known task", () => {
+    expect(tool("schedule dentist checkup for next tuesday", []).args).toEqual({
+      title: "dentist checkup",
+      due: "2026-01-20",
+    });
+    expect(tool("schedule the plumber for tomorrow", shelf)).toEqual({
+      tool: "update_task",
+      args: { task_id: 35, due: "2026-01-16" },
+    });
+    expect(tool("schedule the team offsite", []).args).toEqual({ title: "schedule the team offsite" });
+  });
+
+  it("lists both statuses, unfinished work and tag filters", () => {
+    expect(tool("show all tasks including finished ones").args).toEqual({ status: "all" });
+    expect(tool("show me tasks i haven't done").args).toEqual({ status: "pending" });
+    expect(tool("filter by tag errands").args).toEqual({ tag: "errands" });
+  });
+
+  it("reads spelled-out task numbers and bare numbers after an editing verb", () => {
+    expect(tool("mark task nine as done")).toEqual({ tool: "complete_task", args: { task_id: 9 } });
+    expect(tool("tag 33 home", [])).toEqual({ tool: "update_task", args: { task_id: 33, tags: ["home"] } });
+  });
+
+  it("renames by naming: 'call task 3 X', 'X should be called Y'", () => {
+    expect(tool("call task 3 Quarterly review", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 3, title: "Quarterly review" },
+    });
+    expect(tool("task 4 should be called Call grandpa", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 4, title: "Call grandpa" },
+    });
+    expect(tool("call the plumber tomorrow", []).tool).toBe("add_task");
+  });
+
+  it("prefers the rename split that does not swallow the new title", () => {
+    expect(tool("rename flights to Book flights to Porto", shelf).args).toEqual({
+      task_id: 32,
+      title: "Book flights to Porto",
+    });
+  });
+
+  it("reads edits that name the task after the value or the attribute first", () => {
+    expect(tool("set priority to medium for task 36", []).args).toEqual({ task_id: 36, priority: "medium" });
+    expect(tool("description for task 32: window seats if possible", []).args).toEqual({
+      task_id: 32,
+      description: "window seats if possible",
+    });
+    expect(tool("add #errands to task 41", shelf).args).toEqual({ task_id: 41, tags: ["errands"] });
+    expect(tool("add #work stuff to my list", shelf).tool).toBe("add_task");
+  });
+
+  it("reads several details as one value and priority shifts", () => {
+    expect(tool("update task 33: due tomorrow, high priority", shelf).args).toEqual({
+      task_id: 33,
+      due: "2026-01-16",
+      priority: "high",
+    });
+    expect(tool("lower the priority of the invoice", shelf).args).toEqual({ task_id: 34, priority: "low" });
+    expect(tool("make the invoice less urgent", shelf).args).toEqual({ task_id: 34, priority: "low" });
+    expect(tool("untag work from the invoice", shelf).args).toEqual({ task_id: 34, tags: [] });
+  });
+
+  it("completes on terse reports and 'mark X as <participle>'", () => {
+    expect(tool("flights booked", shelf)).toEqual({ tool: "complete_task", args: { task_id: 32 } });
+    expect(tool("mark the bill as paid", shelf)).toEqual({ tool: "complete_task", args: { task_id: 31 } });
+    expect(tool("mark the invoice as urgent", shelf).tool).toBe("update_task");
+    expect(tool("remind me to get the garage cleaned", shelf).tool).toBe("add_task");
+  });
+
+  it("deletes on 'X can be deleted' and reopens on 'put X back on my list'", () => {
+    expect(tool("the invoice can be deleted", shelf)).toEqual({ tool: "delete_task", args: { task_id: 34 } });
+    expect(tool("put task 41 back on my todo list", shelf)).toEqual({
+      tool: "update_task",
+      args: { task_id: 41, completed: false },
+    });
+  });
+
+  it("answers 'what can you help me with?' with help", () => {
+    expect(plan("what can you help me with?").kind).toBe("reply");
+  });
+});

@@ -1,5 +1,6 @@
 import { findDate } from "./dates.js";
 import {
+  bareParticipleSubject,
   detectSmallTalk,
   detectVerbIntent,
   endsWithStatus,
@@ -12,6 +13,7 @@ import { isAddOpening, planAdd } from "./plan-add.js";
 import { planList } from "./plan-list.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
 import { extractPriority } from "./priority.js";
+import { looksLikeNaming, planNaming } from "./rename-by-naming.js";
 import { HELP_TEXT, notUnderstoodReply, smallTalkReply } from "./replies.js";
 import type { Preference } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
@@ -42,6 +44,9 @@ export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan 
 
   if (looksLikeList(text)) return planList(text, quotes, ctx);
 
+  const named = looksLikeNaming(text) ? planNaming(text, quotes, ctx) : undefined;
+  if (named !== undefined) return named;
+
   if (!endsWithStatus(text) && looksLikeUpdate(text, ctx)) {
     const plan = planUpdate(text, quotes, ctx);
     if (!(plan.kind === "reply" && (isAddOpening(text) || !hasEditVerb(text)))) return plan;
@@ -68,7 +73,10 @@ export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan 
     if (!(detected.intent === "complete" && findDate(text, ctx) !== undefined)) return target.plan;
   }
 
-  const reported = participleSubject(text) ?? (looksLikePastTense(text) ? text : undefined);
+  const reported =
+    participleSubject(text) ??
+    (looksLikePastTense(text) ? text : undefined) ??
+    (isAddOpening(text) ? undefined : bareParticipleSubject(text));
   if (reported !== undefined) {
     const target = targetTask(
       reported.replace(/^(?:i|we)(?:'ve|\s+have)?\s+/i, ""),

@@ -22,9 +22,12 @@ const ADD_OPENINGS: readonly RegExp[] = [
   ),
   /^put\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b)/i,
   new RegExp(`^(?:new\\s+)?${THING}\\s*:\\s*`, "i"),
-  /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+/i,
+  /^(?:todo|to-do)\s+(?!\d|list\b|lists\b)/i,
+  /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+(?:really\s+|definitely\s+)?/i,
   /^(?:i'd\s+like|i\s+would\s+like|i'll\s+need|i\s+will\s+need|i'm\s+going|i\s+am\s+going|i\s+gotta|gotta|need\s+to|have\s+to|must|should)\s*(?:to)?\s+/i,
 ];
+
+const SCHEDULE_OPENING = /^schedule\s+(?:(?:a|an)\s+)?(?=\S)/i;
 
 const LIST_TAIL =
   /\s+(?:to|on|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|to\s+do\s+|task\s+|shopping\s+)?(?:list|tasks|todos|agenda)\b|\s+to\s+do$|\s+as\s+a\s+(?:new\s+)?(?:task|todo)$/i;
@@ -66,7 +69,8 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
   const date = findDate(work, ctx);
   if (date !== undefined) {
     args.due = date.due;
-    work = removeDate(work, date);
+    // "schedule dentist checkup for tuesday": the due date carries the scheduling.
+    work = removeDate(work, date).replace(SCHEDULE_OPENING, "");
   }
   work = stripOpening(tidy(work)).replace(LIST_TAIL, " ");
   const quote = firstQuote(work, quotes);

@@ -9,6 +9,12 @@ const COMPLETED =
 const PENDING =
   /\b(?:pending|open|to\s*do|todo|remaining|left|outstanding|incomplete|unfinished|uncompleted|undone|not\s+(?:yet\s+)?(?:done|finished|completed)|active|still|unchecked|need\s+to\s+do|have\s+to\s+do|should\s+i\s+do)\b/i;
 const ALL = /\b(?:all|every(?:thing)?|entire|whole|full)\b/i;
+/** "including finished ones", "done and not done": both statuses, not a search. */
+const BOTH_STATUSES =
+  /\b(?:(?:including|incl\.?|plus|and|with|even)\s+(?:the\s+)?(?:completed|finished|done|closed|checked\s+off)(?:\s+(?:ones|tasks|todos|items))?|(?:done|completed|finished)\s+(?:and|or|&)\s+(?:not\s+(?:done|completed|finished)|undone|pending|open|unfinished))\b/i;
+/** "tasks I haven't done": a negated completion verb asks for what is still open. */
+const NOT_YET_DONE =
+  /\b(?:haven't|havent|have\s+not|didn't|didnt|did\s+not|not\s+yet)\s+(?:yet\s+|already\s+)?(?:done|finished|completed|do|finish|complete|got\s+to)\b/i;
 const OVERDUE = /\b(?:overdue|late|past\s+due|missed|behind)\b/i;
 const SOON = /\b(?:soon|upcoming|coming\s+up|next\s+few\s+days)\b/i;
 const PLATE = /\b(?:on\s+my\s+plate|to\s+do|agenda|schedule)\b/i;
@@ -66,6 +72,13 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
   const args: Record<string, unknown> = {};
   let work = text;
 
+  if (BOTH_STATUSES.test(work)) {
+    args.status = "all";
+    work = work.replace(BOTH_STATUSES, " ");
+  } else if (NOT_YET_DONE.test(work)) {
+    args.status = "pending";
+    work = work.replace(NOT_YET_DONE, " ");
+  }
   const search = SEARCH_VERB.exec(work);
   const query = QUERY.exec(work);
   const tagged = extractTags(work);

@@ -1,4 +1,4 @@
-import { addDays, countWord, type DateContext, findDate, localDay } from "./dates.js";
+import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
 import { nothingToChangeReply } from "./replies.js";
@@ -6,11 +6,21 @@ import { findTaskNumber, scoreTask } from "./resolve-task.js";
 import { extractTags, parseTagList } from "./tags.js";
 import { targetTask } from "./task-reference.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
+import {
+  addsTagToTask,
+  isScheduling,
+  moveTrailingTarget,
+  priorityShift,
+  repeatedWords,
+  schedulesWithDate,
+  spellOutTaskNumber,
+  startsWithAttribute,
+} from "./update-cues.js";
 
 const STRONG_VERB =
   /^(?:rename|re-?title|re-?word|re-?phrase|edit|update|modify|change|alter|amend|set|move|postpone|re-?schedule|push(?:\s+back)?|delay|defer|prioriti[sz]e|de-?prioriti[sz]e|untag|tag|label|describe|unschedule)\b/i;
 const WEAK_VERB =
-  /^(?:make|mark|give|put|bump|shift|switch|add|attach|remove|clear|delete|drop|unset|erase|get\s+rid\s+of|take\s+(?:off|away)|assign|flag)\b/i;
+  /^(?:schedule|make|mark|give|put|bump|shift|switch|add|attach|remove|clear|delete|drop|unset|erase|get\s+rid\s+of|take\s+(?:off|away)|assign|flag)\b/i;
 const CHANGE_KEYWORD =
   /\b(?:due(?:\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|tags?|labels?|urgent|important|asap|p[0-4])\b|#[a-z]/i;
 const NOT_AN_UPDATE =
@@ -21,14 +31,17 @@ export function hasEditVerb(text: string): boolean {
   return STRONG_VERB.test(text);
 }
 
-export function looksLikeUpdate(text: string, ctx: DateContext): boolean {
+export function looksLikeUpdate(text: string, ctx: TurnContext): boolean {
   if (NOT_AN_UPDATE.test(text)) return false;
+  if (isScheduling(text)) return schedulesWithDate(text, ctx);
+  if (startsWithAttribute(text) || priorityShift(text) !== undefined) return true;
   if (/^add\b/i.test(text))
     return (
-      /^add\s+(?:a\s+|the\s+|an\s+)?(?:new\s+)?(?:description|desc|notes?|details|tags?|labels?|due\s+date|deadline)\b/i.test(
+      addsTagToTask(text, ctx) ||
+      (/^add\s+(?:a\s+|the\s+|an\s+)?(?:new\s+)?(?:description|desc|notes?|details|tags?|labels?|due\s+date|deadline)\b/i.test(
         text,
       ) &&
-      (findTaskNumber(text) !== undefined || /\b(?:to|on|for)\b/i.test(text))
+        (findTaskNumber(text) !== undefined || /\b(?:to|on|for)\b/i.test(text)))
     );
   if (STRONG_VERB.test(text) || CLEAR_DUE.test(text)) return true;
   if (
@@ -76,7 +89,9 @@ function splitTarget(text: string, tasks: readonly KnownTask[]): { left: string;
     const right = text.slice(sep.index + sep[0].length);
     if (tidy(left).length === 0 || tidy(right).length === 0) continue;
     const score =
-      findTaskNumber(left) !== undefined ? 1000 : Math.max(0, ...tasks.map((t) => scoreTask(left, t)));
+      findTaskNumber(left) !== undefined
+        ? 1000
+        : Math.max(0, ...tasks.map((t) => scoreTask(left, t) - repeatedWords(left, t.title)));
     if (best === undefined || score > best.score) best = { left, right, score };
   }
   return best;
@@ -105,7 +120,32 @@ function readValue(value: string, quotes: readonly string[], ctx: TurnContext, c
     changes.tags = tagged.tags;
     return;
   }
+  const details = readDetails(value, ctx);
+  if (details !== undefined) {
+    Object.assign(changes, details);
+    return;
+  }
   changes.title = restoreQuotes(tidy(value), quotes);
+}
+
+/** "due tomorrow, high priority": a value made only of details, each read on its own. */
+function readDetails(value: string, ctx: TurnContext): Changes | undefined {
+  const found: Changes = {};
+  const tagged = extractTags(value);
+  if (tagged.tags.length > 0) found.tags = tagged.tags;
+  let rest = tagged.rest;
+  const priority = extractPriority(rest);
+  if (priority !== undefined) {
+    found.priority = priority.priority;
+    rest = priority.rest;
+  }
+  const date = findDate(rest, ctx);
+  if (date !== undefined) {
+    found.due = date.due;
+    rest = `${rest.slice(0, date.index)} ${rest.slice(date.index + date.text.length)}`;
+  }
+  const leftover = stripDangling(rest.replace(/\b(?:and|due|by|on|with|priority)\b|[,;&]/gi, " "));
+  return Object.keys(found).length > 1 && leftover === "" ? found : undefined;
 }
 
 function applyTags(work: string, verb: string, changes: Changes, removed: string[]): string {
@@ -130,7 +170,15 @@ function applyTags(work: string, verb: string, changes: Changes, removed: string
       ? /\s+(?:with|as)\s+(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)$/i.exec(rest)
       : null;
     const numbered = findTaskNumber(rest);
-    if (tags.length === 0 && withTag?.[1] !== undefined) {
+    const fromTask = untag
+      ? /^\s*(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)\s+(?:tags?\s+|labels?\s+)?(?:from|off)\s+(.+)$/i.exec(
+          rest,
+        )
+      : null;
+    if (tags.length === 0 && fromTask?.[1] !== undefined && fromTask[2] !== undefined) {
+      tags = parseTagList(fromTask[1]);
+      rest = fromTask[2];
+    } else if (tags.length === 0 && withTag?.[1] !== undefined) {
       tags = parseTagList(withTag[1]);
       rest = rest.slice(0, withTag.index);
     } else if (tags.length === 0 && numbered !== undefined && /^(?:un)?tag|^label/i.test(verb)) {
@@ -150,13 +198,16 @@ function applyTags(work: string, verb: string, changes: Changes, removed: string
   return rest.replace(/\b(?:with|as)\s*$/i, "");
 }
 
-export function planUpdate(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
+export function planUpdate(message: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
   const changes: Changes = {};
+  const shift = priorityShift(message);
+  if (shift !== undefined) changes.priority = shift.priority;
+  const text = spellOutTaskNumber(shift?.rest ?? message);
   const removedTags: string[] = [];
   let relativeDays: number | undefined;
   const verbMatch = LEAD_VERB.exec(text);
   const verb = (verbMatch?.[0] ?? "").toLowerCase();
-  let work = text;
+  let work = moveTrailingTarget(text, ctx);
 
   if (CLEAR_DUE.test(work)) {
     changes.due = null;

@@ -34,7 +34,7 @@ const LEVELS = Object.keys(LEVEL_WORDS).join("|");
 /** Ordered: the more specific phrasings come first so "not urgent" never reads as "urgent". */
 const PATTERNS: ReadonlyArray<{ re: RegExp; level: (m: RegExpExecArray) => Priority | undefined }> = [
   {
-    re: /\b(?:it(?:'s| is)\s+)?(?:not\s+(?:very\s+|that\s+|too\s+)?(?:urgent|important|a\s+priority)|unimportant|no\s+rush|whenever|someday|low[- ]?key)\b/i,
+    re: /\b(?:it(?:'s| is)\s+)?(?:(?:not|less)\s+(?:very\s+|that\s+|too\s+|so\s+)?(?:urgent|important|a\s+priority)|unimportant|no\s+rush|whenever|someday|low[- ]?key)\b/i,
     level: () => "low",
   },
   {

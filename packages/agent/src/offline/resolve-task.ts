@@ -30,8 +30,36 @@ const ORDINALS: Record<string, number> = {
   "10th": 10,
 };
 
-const NUMBER_REF =
-  /(?:\b(?:task|item|todo|to-do|number|no\.?|id|entry)\s*(?:number\s*|no\.?\s*)?#?\s*|#)(\d+)\b(?:'s)?/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+
+/** Spelled-out task numbers ("task nine"), only ever read after a word such as "task". */
+export const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join("|")})`;
+
+const NUMBER_REF = new RegExp(
+  `(?:\\b(?:task|item|todo|to-do|number|no\\.?|id|entry)\\s*(?:number\\s*|no\\.?\\s*)?#?\\s*|#)(\\d+|(?<=\\b(?:task|item|number)\\s)${NUMBER_WORD})\\b(?:'s)?`,
+  "i",
+);
 
 export interface NumberRef {
   id: number;
@@ -42,7 +70,10 @@ export interface NumberRef {
 export function findTaskNumber(text: string): NumberRef | undefined {
   const m = NUMBER_REF.exec(text);
   if (m?.[1] === undefined) return undefined;
-  return { id: Number(m[1]), rest: tidy(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`) };
+  return {
+    id: NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]),
+    rest: tidy(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`),
+  };
 }
 
 const STOPWORDS = new Set(

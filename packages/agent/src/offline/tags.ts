@@ -7,9 +7,12 @@ export interface TagsFound {
 
 const HASH_TAG = /(^|[\s,(])#([\p{L}\p{N}_-]*[\p{L}_-][\p{L}\p{N}_-]*)/gu;
 const TAG_WORD = "#?[\\p{L}\\p{N}_-]+";
-const TAG_LIST = `${TAG_WORD}(?:\\s*(?:,|\\band\\b|&|\\+)\\s*${TAG_WORD})*`;
+/** Words that end a tag list because they start another detail: "tag: books, due Feb 3". */
+const NOT_A_LATER_TAG =
+  "(?!(?:due|by|before|on|at|for|priority|prio|high|low|medium|urgent|important|asap|today|tomorrow|tonight|next|this|p[0-4])\\b)";
+const TAG_LIST = `${TAG_WORD}(?:\\s*(?:,|\\band\\b|&|\\+)\\s*${NOT_A_LATER_TAG}${TAG_WORD})*`;
 const TAG_PHRASE = new RegExp(
-  `\\b(?:tagged|tag\\s+it|label(?:l)?ed|label\\s+it|with\\s+(?:the\\s+)?(?:tags?|labels?)|under\\s+(?:the\\s+)?(?:tag|label)|tags?\\s*:|labels?\\s*:)\\s*(?:as|with)?\\s*(${TAG_LIST})`,
+  `\\b(?:tagged|tag\\s+it|label(?:l)?ed|label\\s+it|(?:with|by)\\s+(?:the\\s+)?(?:tags?|labels?)|under\\s+(?:the\\s+)?(?:tag|label)|tags?\\s*:|labels?\\s*:|(?<=,\\s?)(?:tag|label)\\b(?!\\s+(?:task|item|#?\\d)))\\s*(?:as|with)?\\s*(${TAG_LIST})`,
   "iu",
 );
 

@@ -1,11 +1,13 @@
 import { restoreQuotes, tidy } from "./normalise.js";
 import { ambiguousReply, notFoundReply } from "./replies.js";
-import { type Preference, type Resolution, resolveTask } from "./resolve-task.js";
+import { NUMBER_WORD, type Preference, type Resolution, resolveTask } from "./resolve-task.js";
 import type { KnownTask, OfflinePlan } from "./types.js";
 
 /** Words that introduce a task reference but never belong to a title. */
-const REFERENCE_FILLER =
-  /^(?:(?:that|the|my|this)\s+)?(?:(?:task|todo|to-do|item|one|thing|entry|reminder)\s+)?(?:(?:called|named|titled|about|for|to|that\s+says)\s+)?/i;
+const REFERENCE_FILLER = new RegExp(
+  `^(?:(?:that|the|my|this)\\s+)?(?:(?:task|todo|to-do|item|one|thing|entry|reminder)\\s+(?!${NUMBER_WORD}\\b))?(?:(?:called|named|titled|about|for|to|that\\s+says)\\s+)?`,
+  "i",
+);
 
 export function cleanReference(phrase: string, quotes: readonly string[]): string {
   const restored = restoreQuotes(phrase, quotes);
