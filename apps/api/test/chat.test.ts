@@ -1,9 +1,12 @@
 // The chat endpoint with the built-in offline assistant (the default, no LLM key): JSON and streamed
 // turns, conversations kept in the database across an api restart, failure cases, and identity that
 // never comes from what the user (or a model) writes.
+import { buildMcpApp } from "@taskflow/mcp/app";
+import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPortUrl, type LlmMock, startLlmMock } from "../../../packages/agent/test/llm-mock";
 import { engines } from "../../../tests/support/databases";
+import { freePort } from "../../../tests/support/processes";
 import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import {
   type ChatTurn,
@@ -317,6 +320,55 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
       expect(status).toBe(503);
       expect((body as Problem).detail).toMatch(/task tools are unavailable/i);
       expect((await client.tasks()).status).toBe(200);
+    });
+  });
+
+  describe("one MCP connection shared by every turn of the api", () => {
+    it("concurrent turns of two users each act as their own user, never the other's", async () => {
+      const users = [
+        { name: "alice", client: chatClient(current, alice) },
+        { name: "bob", client: chatClient(current, bob) },
+      ];
+      const turns = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => {
+          const { name, client } = users[i % 2] as (typeof users)[number];
+          return client
+            .send({ message: i % 4 < 2 ? `add ${name} parallel ${i}` : "list my tasks" })
+            .then((turn) => ({ name, turn }));
+        }),
+      );
+      for (const { name, turn } of turns) {
+        expect(turn.status).toBe(200);
+        const other = name === "alice" ? "bob" : "alice";
+        expect(JSON.stringify(turn.body)).not.toContain(`${other} parallel`);
+      }
+      for (const { name, client } of users) {
+        const titles = (await client.tasks("?limit=100")).items.map((t) => t.title);
+        const mine = titles.filter((t) => t.includes("parallel"));
+        expect(mine).toHaveLength(6);
+        expect(mine.every((t) => t.startsWith(`${name} parallel`))).toBe(true);
+      }
+    });
+
+    it("an mcp that was down when the first turn came is used as soon as it is up (no remembered failure)", async () => {
+      const port = await freePort();
+      const late = await startTestStack(engine, {
+        db: stack.db,
+        env: { MCP_URL: `http://127.0.0.1:${port}/mcp` },
+      });
+      extraStacks.push(late);
+      const client = chatClient(late, alice);
+      expect((await client.send({ message: "list my tasks" })).status).toBe(503);
+      const mcp = await buildMcpApp({
+        database: stack.db.database,
+        tokenSecret: EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET,
+      });
+      try {
+        await mcp.app.listen({ port, host: "127.0.0.1" });
+        expect((await client.send({ message: "list my tasks" })).status).toBe(200);
+      } finally {
+        await mcp.app.close();
+      }
     });
   });
 
