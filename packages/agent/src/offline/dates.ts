@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import { tidy } from "./normalise.js";
+import { NUMBER_WORDS } from "./number-words.js";
 
 export interface DateContext {
   now: Date;
@@ -79,23 +80,12 @@ export function weekdayIndex(day: string): number {
   return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  couple: 2,
-  few: 3,
-};
+/** Counts in relative dates: "in two days", "a couple of weeks". */
+const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, a: 1, an: 1, couple: 2, few: 3 };
 
 export function countWord(word: string): number | undefined {
   const w = word.toLowerCase();
-  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w];
+  return /^\d+$/.test(w) ? Number(w) : COUNT_WORDS[w];
 }
 
 function lastDayOfMonth(day: string): string {

@@ -1,4 +1,5 @@
 import { tidy } from "./normalise.js";
+import { NUMBER_WORDS } from "./number-words.js";
 import type { KnownTask } from "./types.js";
 
 export type Resolution =
@@ -28,29 +29,6 @@ const ORDINALS: Record<string, number> = {
   "9th": 9,
   tenth: 10,
   "10th": 10,
-};
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
 };
 
 /** Spelled-out task numbers ("task nine"), only ever read after a word such as "task". */
