@@ -221,12 +221,13 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
   });
 
   describe("bad input", () => {
-    it("empty, blank, 10,000-character, missing or mistyped messages are 400 problem+json, and start no conversation", async () => {
+    it("empty, blank, 10,000-character, NUL-bearing, missing or mistyped messages are 400 problem+json, and start no conversation", async () => {
       const before = (await asAlice.conversations()).body.items.length;
       const cases: [string, Record<string, unknown>][] = [
         ["empty", { message: "" }],
         ["blank", { message: "   \n\t " }],
         ["10,000 characters", { message: "a".repeat(10_000) }],
+        ["NUL character", { message: "add milk\u0000" }],
         ["missing", {}],
         ["not a string", { message: 42 }],
         ["unknown field", { message: "hi", user_id: bob.id }],

@@ -151,6 +151,7 @@ describe.each(engines)("/api/tokens on %s", (engine) => {
       { name: "" },
       { name: "   " },
       { name: "x".repeat(101) },
+      { name: "laptop\u0000" },
       {},
       { name: 7 },
       { name: "ok", token: "tfp_chosen" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NUL_MESSAGE, noNulCharacter } from "./fields";
 import { problemSchema } from "./problem";
 
 export const chatRequestBody = z.strictObject({
@@ -7,7 +8,8 @@ export const chatRequestBody = z.strictObject({
     .string({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
-    .max(4000, "must be at most 4000 characters"),
+    .max(4000, "must be at most 4000 characters")
+    .refine(noNulCharacter, NUL_MESSAGE),
 });
 
 export const toolCallSchema = z.object({

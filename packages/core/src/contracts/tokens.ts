@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { NUL_MESSAGE, noNulCharacter } from "./fields";
 
 export const createTokenBody = z.strictObject({
   name: z
     .string({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
-    .max(100, "must be at most 100 characters"),
+    .max(100, "must be at most 100 characters")
+    .refine(noNulCharacter, NUL_MESSAGE),
 });
 export const tokenSchema = z.object({
   id: z.number().int(),
