@@ -28,12 +28,14 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
       streamEnded = false;
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       response.write('event: start\ndata: {"conversation_id":7}\n\n');
-      // The second event waits until the test has seen the first one through the proxy.
+      // The second event waits until the test has seen the first one through the proxy. The timer only
+      // ends a stream nobody releases; long enough that a slow first byte through Next is not taken for
+      // buffering (a buffering proxy still fails: nothing arrives before this fires).
       const finish = () => {
         response.end('event: done\ndata: {"conversation_id":7,"response":"hi","tool_calls":[]}\n\n');
         streamEnded = true;
       };
-      const timer = setTimeout(finish, 5000);
+      const timer = setTimeout(finish, 20_000);
       releaseStream = () => {
         clearTimeout(timer);
         finish();
@@ -55,7 +57,11 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 
 async function startUpstream(): Promise<void> {
   upstream = createServer(handle);
-  await new Promise<void>((resolve) => upstream?.listen(upstreamPort, "127.0.0.1", resolve));
+  const server = upstream;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(upstreamPort, "127.0.0.1", resolve);
+  });
 }
 
 async function stopUpstream(): Promise<void> {

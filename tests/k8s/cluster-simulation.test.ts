@@ -211,6 +211,7 @@ describe.skipIf(!adminUrl || !built)(
       const port = localPorts.get("api") as number;
       // A request whose body is only half sent when SIGTERM arrives: truly in flight on the server.
       const body = JSON.stringify({ title: "Written during the drain" });
+      const requestId = `drain-${suffix}`;
       const socket = connect(port, "127.0.0.1");
       await new Promise((resolve) => socket.once("connect", resolve));
       let response = "";
@@ -219,15 +220,31 @@ describe.skipIf(!adminUrl || !built)(
       });
       const closed = new Promise((resolve) => socket.once("close", resolve));
       socket.write(
-        `POST /api/tasks HTTP/1.1\r\nHost: api\r\nAuthorization: Bearer ${bearer}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+        `POST /api/tasks HTTP/1.1\r\nHost: api\r\nX-Request-Id: ${requestId}\r\nAuthorization: Bearer ${bearer}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
       );
-      await new Promise((r) => setTimeout(r, 200));
+      // SIGTERM only once the api has begun the request (Fastify logs "incoming request" with its id as
+      // soon as the headers are parsed; the dev values log at debug): after a fixed pause, a busy machine
+      // could still have the connection unread, and a drain rightly closes an idle connection.
+      await until(
+        async () => api.output().includes(`"reqId":"${requestId}"`),
+        15_000,
+        `the api to log the start of request ${requestId}`,
+      );
       const began = Date.now();
       api.child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      const readyDuringDrain = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-        (r) => r.status,
-        () => "refused",
+      // Readiness fails once the api has handled the signal (polled, not after a fixed pause), while
+      // the half-sent request is still in flight.
+      let readyDuringDrain: number | string = 200;
+      await until(
+        async () => {
+          readyDuringDrain = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+            (r) => r.status,
+            () => "refused",
+          );
+          return readyDuringDrain !== 200;
+        },
+        10_000,
+        "readiness to fail after SIGTERM",
       );
       expect([503, "refused"]).toContain(readyDuringDrain);
       socket.write(body.slice(10));
@@ -240,3 +257,12 @@ describe.skipIf(!adminUrl || !built)(
     });
   },
 );
+
+/** Polls `check` every 50 ms until it holds; fails naming `what` after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

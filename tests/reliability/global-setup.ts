@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureServiceBundles } from "../../bench/lib/build";
-import { freePort } from "../../bench/lib/proc";
+import { freePort } from "../support/processes";
 import { PgInstance } from "./harness/postgres";
 import { root } from "./harness/root";
 

@@ -34,8 +34,12 @@ describe("rolling restart", () => {
         const exit = await replica.signal("SIGTERM");
         const drained = Date.now() - t0;
         const ready = await replica.start();
+        // As a rollout waits for the new pod to be Ready before it terminates the next one: the next
+        // replica goes down only once the proxy routes to this one again (a fixed pause could end before
+        // the proxy's once-a-second probe has seen it, leaving no replica to serve).
+        const routed = await stack.proxy.waitForReady([replica.name], 10_000);
         events.push(
-          `${replica.name} (pid ${pid}) SIGTERM → exited (${exit}) after ${drained} ms drain → restarted, ready in ${Math.round(ready)} ms`,
+          `${replica.name} (pid ${pid}) SIGTERM → exited (${exit}) after ${drained} ms drain → restarted, ready in ${Math.round(ready)} ms, routed to again ${Math.round(routed)} ms later`,
         );
         await new Promise((r) => setTimeout(r, 3_000));
       }

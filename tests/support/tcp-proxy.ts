@@ -1,6 +1,7 @@
 // A loopback TCP proxy the tests put between a service and PostgreSQL, to take the database away
 // (cut), bring it back (restore), or hold traffic in flight (pause/resume) without touching the server.
 import net from "node:net";
+import { freePort } from "./processes";
 
 export class TcpProxy {
   private server: net.Server | undefined;
@@ -14,15 +15,30 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
-  /** Starts listening (on a free port the first time, on the same port after a cut). */
+  /**
+   * Starts listening (on a free port the first time, on the same port after a cut). The first port
+   * comes from freePort(), outside the ephemeral range: while the proxy is cut, no `listen(0)` or
+   * outgoing connection anywhere on the machine can take it before restore() binds it again.
+   */
   async start(): Promise<void> {
-    const server = net.createServer((client) => this.connect(client));
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(this.port, "127.0.0.1", () => resolve());
-    });
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
+    const again = this.port !== 0;
+    for (let attempt = 1; ; attempt++) {
+      const port = again ? this.port : await freePort();
+      const server = net.createServer((client) => this.connect(client));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(port, "127.0.0.1", () => resolve());
+        });
+      } catch (error) {
+        // Only a first start may move to another port (nothing knows this one yet).
+        if (again || attempt >= 5 || (error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+        continue;
+      }
+      this.port = (server.address() as net.AddressInfo).port;
+      this.server = server;
+      return;
+    }
   }
 
   /** Connections accepted so far. */

@@ -113,6 +113,23 @@ export class RoundRobinProxy {
     return this.targets.filter((t) => t.ready).map((t) => t.name);
   }
 
+  /**
+   * Resolves once the proxy's own probes have found every one of `names` ready (it probes every
+   * second, so a replica that just answered /readyz is routed to up to a period later); throws after
+   * `timeoutMs`.
+   */
+  async waitForReady(names: string[], timeoutMs: number): Promise<number> {
+    const started = performance.now();
+    while (!names.every((name) => this.readyReplicas().includes(name))) {
+      if (performance.now() - started > timeoutMs)
+        throw new Error(
+          `the proxy does not see ${names.join(", ")} ready after ${timeoutMs} ms (ready: ${this.readyReplicas().join(", ") || "none"})`,
+        );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return performance.now() - started;
+  }
+
   private async pollLoop(target: Target) {
     while (this.polling) {
       await new Promise((r) => setTimeout(r, PROBE_PERIOD_MS));

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { freePort, type Proc, startNode, waitReady } from "../../../bench/lib/proc";
+import { type Proc, startNode, waitReady } from "../../../bench/lib/proc";
+import { freePort } from "../../support/processes";
 import { PgInstance } from "./postgres";
 import { RoundRobinProxy } from "./proxy";
 import { root } from "./root";
@@ -20,6 +21,9 @@ export const SECRETS = {
 export class Replica {
   proc?: Proc;
   starts = 0;
+  /** Set when its stack closes: a fault still running after a failed or timed-out test cannot start
+   * a process nobody would stop (it would outlive this file and load the next ones). */
+  closed = false;
   constructor(
     readonly name: string,
     readonly bundle: string,
@@ -40,6 +44,7 @@ export class Replica {
 
   /** Starts the process and waits for /readyz; returns the milliseconds it took. */
   async start(): Promise<number> {
+    if (this.closed) throw new Error(`${this.name}: its stack is closed`);
     this.starts++;
     const proc = startNode(
       this.name,
@@ -121,13 +126,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     (port, i) => new Replica(`api-${i + 1}`, join(root, "apps/api/dist/server.js"), port, apiEnv(), logDir),
   );
   const extras: Replica[] = [];
-  await Promise.all([mcp.start(), ...apis.map((a) => a.start())]);
-  // Let the proxy see every replica ready before the first request.
-  for (let i = 0; i < 100 && proxy.readyReplicas().length < apis.length; i++)
-    await new Promise((r) => setTimeout(r, 50));
+  let closed = false;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   db.on("error", () => {});
-  return {
+  const stack: Stack = {
     pg: pgInstance,
     apis,
     mcp,
@@ -143,11 +145,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         apiEnv(env),
         logDir,
       );
+      replica.closed = closed;
       extras.push(replica);
       await replica.start();
       return replica;
     },
     async close() {
+      closed = true;
+      for (const replica of [...apis, mcp, ...extras]) replica.closed = true;
       await proxy.close();
       await Promise.all([...apis, mcp, ...extras].map((r) => r.stop()));
       await db.end().catch(() => {});
@@ -157,4 +162,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       else rmSync(logDir, { recursive: true, force: true });
     },
   };
+  try {
+    await Promise.all([mcp.start(), ...apis.map((a) => a.start())]);
+    // Let the proxy see every replica ready before the first request.
+    await proxy.waitForReady(
+      apis.map((a) => a.name),
+      15_000,
+    );
+  } catch (error) {
+    // The caller gets no stack to close: stop what did start (processes, PostgreSQL) here.
+    await stack.close();
+    throw error;
+  }
+  return stack;
 }
