@@ -3,12 +3,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "../../../tests/support/databases";
+import { freePort } from "../../../tests/support/processes";
 import { TcpProxy, viaProxy } from "../../../tests/support/tcp-proxy";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -42,14 +42,6 @@ function startApi(env: Record<string, string>): Running {
     child.once("exit", (code, signal) => resolve({ code, signal, at: performance.now() })),
   );
   return { child, stdout, stderr, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Waits until GET `path` answers `status` (or the process dies, or time runs out). */
@@ -318,7 +310,7 @@ describe.skipIf(!testDatabaseUrl)(
       const took = exit.at - signalled;
       // It waited for the request (about the grace period), then gave up rather than hang.
       expect(took).toBeGreaterThan(1000);
-      expect(took).toBeLessThan(1500 + 2000);
+      expect(took).toBeLessThan(1500 + 5000); // far below the 20 s query timeout that would end it otherwise
       expect(exit.code).not.toBe(0);
     });
   },
