@@ -2,7 +2,16 @@
 // is newer), an embedded api+mcp bundle for PGlite runs, and the same bundles of an older commit for
 // the before/after comparison (extracted with `git archive`, so the work tree is never touched).
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -126,7 +135,10 @@ export async function buildBefore(repoRoot: string, ref: string, cacheDir: strin
     migrate: join(out, "migrate.js"),
     embedded: join(out, "embedded.js"),
   };
-  if (existsSync(tree.embedded)) return tree;
+  if (existsSync(tree.embedded)) {
+    installDroppedDependencies(repoRoot, dir);
+    return tree;
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const archive = execFileSync(
@@ -138,6 +150,7 @@ export async function buildBefore(repoRoot: string, ref: string, cacheDir: strin
     },
   );
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  installDroppedDependencies(repoRoot, dir);
   // @taskflow/* of that commit; every other package resolves upwards to the repository's node_modules.
   const links = join(dir, "node_modules/@taskflow");
   mkdirSync(links, { recursive: true });
@@ -162,4 +175,49 @@ export async function buildBefore(repoRoot: string, ref: string, cacheDir: strin
     out,
   );
   return tree;
+}
+
+/**
+ * A third-party package the old commit uses but this tree no longer installs (a dependency replaced
+ * since) is fetched into the old tree's own node_modules with `npm pack`; its own dependencies still
+ * resolve from the repository's node_modules.
+ */
+function installDroppedDependencies(repoRoot: string, dir: string) {
+  for (const workspace of [
+    "apps/api",
+    "apps/mcp",
+    "packages/agent",
+    "packages/core",
+    "packages/db",
+    "packages/runtime",
+  ]) {
+    const manifest = join(dir, workspace, "package.json");
+    if (!existsSync(manifest)) continue;
+    const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const [name, version] of Object.entries(dependencies)) {
+      const target = join(dir, "node_modules", name);
+      if (
+        name.startsWith("@taskflow/") ||
+        existsSync(join(repoRoot, "node_modules", name)) ||
+        existsSync(target)
+      )
+        continue;
+      const tarball = execFileSync(
+        "npm",
+        ["pack", "--silent", `${name}@${version}`, "--pack-destination", dir],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      )
+        .trim()
+        .split("\n")
+        .at(-1) as string;
+      mkdirSync(target, { recursive: true });
+      execFileSync("tar", ["-xzf", join(dir, tarball), "-C", target, "--strip-components=1"]);
+      rmSync(join(dir, tarball));
+    }
+  }
 }

@@ -1,8 +1,8 @@
 // Builds the api as a Fastify instance without listening: server.ts owns ports and signals, tests
 // call buildApp() and talk to it over real HTTP or inject().
 import { randomUUID } from "node:crypto";
-import helmet from "@fastify/helmet";
 import { type ChatAgent, createChatAgent } from "@taskflow/agent";
+import { createAgentTokenMinter } from "@taskflow/core/agent-token";
 import type { Database } from "@taskflow/db/client";
 import { type Readiness, registerHealth } from "@taskflow/runtime/health";
 import { registerMetrics } from "@taskflow/runtime/metrics";
@@ -14,6 +14,7 @@ import {
 } from "@taskflow/runtime/problem";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import helmet from "helmet";
 import { createAuth } from "./auth/create-auth";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
@@ -55,16 +56,19 @@ export async function buildApp(options: BuildApiOptions) {
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
     // Answered before the body arrived (a guard's 401): a half-read keep-alive connection would hold
     // the server's close (and the drain) open, so end it with this response.
     if (!request.raw.complete) reply.header("connection", "close");
+    done(null, payload);
   });
 
   const readiness: Readiness = { shuttingDown: false };
   registerProblemHandlers(app);
-  await app.register(helmet, {
+  // The security headers are the same on every response, so helmet's middleware is built once here
+  // (@fastify/helmet rebuilt it, CSP directives included, on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         upgradeInsecureRequests: null,
@@ -73,6 +77,9 @@ export async function buildApp(options: BuildApiOptions) {
         styleSrc: ["'self'", "'unsafe-inline'"],
       },
     },
+  });
+  app.addHook("onRequest", (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, () => done());
   });
   await registerOpenApi(app);
   registerMetrics(app, "api");
@@ -113,7 +120,8 @@ export async function buildApp(options: BuildApiOptions) {
   const chatDeps = {
     db: database.db,
     agent,
-    mcpTokenSecret: env.MCP_TOKEN_SECRET,
+    // A turn may take CHAT_TIMEOUT_MS; its token outlives that by at least a minute.
+    agentToken: createAgentTokenMinter(env.MCP_TOKEN_SECRET, Math.ceil(env.CHAT_TIMEOUT_MS / 1000) + 60),
     timeoutMs: env.CHAT_TIMEOUT_MS,
   };
 

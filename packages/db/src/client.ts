@@ -86,7 +86,8 @@ class PingConnection {
   constructor(private readonly url: string) {}
 
   async ping(timeoutMs: number): Promise<void> {
-    const client = (this.client ??= this.open(timeoutMs));
+    this.client ??= this.open(timeoutMs);
+    const client = this.client;
     try {
       await (await client).query("select 1");
     } catch (error) {

@@ -1,7 +1,6 @@
 // One stateless chat turn: load the conversation from the database, store the user's message, run the
 // agent as this user, store the reply with its tool calls. A restart between turns loses nothing.
 import { AgentError, type AgentEvent, type ChatAgent } from "@taskflow/agent";
-import { signAgentToken } from "@taskflow/core/agent-token";
 import type { ChatResponse } from "@taskflow/core/contracts";
 import { appendMessage, loadHistory, startConversation } from "@taskflow/core/conversations";
 import type { Db } from "@taskflow/db/client";
@@ -9,7 +8,8 @@ import type { Db } from "@taskflow/db/client";
 export interface ChatTurnDeps {
   db: Db;
   agent: ChatAgent;
-  mcpTokenSecret: string;
+  /** The bearer token the agent calls the MCP server with, as this user. */
+  agentToken(userId: string): Promise<string>;
   timeoutMs: number;
 }
 
@@ -24,17 +24,18 @@ export interface ChatTurnRequest {
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest): Promise<ChatResponse> {
   const { db, agent } = deps;
   const history = request.conversationId ? await loadHistory(db, request.userId, request.conversationId) : [];
-  const conversationId =
-    request.conversationId ?? (await startConversation(db, request.userId, request.message)).id;
-  request.onStart?.(conversationId);
-  await appendMessage(db, request.userId, conversationId, { role: "user", content: request.message });
+  let conversationId = request.conversationId;
+  if (conversationId === undefined) {
+    // A new conversation is stored together with this first message.
+    conversationId = await startConversation(db, request.userId, request.message);
+    request.onStart?.(conversationId);
+  } else {
+    request.onStart?.(conversationId);
+    await appendMessage(db, request.userId, conversationId, { role: "user", content: request.message });
+  }
 
   const signal = AbortSignal.timeout(deps.timeoutMs);
-  const mcpToken = await signAgentToken(
-    deps.mcpTokenSecret,
-    request.userId,
-    Math.ceil(deps.timeoutMs / 1000) + 60,
-  );
+  const mcpToken = await deps.agentToken(request.userId);
   const turn = await agent
     .runTurn({
       mcpToken,

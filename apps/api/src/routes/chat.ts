@@ -25,7 +25,7 @@ const FAILURE_STATUS: Record<AgentFailure, number> = {
 export interface ChatRouteDeps {
   db: Db;
   agent: ChatAgent;
-  mcpTokenSecret: string;
+  agentToken(userId: string): Promise<string>;
   timeoutMs: number;
 }
 

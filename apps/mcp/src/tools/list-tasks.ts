@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { listTasksQuery } from "@taskflow/core/contracts";
 import { listTasksArgs, listTasksResult } from "@taskflow/core/mcp-tools";
-import { listTasks } from "@taskflow/core/tasks";
+import { listTaskSummaries } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
@@ -27,15 +27,7 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
           due_after: args.due_after,
           limit: args.limit,
         });
-        const { items } = await listTasks(context.db, context.userId, query);
-        const tasks = items.map((t) => ({
-          id: t.id,
-          title: t.title,
-          completed: t.completed,
-          priority: t.priority,
-          tags: t.tags,
-          due_at: t.due_at,
-        }));
+        const tasks = await listTaskSummaries(context.db, context.userId, query);
         return toolResult({ tasks });
       });
     },

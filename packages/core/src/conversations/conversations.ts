@@ -25,13 +25,24 @@ const toMessage = (row: MessageRow) => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/** A new conversation titled after its first message. */
-export async function startConversation(db: Db, userId: string, firstMessage: string): Promise<Conversation> {
+/** A new conversation titled after its first message, stored with that (user's) message in one statement. */
+export async function startConversation(db: Db, userId: string, firstMessage: string): Promise<number> {
   const title = firstMessage.length > 60 ? `${firstMessage.slice(0, 57)}…` : firstMessage;
-  const [row] = await db.insert(conversations).values({ userId, title }).returning();
-  if (!row) throw new Error("insert returned no row");
-  return toConversation(row);
+  const result = await db.execute(sql`
+    with started as (
+      insert into ${conversations} (user_id, title) values (${userId}, ${title}) returning id
+    ), first_message as (
+      insert into ${messages} (conversation_id, role, content) select id, 'user', ${firstMessage}::text from started
+    )
+    select id from started`);
+  const id = Number(rowsOf(result)[0]?.id);
+  if (!Number.isInteger(id)) throw new Error("insert returned no row");
+  return id;
 }
+
+/** Rows of `db.execute`, which node-postgres returns in a result object and PGlite as rows or a result. */
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 
 export async function listConversations(db: Db, userId: string, limit = 50): Promise<Conversation[]> {
   const rows = await db
@@ -111,6 +122,5 @@ export async function appendMessage(
     insert into ${messages} (conversation_id, role, content, tool_calls)
     select owned.id, ${message.role}::message_role, ${message.content}::text, ${JSON.stringify(message.toolCalls ?? [])}::jsonb from owned
     returning id`);
-  const inserted = Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0);
-  if (inserted === 0) throw notFound(`Conversation ${conversationId}`);
+  if (rowsOf(rows).length === 0) throw notFound(`Conversation ${conversationId}`);
 }

@@ -65,13 +65,10 @@ function sortKey(sort: TaskSort): SortKey {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * The prepared statement for one shape of query (sort, status, which filters, cursor or not): at most
- * a few hundred shapes, each built and planned once; the values travel as parameters.
- */
-function listStatement(db: Db, key: SortKey, sort: TaskSort, options: ListTasksOptions) {
-  const shape = [
-    sort,
+/** One shape of query (sort, status, which filters, cursor or not); the values travel as parameters. */
+function shapeOf(options: ListTasksOptions): string {
+  return [
+    options.sort,
     options.status,
     options.priority ? "p" : "",
     options.tag ? "t" : "",
@@ -80,38 +77,73 @@ function listStatement(db: Db, key: SortKey, sort: TaskSort, options: ListTasksO
     options.due_after ? "a" : "",
     options.cursor ? "c" : "",
   ].join("_");
-  return prepared(db, `task_list_${shape}`, (name) => {
-    const p = sql.placeholder;
-    const filters: (SQL | undefined)[] = [eq(tasks.userId, p("userId"))];
-    if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
-    if (options.priority) filters.push(sql`${tasks.priority} = ${p("priority")}`);
-    if (options.tag) filters.push(sql`${tasks.tags} @> array[${p("tag")}]::text[]`);
-    if (options.q)
-      filters.push(
-        or(ilike(tasks.title, sql`${p("pattern")}`), ilike(tasks.description, sql`${p("pattern")}`)),
-      );
-    if (options.due_before) filters.push(lt(tasks.dueAt, sql`${p("dueBefore")}::timestamptz`));
-    if (options.due_after) filters.push(gt(tasks.dueAt, sql`${p("dueAfter")}::timestamptz`));
-    if (options.cursor) {
-      const comparison = key.descending ? sql`<` : sql`>`;
-      filters.push(
-        sql`(${key.expression}, ${tasks.id}) ${comparison} (${p("cursorValue")}::${key.cast}, ${p("cursorId")}::int)`,
-      );
-    }
-    const direction = key.descending ? sql`desc` : sql`asc`;
+}
+
+function whereAndOrder(key: SortKey, options: ListTasksOptions) {
+  const p = sql.placeholder;
+  const filters: (SQL | undefined)[] = [eq(tasks.userId, p("userId"))];
+  if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
+  if (options.priority) filters.push(sql`${tasks.priority} = ${p("priority")}`);
+  if (options.tag) filters.push(sql`${tasks.tags} @> array[${p("tag")}]::text[]`);
+  if (options.q)
+    filters.push(
+      or(ilike(tasks.title, sql`${p("pattern")}`), ilike(tasks.description, sql`${p("pattern")}`)),
+    );
+  if (options.due_before) filters.push(lt(tasks.dueAt, sql`${p("dueBefore")}::timestamptz`));
+  if (options.due_after) filters.push(gt(tasks.dueAt, sql`${p("dueAfter")}::timestamptz`));
+  if (options.cursor) {
+    const comparison = key.descending ? sql`<` : sql`>`;
+    filters.push(
+      sql`(${key.expression}, ${tasks.id}) ${comparison} (${p("cursorValue")}::${key.cast}, ${p("cursorId")}::int)`,
+    );
+  }
+  const direction = key.descending ? sql`desc` : sql`asc`;
+  return {
+    where: and(...filters),
+    order: [sql`${key.expression} ${direction}`, sql`${tasks.id} ${direction}`],
+  };
+}
+
+/**
+ * The prepared statement for one shape of query: at most a few hundred shapes, each built and planned
+ * once (per database handle).
+ */
+const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
+  prepared(db, `task_list_${shapeOf(options)}`, (name) => {
+    const { where, order } = whereAndOrder(key, options);
     return db
       .select()
       .from(tasks)
-      .where(and(...filters))
-      .orderBy(sql`${key.expression} ${direction}`, sql`${tasks.id} ${direction}`)
-      .limit(p("limit"))
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder("limit"))
       .prepare(name);
   });
-}
 
-/** Lists one user's tasks with filters, a stable sort and keyset pagination. */
-export async function listTasks(db: Db, userId: string, options: ListTasksOptions): Promise<TaskList> {
-  const key = sortKey(options.sort);
+/** What the MCP `list_tasks` tool shows of a task: no description and no bookkeeping timestamps. */
+const SUMMARY_COLUMNS = {
+  id: tasks.id,
+  title: tasks.title,
+  completed: tasks.completed,
+  priority: tasks.priority,
+  tags: tasks.tags,
+  dueAt: tasks.dueAt,
+};
+
+const summaryStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
+  prepared(db, `task_summaries_${shapeOf(options)}`, (name) => {
+    const { where, order } = whereAndOrder(key, options);
+    return db
+      .select(SUMMARY_COLUMNS)
+      .from(tasks)
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder("limit"))
+      .prepare(name);
+  });
+
+/** The statement's parameters, with the cursor checked against the sort order before it reaches SQL. */
+function listParams(userId: string, key: SortKey, options: ListTasksOptions) {
   let cursorValue: string | number | undefined;
   let cursorId: number | undefined;
   if (options.cursor) {
@@ -122,7 +154,7 @@ export async function listTasks(db: Db, userId: string, options: ListTasksOption
     if (cursorValue === undefined || cursorId === undefined)
       throw invalid("cursor", "does not belong to this sort order");
   }
-  const rows = await listStatement(db, key, options.sort, options).execute({
+  return {
     userId,
     priority: options.priority,
     tag: options.tag,
@@ -132,9 +164,32 @@ export async function listTasks(db: Db, userId: string, options: ListTasksOption
     cursorValue,
     cursorId,
     limit: options.limit + 1,
-  });
+  };
+}
+
+/** Lists one user's tasks with filters, a stable sort and keyset pagination. */
+export async function listTasks(db: Db, userId: string, options: ListTasksOptions): Promise<TaskList> {
+  const key = sortKey(options.sort);
+  const rows = await fullStatement(db, key, options).execute(listParams(userId, key, options));
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor(key.valueOf(last), last.id) : null;
   return { items: page.map(toTask), next_cursor: nextCursor };
+}
+
+/**
+ * The same listing as `listTasks` (first page), reading only the fields the MCP `list_tasks` tool shows:
+ * the description and three timestamps are neither sent by the database nor converted.
+ */
+export async function listTaskSummaries(db: Db, userId: string, options: ListTasksOptions) {
+  const key = sortKey(options.sort);
+  const rows = await summaryStatement(db, key, options).execute(listParams(userId, key, options));
+  return rows.slice(0, options.limit).map((row) => ({
+    id: row.id,
+    title: row.title,
+    completed: row.completed,
+    priority: row.priority,
+    tags: row.tags,
+    due_at: row.dueAt ? row.dueAt.toISOString() : null,
+  }));
 }
