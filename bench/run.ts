@@ -16,7 +16,7 @@ import type autocannon from "autocannon";
 import { buildBefore, ensureEmbeddedBundle, ensureServiceBundles, ensureWebBuild } from "./lib/build";
 import { type BenchDatabase, openBenchDatabase } from "./lib/database";
 import { forceGc } from "./lib/gc";
-import { type LoadResult, measure, rotating, type Scenario } from "./lib/load";
+import { combine, type LoadResult, measure, rotating, type Scenario } from "./lib/load";
 import { freePort, type Proc, rssMb, sleep, startNode } from "./lib/proc";
 import {
   type BeforeAfterRow,
@@ -448,9 +448,16 @@ async function main() {
   const baselineScenarios = restScenarios(baseline.url, baseline.user);
   const oldRest = oldStack && oldUser ? restScenarios(oldStack.apiUrl, oldUser) : [];
   for (const [i, [name, scenario]] of restScenarios(stack.apiUrl, user).entries()) {
-    const app = await run(`api ${name}`, scenario, durationS);
-    const base = await run(`baseline ${name}`, (baselineScenarios[i] as [string, Scenario])[1], durationS);
-    rest.push({ name, app, baseline: base });
+    // Api, baseline, baseline, api: a change in the machine's load during the four rounds weighs on
+    // both sides alike, so the ratio is steadier than from one round each.
+    const baselineScenario = (baselineScenarios[i] as [string, Scenario])[1];
+    const half = durationS / 2;
+    const app1 = await run(`api ${name} (1/2)`, scenario, half);
+    const base1 = await run(`baseline ${name} (1/2)`, baselineScenario, half);
+    const base2 = await run(`baseline ${name} (2/2)`, baselineScenario, half, 0);
+    const app2 = await run(`api ${name} (2/2)`, scenario, half, 0);
+    const app = combine(app1, app2);
+    rest.push({ name, app, baseline: combine(base1, base2) });
     await againstOld(name, app, oldRest[i]?.[1]);
   }
   await baseline.proc.stop();

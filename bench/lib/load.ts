@@ -52,6 +52,24 @@ export async function measure(
   return round(scenario, options.durationS);
 }
 
+/** Two rounds of one scenario as one: requests and seconds added up, latencies weighted by requests. */
+export function combine(a: LoadResult, b: LoadResult): LoadResult {
+  const total = a.total + b.total;
+  const weighted = (x: number, y: number) => (total ? (x * a.total + y * b.total) / total : 0);
+  const statusCodes = { ...a.statusCodes };
+  for (const [code, count] of Object.entries(b.statusCodes))
+    statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    rps: total / (a.seconds + b.seconds),
+    p50: weighted(a.p50, b.p50),
+    p99: weighted(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    total,
+    seconds: a.seconds + b.seconds,
+    statusCodes,
+  };
+}
+
 /** Requests that rotate through a list of paths (e.g. different task ids), one per request. */
 export function rotating(base: autocannon.Request, paths: string[]): autocannon.Request[] {
   let next = Math.floor(Math.random() * paths.length);

@@ -301,7 +301,9 @@ Method: production bundles (\`apps/*/dist\`, Next standalone) as separate proces
 as in Kubernetes (\`NODE_ENV=production\`, \`LOG_LEVEL=${s.logLevel}\` with logs written to a file, pool size 10);
 the load generator (autocannon) runs on the same machine, so it competes with the servers and the
 database for the same ${m.cores} cores. One user with 1,000 tasks, bearer token auth. Every scenario has a
-${s.warmupS} s warm-up round that is discarded, then a measured round of ${s.durationS} s; memory rounds are ${s.roundS} s,
+${s.warmupS} s warm-up round that is discarded, then a measured round of ${s.durationS} s; the REST rows and their
+baseline are measured in halves, api · baseline · baseline · api, so a change in the machine's load weighs on
+both alike (latencies are the request-weighted mean of the halves); memory rounds are ${s.roundS} s,
 each followed by a full garbage collection forced through the inspector before the RSS is read, so growth means
 memory that is still referenced.
 "errors" counts connection errors, timeouts and non-2xx answers. Whole run: ${f0(report.totalSeconds)} s.
