@@ -148,6 +148,10 @@ describe.each(engines)("auth over HTTP on %s", (engine) => {
     expectProblem(dup, dup.status);
     expectProblem(await signUp(freshEmail(), "short"), 400, ["password"]);
     expectProblem(await signUp("not-an-email"), 400, ["email"]);
+    // PostgreSQL text cannot hold NUL: named as the field's error, not Better Auth's vague 422.
+    const nulEmail = freshEmail();
+    expectProblem(await signUp(nulEmail, PASSWORD, "Nul\u0000Name"), 400, ["name"]);
+    expectProblem(await signIn(nulEmail), 401); // and no account was created
     expectProblem(
       await http(stack.apiUrl, "POST", "/api/auth/sign-in/email", {
         raw: "{nope",

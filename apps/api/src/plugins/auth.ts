@@ -1,6 +1,7 @@
 // Better Auth mounted at /api/auth/*, and `requireUser`, the one place that decides who is calling.
 // Identity comes only from the session cookie or the bearer token, never from a request field.
 
+import { NUL_MESSAGE } from "@taskflow/core/contracts";
 import type { FieldError } from "@taskflow/core/errors";
 import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -43,6 +44,11 @@ export function registerAuth(
     url: "/api/auth/*",
     schema: { hide: true },
     async handler(request, reply) {
+      const nul = nulFields(request.body);
+      if (nul.length) {
+        const names = nul.map((error) => error.field).join(", ");
+        return sendProblem(reply, 400, `${names}: ${NUL_MESSAGE}`, nul);
+      }
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const headers = toWebHeaders(request);
       // Better Auth keys its rate limit on X-Forwarded-For. The client's own header is not evidence of
@@ -93,6 +99,14 @@ function authFieldErrors(message: string, code: string | undefined): FieldError[
   if (fromMessage.length) return fromMessage;
   const field = code ? FIELD_OF_CODE[code] : undefined;
   return field ? [{ field, message }] : [];
+}
+
+/** PostgreSQL text cannot hold NUL; Better Auth would only fail its insert with a vague 422. */
+function nulFields(body: unknown): FieldError[] {
+  if (!body || typeof body !== "object") return [];
+  return Object.entries(body)
+    .filter(([, value]) => typeof value === "string" && value.includes("\u0000"))
+    .map(([field]) => ({ field, message: NUL_MESSAGE }));
 }
 
 function safeJson(text: string): unknown {

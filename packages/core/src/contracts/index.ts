@@ -12,6 +12,7 @@ export {
 export {
   descriptionSchema,
   isoDateSchema,
+  NUL_MESSAGE,
   parseIsoDate,
   prioritySchema,
   tagsSchema,
