@@ -11,6 +11,7 @@ const repoRoot = resolve(here, "../../../..");
 const publicCorpus = resolve(repoRoot, "../shared/agent-corpus/public.jsonl");
 const variantsCorpus = join(here, "fixtures/variants.jsonl");
 const variantsCorpus2 = join(here, "fixtures/variants-2.jsonl");
+const variantsCorpus3 = join(here, "fixtures/variants-3.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -25,11 +26,13 @@ function corpusSuite(name: string, path: string): void {
 corpusSuite("public corpus", publicCorpus);
 corpusSuite("variants corpus", variantsCorpus);
 corpusSuite("variants-2 corpus", variantsCorpus2);
+corpusSuite("variants-3 corpus", variantsCorpus3);
 
 describe("variants corpus sizes", () => {
   it.each([
     [variantsCorpus, 60],
     [variantsCorpus2, 150],
+    [variantsCorpus3, 200],
   ] as const)("%s holds at least %i phrasings", (path, min) => {
     expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });

@@ -123,6 +123,12 @@ interface CustomRule {
 /** Phrases chrono misses or reads differently from how people mean them in a todo list. */
 const CUSTOM_RULES: readonly CustomRule[] = [
   { re: /\b(?:the\s+)?day\s+after\s+tomorrow\b/i, day: (_m, today) => addDays(today, 2) },
+  // Chat spellings chrono does not know.
+  {
+    re: /(?<![\w-])(?:2moro|2morrow|2morow|tmr|tmw|tomoz|tomorow|tommorow|tommorrow)\b/i,
+    day: (_m, today) => addDays(today, 1),
+  },
+  { re: /(?<![\w-])(?:tonite|2nite|2night)\b/i, day: (_m, today) => today },
   {
     re: /\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:day|today))\b/i,
     day: (_m, t) => t,
@@ -173,6 +179,14 @@ function isWeekdayAttribute(text: string, index: number, found: string): boolean
   );
 }
 
+/**
+ * Weekday abbreviations chrono does not know ("Tues", "Weds"), respelled as ones it does
+ * ("tue.", "wed.") at the same length, so every index still points into the user's text.
+ */
+function chronoSpelling(text: string): string {
+  return text.replace(/\b(tue|wed)s\b/gi, "$1.");
+}
+
 export function findDate(text: string, ctx: DateContext): FoundDate | undefined {
   const today = localDay(ctx.now, ctx);
   for (const rule of CUSTOM_RULES) {
@@ -183,15 +197,17 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
     }
   }
   const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.timeZone, ctx.now) };
-  const results = chrono.parse(text, reference, { forwardDate: true });
+  const results = chrono.parse(chronoSpelling(text), reference, { forwardDate: true });
   for (const r of results) {
+    // The same span of the user's own words ("Tues", not the respelled "tue.").
+    const said = text.slice(r.index, r.index + r.text.length);
     // "every morning" is a recurrence we cannot store, not a due date.
-    if (FALSE_FRIENDS.test(r.text.trim()) || /\bevery\s*$/i.test(text.slice(0, r.index))) continue;
-    if (isWeekdayAttribute(text, r.index, r.text)) continue;
+    if (FALSE_FRIENDS.test(said.trim()) || /\bevery\s*$/i.test(text.slice(0, r.index))) continue;
+    if (isWeekdayAttribute(text, r.index, said)) continue;
     const instant = r.start.date();
     const day = localDay(instant, ctx);
     const due = r.start.isCertain("hour") ? localDateTime(instant, ctx) : day;
-    return { index: r.index, text: r.text, day, due, instant };
+    return { index: r.index, text: said, day, due, instant };
   }
   return undefined;
 }

@@ -81,6 +81,17 @@ const RULES: readonly Rule[] = [
   },
 
   {
+    // "mark as not done: task 4": the status comes before the task.
+    intent: "reopen",
+    re: new RegExp(`^(?:mark|set|flag)\\s+(?:as\\s+|to\\s+)?${NOT_DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
+    keep: 1,
+  },
+  {
+    intent: "complete",
+    re: new RegExp(`^(?:mark|set|flag)\\s+(?:as\\s+|to\\s+)?${DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
+    keep: 1,
+  },
+  {
     intent: "complete",
     re: new RegExp(
       `^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?${DONE}$`,
@@ -102,7 +113,7 @@ const RULES: readonly Rule[] = [
     re: /^(?:cross|tick|check|mark)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:[\w-]+\s+)?list)?$/i,
     keep: 1,
   },
-  { intent: "complete", re: /^(?:done|finished|completed)\s*(?:with|:)?/i },
+  { intent: "complete", re: /^(?:all\s+)?(?:done|finished|completed)\s*(?:with|:)?/i },
   {
     intent: "complete",
     re: /^(?:complete|finish|close|tick\s+off|tick|check\s+off|check|cross\s+off|cross\s+out|mark\s+off|strike\s+through|wrap\s+up|knock\s+out)\b(?:\s+off)?/i,
@@ -123,6 +134,12 @@ const RULES: readonly Rule[] = [
   {
     intent: "delete",
     re: /^(?:i|we)\s+(?:don't|do\s+not|no\s+longer|won't|will\s+not|dont)\s+(?:need|have|want)\s+to\s+(.+?)(?:\s+any\s*more|\s+after\s+all)?$/i,
+    keep: 1,
+  },
+  {
+    // "I don't need the groceries task anymore": no longer needing a task drops it.
+    intent: "delete",
+    re: /^(?:i|we)\s+(?:don't|dont|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b)(.+?)\s+(?:any\s*more|after\s+all)$/i,
     keep: 1,
   },
   {

@@ -50,7 +50,7 @@ export function tidy(text: string): string {
 }
 
 const LEADING_FILLER =
-  /^(?:(?:(?:hi|hey|hello)\s+there|good\s+(?:morning|afternoon|evening)|please|pls|plz|kindly|actually|oops|wait|sorry|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right)\b[,!.]?\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|(?:i\s+want|i'd\s+like|i\s+would\s+like)\s+you\s+to\s+|help\s+me\s+)/i;
+  /^(?:(?:(?:hi|hey|hello)\s+there|good\s+(?:morning|afternoon|evening)|please|pls|plz|kindly|actually|oops|wait|sorry|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right|h+m+|yep|yeah|yes|sure|cool|great|nice|ah|erm?|(?:real|really|super)\s+quick|quick\s+one|one\s+more(?:\s+thing)?|btw|by\s+the\s+way)\b[,!.:]?\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|(?:i\s+want|i'd\s+like|i\s+would\s+like)\s+you\s+to\s+|help\s+me\s+)/i;
 const TRAILING_FILLER =
   /(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|now|thank\s+u|cheers))+$/i;
 
@@ -66,6 +66,11 @@ export function normalise(message: string): Normalised {
     quotes.push(inner.trim());
     return `${lead}${placeholder(quotes.length - 1)}`;
   };
+  // "tagged 'work'": a quoted single word after a tag word is the tag itself, not a title.
+  text = text.replace(
+    /\b(tagged|tag|labell?ed|label)(\s+(?:as\s+|with\s+)?)(["'])([\p{L}\p{N}_-]+)\3(?=$|[\s.,!?;:)])/giu,
+    "$1$2$4",
+  );
   text = text.replace(/(^|[^\w])"([^"]+)"/g, lift);
   // A single quote opens only after a non-word char and closes only before one, so
   // apostrophes ("what's", "mom's") are never mistaken for quotes.

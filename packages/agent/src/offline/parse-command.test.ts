@@ -398,3 +398,131 @@ describe("generalisation rules", () => {
     expect(plan("what can you help me with?").kind).toBe("reply");
   });
 });
+
+describe("independent phrasings (variants-3 rules)", () => {
+  const known: KnownTask[] = [
+    { id: 21, title: "Renew passport" },
+    { id: 22, title: "Pay rent" },
+    { id: 30, title: "Go to the gym" },
+    { id: 31, title: "Buy groceries" },
+  ];
+
+  it("drops 'quick one:', 'real quick', 'hmm' and 'yep' before a command", () => {
+    expect(tool("quick one: add email the landlord", []).args).toEqual({ title: "email the landlord" });
+    expect(tool("real quick, add return library books", []).args).toEqual({ title: "return library books" });
+    expect(tool("hmm add buy eggs", []).args).toEqual({ title: "buy eggs" });
+    expect(tool("yep, done with task 3", [])).toEqual({ tool: "complete_task", args: { task_id: 3 } });
+  });
+
+  it("adds with 'stick/pop X on the list'", () => {
+    expect(tool("stick buy batteries on the list for tomorrow", []).args).toEqual({
+      title: "buy batteries",
+      due: "2026-01-16",
+    });
+  });
+
+  it("reads 'Tues' and 'Weds' as weekdays and keeps the title clean", () => {
+    expect(tool("add yoga class on Tues", []).args).toEqual({ title: "yoga class", due: "2026-01-20" });
+    expect(tool("add team lunch by weds", []).args).toEqual({ title: "team lunch", due: "2026-01-21" });
+  });
+
+  it("completes 'all done with X' and 'mark as done: task N', reopens 'mark as not done: task N'", () => {
+    expect(tool("all done with the gym one", known)).toEqual({
+      tool: "complete_task",
+      args: { task_id: 30 },
+    });
+    expect(tool("mark as done: task 4", [])).toEqual({ tool: "complete_task", args: { task_id: 4 } });
+    expect(tool("mark as not done: task 4", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 4, completed: false },
+    });
+  });
+
+  it("reads a command on 'it' after the clause that names the task", () => {
+    expect(tool("I don't need the groceries task anymore, delete it", known)).toEqual({
+      tool: "delete_task",
+      args: { task_id: 31 },
+    });
+    expect(tool("renewed the passport, check it off", known)).toEqual({
+      tool: "complete_task",
+      args: { task_id: 21 },
+    });
+    expect(tool("I don't need the gym one anymore", known)).toEqual({
+      tool: "delete_task",
+      args: { task_id: 30 },
+    });
+  });
+
+  it("ignores a wish before a command on a numbered task and a trailing reason", () => {
+    expect(tool("I want to delete task 4", [])).toEqual({ tool: "delete_task", args: { task_id: 4 } });
+    expect(tool("I need to delete old photos", []).args).toEqual({ title: "delete old photos" });
+    expect(tool("delete task 9, I don't need it", [])).toEqual({ tool: "delete_task", args: { task_id: 9 } });
+  });
+
+  it("reads a numbered task named before its command", () => {
+    expect(tool("task 4: change priority to low", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 4, priority: "low" },
+    });
+    expect(tool("task 2 - move to friday", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 2, due: "2026-01-16" },
+    });
+  });
+
+  it("bumps or shifts a named task to a day, but adds when nothing is named", () => {
+    expect(tool("bump task 4 to tomorrow", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 4, due: "2026-01-16" },
+    });
+    expect(tool("bump the rent task to monday", known).args).toEqual({ task_id: 22, due: "2026-01-19" });
+    expect(tool("shift the gym to saturday", known).args).toEqual({ task_id: 30, due: "2026-01-17" });
+  });
+
+  it("reads 'task N should be low priority'", () => {
+    expect(tool("task 4 should be low priority", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 4, priority: "low" },
+    });
+  });
+
+  it("renames with a quoted title and no 'to'", () => {
+    expect(tool("rename task 3 'Buy stamps'", [])).toEqual({
+      tool: "update_task",
+      args: { task_id: 3, title: "Buy stamps" },
+    });
+  });
+
+  it("reads tag filters: 'have the tag X', 'with the X tag', quoted tag names", () => {
+    expect(tool("what tasks have the tag home", []).args).toEqual({ tag: "home" });
+    expect(tool("what do I have tagged #work", []).args).toEqual({ tag: "work" });
+    expect(tool("show me tasks with the work tag", []).args).toEqual({ tag: "work" });
+    expect(tool("show me everything tagged 'work'", []).args).toMatchObject({ tag: "work" });
+    expect(tool("add buy milk with the shopping tag", []).args).toEqual({
+      title: "buy milk",
+      tags: ["shopping"],
+    });
+  });
+
+  it("reads chat spellings of tomorrow and tonight", () => {
+    expect(tool("plz add call dad 2moro", []).args).toEqual({ title: "call dad", due: "2026-01-16" });
+    expect(tool("add tidy desk tonite", []).args).toEqual({ title: "tidy desk", due: "2026-01-15" });
+  });
+
+  it("drops hedges after 'I should' and reads 'make a note to X' as a new task", () => {
+    expect(tool("I should probably call the plumber", []).args).toEqual({ title: "call the plumber" });
+    expect(tool("make a note to buy stamps", tasks).args).toEqual({ title: "buy stamps" });
+    expect(tool("add a note to task 3: bring the receipts", []).args).toEqual({
+      task_id: 3,
+      description: "bring the receipts",
+    });
+  });
+
+  it("moves a known task stated to fall on a day", () => {
+    expect(tool("dentist appointment is now on friday")).toEqual({
+      tool: "update_task",
+      args: { task_id: 11, due: "2026-01-16" },
+    });
+    expect(tool("the party is on friday", []).tool).toBe("add_task");
+  });
+});

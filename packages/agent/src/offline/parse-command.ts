@@ -1,3 +1,4 @@
+import { commandFirst } from "./command-first.js";
 import { findDate } from "./dates.js";
 import {
   bareParticipleSubject,
@@ -37,7 +38,9 @@ function toolFor(intent: string): ToolName {
  * complete / delete / reopen → add → fallback. Each stage owns its own extraction.
  */
 export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan {
-  const { text, quotes } = normalise(message);
+  const normalised = normalise(message);
+  const quotes = normalised.quotes;
+  const text = commandFirst(normalised.text);
   const small = detectSmallTalk(message.replace(/[\u2018\u2019]/g, "'")) ?? detectSmallTalk(text);
   if (small === "help") return { kind: "reply", reply: HELP_TEXT };
   if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };

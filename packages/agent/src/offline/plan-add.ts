@@ -20,10 +20,10 @@ const ADD_OPENINGS: readonly RegExp[] = [
     `^(?:make|set(?:\\s+up)?|put|create|schedule|save)\\s+(?:me\\s+)?(?:a|an|another)\\s+(?:new\\s+)?${THING}\\s*(?:(?:called|named|titled|for|to|that\\s+says|saying|about)\\b)?\\s*:?\\s*`,
     "i",
   ),
-  /^put\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b)/i,
+  /^(?:put|stick|pop|throw|chuck|whack|slap)\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b)/i,
   new RegExp(`^(?:new\\s+)?${THING}\\s*:\\s*`, "i"),
   /^(?:todo|to-do)\s+(?!\d|list\b|lists\b)/i,
-  /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+(?:really\s+|definitely\s+)?/i,
+  /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+(?:(?:really|definitely|probably|also|still|actually)\s+)*/i,
   /^(?:i'd\s+like|i\s+would\s+like|i'll\s+need|i\s+will\s+need|i'm\s+going|i\s+am\s+going|i\s+gotta|gotta|need\s+to|have\s+to|must|should)\s*(?:to)?\s+/i,
 ];
 

@@ -13,8 +13,10 @@ import {
   priorityShift,
   repeatedWords,
   schedulesWithDate,
+  shiftsToDate,
   spellOutTaskNumber,
   startsWithAttribute,
+  statesNewDate,
 } from "./update-cues.js";
 
 const STRONG_VERB =
@@ -24,7 +26,7 @@ const WEAK_VERB =
 const CHANGE_KEYWORD =
   /\b(?:due(?:\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|tags?|labels?|urgent|important|asap|p[0-4])\b|#[a-z]/i;
 const NOT_AN_UPDATE =
-  /^(?:set|make|put|add)\s+(?:up\s+)?(?:a|an|another|new|one)\s+(?:new\s+)?(?:reminder|task|todo|to-do|item)\b/i;
+  /^(?:set|make|put|add)\s+(?:up\s+)?(?:a|an|another|new|one)\s+(?:new\s+)?(?:reminder|task|todo|to-do|item)\b|^(?:set|make|put)\s+(?:a|an|another)\s+(?:new\s+)?(?:note|entry)\s+to\s+(?!task\b|item\b|#)/i;
 
 /** An explicit editing verb: a failed lookup after one is final, not a cue to try other intents. */
 export function hasEditVerb(text: string): boolean {
@@ -43,14 +45,15 @@ export function looksLikeUpdate(text: string, ctx: TurnContext): boolean {
       ) &&
         (findTaskNumber(text) !== undefined || /\b(?:to|on|for)\b/i.test(text)))
     );
-  if (STRONG_VERB.test(text) || CLEAR_DUE.test(text)) return true;
+  if (STRONG_VERB.test(text) || CLEAR_DUE.test(text) || statesNewDate(text, ctx)) return true;
   if (
     /^.+?\s+(?:is|are|should\s+be|'s|will\s+be)\s+(?:now\s+)?(?:due|urgent|important|(?:high|low|medium)\s+priority)\b/i.test(
       text,
     )
   )
     return true;
-  if (WEAK_VERB.test(text)) return CHANGE_KEYWORD.test(text) || extractPriority(text) !== undefined;
+  if (WEAK_VERB.test(text))
+    return CHANGE_KEYWORD.test(text) || extractPriority(text) !== undefined || shiftsToDate(text, ctx);
   const startsWithRef = /^(?:task|item|todo|#|no\.?\s*)\s*#?\d+/i.test(text);
   return (
     startsWithRef &&
@@ -68,7 +71,8 @@ const SPLIT_VERB = /^(?:change|update|edit|modify|alter|amend|set|switch|make)\b
 const LEAD_VERB = new RegExp(`${STRONG_VERB.source}|${WEAK_VERB.source}`, "i");
 const ATTRIBUTE_OF =
   /\b(?:the\s+|its\s+)?(?:title|name|wording|text|priority(?:\s+level)?|due\s+date|deadline|date|description|tags?|labels?)\s+(?:of|for|on)\b|\b(?:the\s+|its\s+)?(?:title|name|priority|due\s+date|deadline|description)\b/gi;
-const DANGLING = /(?:\s+|^)(?:to|until|till|til|for|by|on|at|due|back|as|with|into|from|and|is|be|now|'s)$/i;
+const DANGLING =
+  /(?:\s+|^)(?:to|until|till|til|for|by|on|at|due|back|as|with|into|from|and|is|be|now|'s|should|must|will|needs?\s+to)$/i;
 
 interface Changes {
   [key: string]: unknown;
@@ -220,6 +224,13 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
   if (split !== undefined && (RENAME_VERB.test(verb) || /\b(?:title|name|wording)\b/i.test(split.left))) {
     changes.title = restoreQuotes(tidy(split.right), quotes);
     work = split.left;
+  } else if (split === undefined && RENAME_VERB.test(verb) && quotedAfterReference(work, quotes)) {
+    // "rename task 3 'Buy stamps'": the quoted words are the new title, no "to" needed.
+    const quoted = firstQuote(work, quotes);
+    if (quoted !== undefined) {
+      changes.title = quoted.quote;
+      work = quoted.rest;
+    }
   } else if (DESCRIPTION_WORD.test(work)) {
     const number = findTaskNumber(work);
     const quote = firstQuote(work, quotes);
@@ -302,6 +313,12 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
   }
   if (Object.keys(changes).length === 0) return { kind: "reply", reply: nothingToChangeReply(target.id) };
   return { kind: "tool", tool: "update_task", arguments: { task_id: target.id, ...changes } };
+}
+
+/** A quote that follows the task reference and ends the message. */
+function quotedAfterReference(work: string, quotes: readonly string[]): boolean {
+  const m = /^(.*\S)\s+⟦[a-z]⟧$/.exec(work.trim());
+  return m?.[1] !== undefined && quotes.length > 0 && !/⟦[a-z]⟧/.test(m[1]);
 }
 
 function levelWordText(work: string): string {

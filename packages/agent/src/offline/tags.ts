@@ -12,7 +12,7 @@ const NOT_A_LATER_TAG =
   "(?!(?:due|by|before|on|at|for|priority|prio|high|low|medium|urgent|important|asap|today|tomorrow|tonight|next|this|p[0-4])\\b)";
 const TAG_LIST = `${TAG_WORD}(?:\\s*(?:,|\\band\\b|&|\\+)\\s*${NOT_A_LATER_TAG}${TAG_WORD})*`;
 const TAG_PHRASE = new RegExp(
-  `\\b(?:tagged|tag\\s+it|label(?:l)?ed|label\\s+it|(?:with|by)\\s+(?:the\\s+)?(?:tags?|labels?)|under\\s+(?:the\\s+)?(?:tag|label)|tags?\\s*:|labels?\\s*:|(?<=,\\s?)(?:tag|label)\\b(?!\\s+(?:task|item|#?\\d)))\\s*(?:as|with)?\\s*(${TAG_LIST})`,
+  `\\b(?:tagged|tag\\s+it|label(?:l)?ed|label\\s+it|(?:with|by|ha(?:ve|s|ving)|carry(?:ing)?)\\s+(?:the\\s+)?(?:tags?|labels?)\\b|under\\s+(?:the\\s+)?(?:tag|label)|tags?\\s*:|labels?\\s*:|(?<=,\\s?)(?:tag|label)\\b(?!\\s+(?:task|item|#?\\d)))\\s*(?:as|with)?\\s*(${TAG_LIST})`,
   "iu",
 );
 
@@ -27,6 +27,10 @@ function unique(tags: readonly string[]): string[] {
   return [...new Set(tags)];
 }
 
+/** "with the work tag", "under the errands label": the tag named before the word "tag". */
+const TAG_BEFORE_WORD =
+  /\b(?:with|under|in|using)\s+(?:the\s+|my\s+|a\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)s?\b/iu;
+
 /** Pulls `#tags` and "tagged X" phrases out of a text. Numeric `#12` is a task number, not a tag. */
 export function extractTags(text: string): TagsFound {
   const tags: string[] = [];
@@ -35,6 +39,12 @@ export function extractTags(text: string): TagsFound {
   if (phrase?.[1] !== undefined) {
     tags.push(...splitTags(phrase[1]));
     rest = `${rest.slice(0, phrase.index)} ${rest.slice(phrase.index + phrase[0].length)}`;
+  } else {
+    const before = TAG_BEFORE_WORD.exec(rest);
+    if (before?.[1] !== undefined) {
+      tags.push(before[1].toLowerCase());
+      rest = `${rest.slice(0, before.index)} ${rest.slice(before.index + before[0].length)}`;
+    }
   }
   rest = rest.replace(HASH_TAG, (_m, lead: string, tag: string) => {
     tags.push(tag.toLowerCase());

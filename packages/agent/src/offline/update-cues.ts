@@ -93,3 +93,25 @@ export function repeatedWords(phrase: string, title: string): number {
   }
   return extra;
 }
+
+const SHIFT_TO_DATE =
+  /^(?:bump|shift)\s+(.+?)\s+(?:back\s+|out\s+|over\s+)?(?:to|until|till|til|for|into)\s+(.+)$/i;
+
+/** "bump task 4 to tomorrow", "shift the rent task to monday": moving a named task to a day. */
+export function shiftsToDate(text: string, ctx: TurnContext): boolean {
+  const m = SHIFT_TO_DATE.exec(text);
+  return (
+    m?.[1] !== undefined && m[2] !== undefined && findDate(m[2], ctx) !== undefined && namesOneTask(m[1], ctx)
+  );
+}
+
+const STATED_DATE =
+  /^(.+?)\s+(?:is|'s|has\s+been|got|was)\s+(?:now\s+|been\s+)?(?:moved\s+|pushed(?:\s+back)?\s+|rescheduled\s+|postponed\s+)?(?:on|for|to|until|till)\s+(.+)$/i;
+
+/** "the dentist appointment is now on friday": a known task stated to fall on a day. */
+export function statesNewDate(text: string, ctx: TurnContext): boolean {
+  const m = STATED_DATE.exec(text);
+  return (
+    m?.[1] !== undefined && m[2] !== undefined && findDate(m[2], ctx) !== undefined && namesOneTask(m[1], ctx)
+  );
+}
