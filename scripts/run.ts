@@ -14,6 +14,9 @@ const webPort = env.WEB_PORT ?? "3000";
 const apiPort = env.API_PORT ?? "8000";
 const mcpPort = env.MCP_PORT ?? "8080";
 const apiUrl = env.API_URL ?? `http://127.0.0.1:${apiPort}`;
+// The api and mcp answer on loopback only unless HOST says otherwise: on a laptop the web is the one
+// entry point (it proxies /api), and embedded mode signs with well-known development secrets.
+const serviceHost = env.HOST ?? "127.0.0.1";
 const children = new Set<ChildProcess>();
 let stopping = false;
 
@@ -122,22 +125,24 @@ if (external) {
     await runToEnd("migrate", tsx, ["packages/db/src/migrate-cli.ts"]).catch(migrationFailed);
     run("api", tsx, ["watch", "apps/api/src/server.ts"], {
       PORT: apiPort,
+      HOST: serviceHost,
       MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
     });
-    run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"], { PORT: mcpPort });
+    run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"], { PORT: mcpPort, HOST: serviceHost });
   } else {
     await runToEnd("migrate", "node", ["apps/api/dist/migrate.js"]).catch(migrationFailed);
     run("api", "node", ["apps/api/dist/server.js"], {
       PORT: apiPort,
+      HOST: serviceHost,
       MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
     });
-    run("mcp", "node", ["apps/mcp/dist/server.js"], { PORT: mcpPort });
+    run("mcp", "node", ["apps/mcp/dist/server.js"], { PORT: mcpPort, HOST: serviceHost });
   }
 } else {
   process.stdout.write(
     `Using the embedded database in ${env.TASKFLOW_DATA_DIR ?? ".data"} (set DATABASE_URL for PostgreSQL)\n`,
   );
-  run("api", tsx, [...(mode === "dev" ? ["watch"] : []), "scripts/embedded.ts"]);
+  run("api", tsx, [...(mode === "dev" ? ["watch"] : []), "scripts/embedded.ts"], { HOST: serviceHost });
 }
 
 if (mode === "dev") {
