@@ -199,7 +199,29 @@ describe("ambiguity and misses", () => {
   it("says when no task matches", () => {
     const p = plan("delete the gym session");
     expect(p.kind).toBe("reply");
-    if (p.kind === "reply") expect(p.reply).toMatch(/show my tasks/i);
+    if (p.kind === "reply") expect(p.reply).toMatch(/couldn't find a task matching “gym session”/i);
+  });
+
+  it("asks for the task by name when a message only points at one ('mark it done')", () => {
+    for (const say of ["mark it done", "delete that one", "complete this"]) {
+      const p = plan(say);
+      expect(p, say).toMatchObject({
+        kind: "reply",
+        reply: expect.stringMatching(/^Which task do you mean\?/),
+      });
+    }
+  });
+
+  it("changes nothing and says it acts on one task at a time for bulk commands", () => {
+    for (const say of [
+      "delete all completed tasks",
+      "complete 4 and 7",
+      "delete everything",
+      "mark both done",
+    ]) {
+      const p = plan(say);
+      expect(p, say).toMatchObject({ kind: "reply", reply: expect.stringMatching(/one task at a time/) });
+    }
   });
 });
 

@@ -22,7 +22,15 @@ export function notUnderstoodReply(): string {
   return "Sorry, I didn't understand that. Try “add call mom tomorrow”, “show my tasks” or “complete task 3”, or say “help”.";
 }
 
+const PRONOUN = /^(?:it|that|this|them|those|these|(?:that|this|the\s+last)\s+one)$/i;
+const SEVERAL = /\b(?:all|every|everything|each|both)\b|\d+\s*(?:,|&|and)\s*(?:task\s*)?#?\d+/i;
+
+/** No task matched `phrase`: say why in the words the user needs, never act on a guess. */
 export function notFoundReply(phrase: string): string {
+  if (PRONOUN.test(phrase))
+    return "Which task do you mean? I read each message on its own, so name it by its number or part of its title, like “complete task 3” or “complete the milk task”.";
+  if (SEVERAL.test(phrase))
+    return "I change one task at a time. Name one by its number or part of its title; “show my tasks” lists them with their numbers.";
   const what = phrase.length > 0 ? ` matching “${phrase}”` : "";
   return `I couldn't find a task${what}. Say “show my tasks” to see your list and their numbers.`;
 }
