@@ -38,7 +38,9 @@ describe("npm start (scripts/run.ts)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "taskflow-launcher-"));
   let launcher: ServiceProcess | undefined;
   afterAll(async () => {
-    await launcher?.stop("SIGKILL");
+    // After a failed assertion the launcher is still up: Ctrl-C (SIGINT) lets it stop its own children;
+    // a SIGKILL would orphan them. stop() falls back to SIGKILL after 15 s.
+    await launcher?.stop("SIGINT");
     rmSync(dataDir, { recursive: true, force: true });
   });
 
