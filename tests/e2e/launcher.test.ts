@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, type ServiceProcess, startProcess, waitForHttp } from "../support/processes";
+import { eventually } from "../support/wait";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -63,10 +64,12 @@ describe("npm start (scripts/run.ts)", () => {
     });
     await waitForHttp(`http://127.0.0.1:${web}/healthz`, launcher, 120_000);
     // The banner comes once the api is ready too.
-    const deadline = Date.now() + 60_000;
-    while (!/Taskflow is running: http:\/\/localhost:\d+/.test(launcher.output()) && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(launcher.output()).toMatch(/Taskflow is running: http:\/\/localhost:\d+/);
+    const running = launcher;
+    await eventually(
+      () => /Taskflow is running: http:\/\/localhost:\d+/.test(running.output()),
+      "the banner",
+      60_000,
+    );
 
     const base = `http://127.0.0.1:${web}`;
     const up = await fetch(`${base}/api/auth/sign-up/email`, {

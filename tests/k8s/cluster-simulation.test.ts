@@ -10,6 +10,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type ServiceProcess, startProcess, waitForHttp } from "../support/processes";
+import { eventually } from "../support/wait";
 import { type K8sObject, renderChart } from "./render";
 import { mapServiceHosts, resolvePodEnv } from "./simulation/pod-env";
 import { repoRoot } from "./tools";
@@ -225,17 +226,17 @@ describe.skipIf(!adminUrl || !built)(
       // SIGTERM only once the api has begun the request (Fastify logs "incoming request" with its id as
       // soon as the headers are parsed; the dev values log at debug): after a fixed pause, a busy machine
       // could still have the connection unread, and a drain rightly closes an idle connection.
-      await until(
-        async () => api.output().includes(`"reqId":"${requestId}"`),
-        15_000,
+      await eventually(
+        () => api.output().includes(`"reqId":"${requestId}"`),
         `the api to log the start of request ${requestId}`,
+        15_000,
       );
       const began = Date.now();
       api.child.kill("SIGTERM");
       // Readiness fails once the api has handled the signal (polled, not after a fixed pause), while
       // the half-sent request is still in flight.
       let readyDuringDrain: number | string = 200;
-      await until(
+      await eventually(
         async () => {
           readyDuringDrain = await fetch(`http://127.0.0.1:${port}/readyz`).then(
             (r) => r.status,
@@ -243,8 +244,8 @@ describe.skipIf(!adminUrl || !built)(
           );
           return readyDuringDrain !== 200;
         },
-        10_000,
         "readiness to fail after SIGTERM",
+        10_000,
       );
       expect([503, "refused"]).toContain(readyDuringDrain);
       socket.write(body.slice(10));
@@ -257,12 +258,3 @@ describe.skipIf(!adminUrl || !built)(
     });
   },
 );
-
-/** Polls `check` every 50 ms until it holds; fails naming `what` after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -12,6 +12,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "../../../tests/support/databases";
 import { TcpProxy, viaProxy } from "../../../tests/support/tcp-proxy";
+import { eventually } from "../../../tests/support/wait";
 import { client, expectProblem, http } from "./support/http";
 
 const PASSWORD = "outage password 123";
@@ -45,16 +46,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   const started = performance.now();
   const result = await work();
   return { result, ms: performance.now() - started };
-}
-
-/** Polls until `check` passes or `withinMs` runs out; returns how long it took. */
-async function within(withinMs: number, check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < withinMs) {
-    if (await check()) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`not within ${withinMs} ms`);
 }
 
 describe.skipIf(!testDatabaseUrl)(
@@ -121,7 +112,11 @@ describe.skipIf(!testDatabaseUrl)(
       const taskId = before.body.items[0]?.id ?? 1;
       await proxy.cut();
 
-      const readyAfter = await within(2000, async () => (await http(url, "GET", "/readyz")).status === 503);
+      const readyAfter = await eventually(
+        async () => (await http(url, "GET", "/readyz")).status === 503,
+        "readiness to fail",
+        2000,
+      );
       expect(readyAfter).toBeLessThan(2000);
       const ready = await http<{ status: string }>(url, "GET", "/readyz");
       expect(ready.status).toBe(503);
@@ -164,7 +159,11 @@ describe.skipIf(!testDatabaseUrl)(
 
     it("recovers within 5 s of the database coming back, without a restart, with nothing half-written", async () => {
       await proxy.restore();
-      const readyAfter = await within(5000, async () => (await http(url, "GET", "/readyz")).status === 200);
+      const readyAfter = await eventually(
+        async () => (await http(url, "GET", "/readyz")).status === 200,
+        "readiness to return",
+        5000,
+      );
       expect(readyAfter).toBeLessThan(5000);
       const list = await api().get<{ items: { title: string; completed: boolean }[] }>("/api/tasks");
       expect(list.status).toBe(200);
@@ -181,10 +180,18 @@ describe.skipIf(!testDatabaseUrl)(
 
     it("survives a second outage the same way (no one-off recovery)", async () => {
       await proxy.cut();
-      await within(2000, async () => (await http(url, "GET", "/readyz")).status === 503);
+      await eventually(
+        async () => (await http(url, "GET", "/readyz")).status === 503,
+        "readiness to fail",
+        2000,
+      );
       expect((await api().get("/api/tasks")).status).toBe(503);
       await proxy.restore();
-      await within(5000, async () => (await api().get("/api/tasks")).status === 200);
+      await eventually(
+        async () => (await api().get("/api/tasks")).status === 200,
+        "the api to serve again",
+        5000,
+      );
       expect((await http(url, "GET", "/readyz")).status).toBe(200);
     });
 
@@ -201,7 +208,11 @@ describe.skipIf(!testDatabaseUrl)(
       } finally {
         proxy.resume();
       }
-      await within(5000, async () => (await api().get("/api/tasks")).status === 200);
+      await eventually(
+        async () => (await api().get("/api/tasks")).status === 200,
+        "the api to serve again",
+        5000,
+      );
       expect((await api().post("/api/tasks", { json: { title: "after the silence" } })).status).toBe(201);
     });
 
