@@ -24,15 +24,12 @@ export interface ChatTurnRequest {
 export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest): Promise<ChatResponse> {
   const { db, agent } = deps;
   const history = request.conversationId ? await loadHistory(db, request.userId, request.conversationId) : [];
-  let conversationId = request.conversationId;
-  if (conversationId === undefined) {
-    // A new conversation is stored together with this first message.
-    conversationId = await startConversation(db, request.userId, request.message);
-    request.onStart?.(conversationId);
-  } else {
-    request.onStart?.(conversationId);
+  // A new conversation is stored together with this first message.
+  const conversationId =
+    request.conversationId ?? (await startConversation(db, request.userId, request.message));
+  request.onStart?.(conversationId);
+  if (request.conversationId !== undefined)
     await appendMessage(db, request.userId, conversationId, { role: "user", content: request.message });
-  }
 
   const signal = AbortSignal.timeout(deps.timeoutMs);
   const mcpToken = await deps.agentToken(request.userId);

@@ -58,14 +58,14 @@ export function registerChatRoutes(
     async handler(request, reply) {
       const userId = currentUser(request).id;
       const turn = { userId, conversationId: request.body.conversation_id, message: request.body.message };
+      // Known once the turn has stored the user's message: a failure names it, so a retry stays in place.
+      let conversationId: number | undefined;
       if (!(request.headers.accept ?? "").includes("text/event-stream")) {
-        let conversationId: number | undefined;
         try {
           return await runChatTurn(deps, { ...turn, onStart: (id) => (conversationId = id) });
         } catch (error) {
           if (error instanceof AgentError) {
             request.log.warn({ failure: error.failure, err: error.cause }, "chat turn failed");
-            // The user's message is stored; naming its conversation lets the client retry in place.
             return sendProblem(reply, FAILURE_STATUS[error.failure], error.message, undefined, {
               conversation_id: conversationId,
             });
@@ -75,14 +75,13 @@ export function registerChatRoutes(
       }
       // The stream opens once the conversation is known, so an unknown conversation is still a plain 404.
       let stream: ReturnType<typeof openEventStream> | undefined;
-      let streamedId: number | undefined;
       try {
         const result = await runChatTurn(deps, {
           ...turn,
-          onStart: (conversationId) => {
-            streamedId = conversationId;
+          onStart: (id) => {
+            conversationId = id;
             stream = openEventStream(reply);
-            stream.send("start", { conversation_id: conversationId });
+            stream.send("start", { conversation_id: id });
           },
           onEvent: (event) =>
             event.type === "text"
@@ -95,7 +94,7 @@ export function registerChatRoutes(
         const status = error instanceof AgentError ? FAILURE_STATUS[error.failure] : 500;
         const detail = error instanceof AgentError ? error.message : "Something went wrong on our side.";
         request.log.warn({ err: error }, "streamed chat turn failed");
-        stream.send("error", { status, title: "Chat failed", detail, conversation_id: streamedId });
+        stream.send("error", { status, title: "Chat failed", detail, conversation_id: conversationId });
       } finally {
         stream?.end();
       }
