@@ -86,7 +86,7 @@ export async function bundle(root: string, entries: Record<string, string>, outd
     bundle: true,
     platform: "node",
     format: "esm",
-    target: "node20",
+    target: "node22",
     sourcemap: false,
     outExtension: { ".js": ".js" },
     splitting: true,
