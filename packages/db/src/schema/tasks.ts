@@ -24,12 +24,17 @@ export const tasks = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the task is moved to the trash; such a task is in no list or count until restored. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("tasks_user_id_id_idx").on(t.userId, t.id),
     index("tasks_user_id_completed_idx").on(t.userId, t.completed),
     index("tasks_user_id_due_at_idx").on(t.userId, t.dueAt),
     index("tasks_tags_idx").using("gin", t.tags),
+    index("tasks_user_id_deleted_at_idx")
+      .on(t.userId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "deleted_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "tasks_user_id_deleted_at_idx" ON "tasks" USING btree ("user_id","deleted_at") WHERE "tasks"."deleted_at" is not null;
