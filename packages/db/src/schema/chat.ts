@@ -7,6 +7,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
 import { user } from "./auth";
@@ -45,9 +46,22 @@ export const messages = pgTable(
     role: messageRole("role").notNull(),
     content: text("content").notNull(),
     toolCalls: jsonb("tool_calls").$type<StoredToolCall[]>().notNull().default([]),
+    // The client's id for the turn (POST /api/chat client_turn_id), on its user message and its reply,
+    // so a retried request finds the stored turn instead of running it (and its tool calls) twice.
+    clientTurnId: varchar("client_turn_id", { length: 100 }),
+    // Set on the assistant message stored for a turn that failed: why (the agent's failure code).
+    failure: varchar("failure", { length: 40 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("messages_conversation_id_id_idx").on(t.conversationId, t.id)],
+  (t) => [
+    index("messages_conversation_id_id_idx").on(t.conversationId, t.id),
+    uniqueIndex("messages_conversation_id_client_turn_id_role_idx").on(
+      t.conversationId,
+      t.clientTurnId,
+      t.role,
+    ),
+    index("messages_client_turn_id_idx").on(t.clientTurnId),
+  ],
 );
 
 export type ConversationRow = typeof conversations.$inferSelect;
