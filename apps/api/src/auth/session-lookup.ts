@@ -3,12 +3,13 @@
 // and then the user in two queries). Anything unusual is left to Better Auth, so its rules still decide:
 // signed bearer tokens, cookies that do not verify, expired sessions (it deletes them) and sessions due for
 // their sliding refresh (it extends them, once a day by default).
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Db } from "@taskflow/db/client";
 import { session, user } from "@taskflow/db/schema";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Auth } from "./create-auth";
+import { equalSecrets } from "./equal-secrets";
 
 export interface SessionUser {
   id: string;
@@ -49,7 +50,7 @@ function verifiedCookieToken(raw: string, secret: string): string | undefined {
   const signature = value.slice(dot + 1);
   if (signature.length !== 44 || !signature.endsWith("=")) return undefined;
   const expected = createHmac("sha256", secret).update(token).digest("base64");
-  return timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ? token : undefined;
+  return equalSecrets(signature, expected) ? token : undefined;
 }
 
 export function createSessionLookup(auth: Auth, db: Db): QuickLookup {
