@@ -20,6 +20,7 @@ import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { type Guard, registerAuth, requireUser } from "./plugins/auth";
 import { registerOpenApi } from "./plugins/openapi";
+import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerTaskRoutes } from "./routes/tasks";
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildApiOptions) {
 
   registerTaskRoutes(app, database.db, [signedIn], "/api");
   registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
+  registerTrashSweeper(app, database.db);
   registerChatRoutes(app, chatDeps, [signedIn], "/api");
   registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
   registerConversationRoutes(app, database.db, [signedIn]);

@@ -16,6 +16,7 @@ interface Task {
   completed_at: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 interface TaskList {
   items: Task[];
@@ -26,6 +27,7 @@ const TASK_KEYS = [
   "completed",
   "completed_at",
   "created_at",
+  "deleted_at",
   "description",
   "due_at",
   "id",

@@ -4,6 +4,7 @@ import { registerAddTaskTool } from "./tools/add-task";
 import { registerCompleteTaskTool } from "./tools/complete-task";
 import { registerDeleteTaskTool } from "./tools/delete-task";
 import { registerListTasksTool } from "./tools/list-tasks";
+import { registerRestoreTaskTool } from "./tools/restore-task";
 import type { ToolDeps } from "./tools/tool-context";
 import { registerUpdateTaskTool } from "./tools/update-task";
 
@@ -28,6 +29,7 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   registerCompleteTaskTool(server, deps);
   registerDeleteTaskTool(server, deps);
   registerUpdateTaskTool(server, deps);
+  registerRestoreTaskTool(server, deps);
   return server;
 }
 

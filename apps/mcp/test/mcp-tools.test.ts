@@ -11,7 +11,7 @@ import { engines } from "../../../tests/support/databases";
 import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 
 const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
-const TOOL_NAMES = ["add_task", "complete_task", "delete_task", "list_tasks", "update_task"];
+const TOOL_NAMES = ["add_task", "complete_task", "delete_task", "list_tasks", "restore_task", "update_task"];
 
 interface RestTask {
   id: number;
@@ -138,6 +138,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         },
         complete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
         delete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
+        restore_task: { props: ["task_id", "user_id"], required: ["task_id"] },
         update_task: {
           props: ["task_id", "title", "description", "priority", "tags", "due", "completed", "user_id"],
           required: ["task_id"],
@@ -158,11 +159,11 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       expect(taskId?.type).toBe("integer");
       const status = (tool("list_tasks").inputSchema.properties as Record<string, { enum?: string[] }>)
         .status;
-      expect(status?.enum).toEqual(["all", "pending", "completed"]);
+      expect(status?.enum).toEqual(["all", "pending", "completed", "deleted"]);
     });
 
     it("declares output schemas matching the structured results", () => {
-      for (const name of ["add_task", "complete_task", "delete_task", "update_task"]) {
+      for (const name of ["add_task", "complete_task", "delete_task", "restore_task", "update_task"]) {
         const schema = tool(name).outputSchema;
         expect(schema?.type, name).toBe("object");
         expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["status", "task_id", "title"]);
@@ -198,6 +199,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       expect(hints("complete_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
       expect(hints("update_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
       expect(hints("delete_task")).toEqual({ readOnly: false, destructive: true, idempotent: true });
+      expect(hints("restore_task")).toEqual({ readOnly: false, destructive: false, idempotent: false });
       // An explicit false, not a missing hint: MCP defaults destructiveHint to true for non-read-only tools.
       expect(tool("add_task").annotations?.destructiveHint).toBe(false);
       expect(tool("update_task").annotations?.destructiveHint).toBe(false);
@@ -357,7 +359,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
     });
 
-    it("delete_task removes it and returns {task_id, status: deleted, title}; a second delete says not found", async () => {
+    it("delete_task moves it to the trash and returns {task_id, status: deleted, title}; a second delete says not found", async () => {
       const task = await restCreate(alice, { title: "Old junk" });
       const result = await call(client, "delete_task", { task_id: task.id });
       expect(result.isError).toBeFalsy();
@@ -366,6 +368,27 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const again = await call(client, "delete_task", { task_id: task.id });
       expect(again.isError).toBe(true);
       expect(textOf(again)).toMatch(/not found/i);
+      const trash = await call(client, "list_tasks", { status: "deleted" });
+      const listed = (trash.structuredContent as { tasks: { id: number }[] }).tasks.map((t) => t.id);
+      expect(listed).toContain(task.id);
+    });
+
+    it("restore_task brings a deleted task back; a task not in the trash is an error that changes nothing", async () => {
+      const task = await restCreate(alice, { title: "Oops, keep me" });
+      await call(client, "delete_task", { task_id: task.id });
+      const restored = await call(client, "restore_task", { task_id: task.id });
+      expect(restored.structuredContent).toEqual({
+        task_id: task.id,
+        status: "restored",
+        title: "Oops, keep me",
+      });
+      expect((await restGet(alice, task.id)).status).toBe(200);
+      const twice = await call(client, "restore_task", { task_id: task.id });
+      expect(twice.isError).toBe(true);
+      expect(textOf(twice)).toMatch(/not in the trash/i);
+      const missing = await call(client, "restore_task", { task_id: 2_000_000_000 });
+      expect(missing.isError).toBe(true);
+      expect(textOf(missing)).toMatch(/not found/i);
     });
   });
 

@@ -1,5 +1,5 @@
 /** Domain errors, translated at each edge: problem+json in the API, `isError` results in MCP. */
-export type AppErrorCode = "validation" | "not_found" | "forbidden" | "unavailable";
+export type AppErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unavailable";
 
 export interface FieldError {
   field: string;
@@ -18,5 +18,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+/** The request is valid but the resource is not in a state that allows it (409). */
+export const conflict = (message: string) => new AppError("conflict", message);
 export const invalid = (field: string, message: string) =>
   new AppError("validation", `${field} ${message}`, [{ field, message }]);

@@ -48,7 +48,13 @@ export function sendProblem(
     });
 }
 
-const APP_ERROR_STATUS = { validation: 400, not_found: 404, forbidden: 403, unavailable: 503 } as const;
+const APP_ERROR_STATUS = {
+  validation: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+} as const;
 
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>

@@ -8,7 +8,15 @@ import {
   taskSchema,
   updateTaskBody,
 } from "@taskflow/core/contracts";
-import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@taskflow/core/tasks";
+import {
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  restoreTask,
+  toggleTask,
+  updateTask,
+} from "@taskflow/core/tasks";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -90,10 +98,24 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
 
   r.delete(`${base}/:id`, {
     ...common,
-    schema: { ...doc("Delete a task"), params, response: { 204: z.null().describe("Deleted"), ...errors } },
+    schema: {
+      ...doc("Move a task to the trash (restorable for 30 days)"),
+      params,
+      response: { 204: z.null().describe("Moved to the trash"), ...errors },
+    },
     handler: async (request, reply) => {
       await deleteTask(db, currentUser(request).id, request.params.id);
       return reply.code(204).send(null);
     },
+  });
+
+  r.post(`${base}/:id/restore`, {
+    ...common,
+    schema: {
+      ...doc("Restore a task from the trash"),
+      params,
+      response: { 200: taskSchema, ...errors, 409: problemSchema },
+    },
+    handler: (request) => restoreTask(db, currentUser(request).id, request.params.id),
   });
 }

@@ -8,7 +8,7 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
     "delete_task",
     {
       title: "Delete task",
-      description: "Delete a task permanently.",
+      description: "Move a task to the trash. restore_task brings it back within 30 days.",
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },

@@ -24,7 +24,10 @@ export const addTaskArgs = {
 };
 
 export const listTasksArgs = {
-  status: z.enum(TASK_STATUSES).optional().describe("all (default), pending or completed"),
+  status: z
+    .enum(TASK_STATUSES)
+    .optional()
+    .describe("all (default), pending, completed, or deleted (the trash)"),
   priority: prioritySchema.optional().describe("Only tasks with this priority"),
   tag: z.string().optional().describe("Only tasks carrying this tag"),
   query: z.string().optional().describe("Text to search for in titles and descriptions"),
@@ -49,7 +52,7 @@ export const updateTaskArgs = {
 
 export const taskActionResult = {
   task_id: z.number().int().describe("Id of the task acted on"),
-  status: z.enum(["created", "completed", "deleted", "updated"]).describe("What happened"),
+  status: z.enum(["created", "completed", "deleted", "updated", "restored"]).describe("What happened"),
   title: z.string().describe("Title of the task"),
 };
 

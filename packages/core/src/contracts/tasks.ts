@@ -21,6 +21,7 @@ export const taskSchema = z
     completed_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
+    deleted_at: z.string().nullable().describe("When the task was moved to the trash, else null"),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof taskSchema>;
@@ -56,7 +57,8 @@ export const replaceTaskBody = z.strictObject({
   completed: z.boolean({ error: "must be true or false" }).default(false),
 });
 
-export const TASK_STATUSES = ["all", "pending", "completed"] as const;
+/** `deleted` lists the trash: deleted tasks that can still be restored. */
+export const TASK_STATUSES = ["all", "pending", "completed", "deleted"] as const;
 export const TASK_SORTS = [
   "created",
   "-created",

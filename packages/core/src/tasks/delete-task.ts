@@ -5,19 +5,26 @@ import type { Task } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { notInTrash } from "./trash";
 
-const deleteOwned = (db: Db) =>
-  prepared(db, "task_delete", (name) =>
+const trashOwned = (db: Db) =>
+  prepared(db, "task_trash", (name) =>
     db
-      .delete(tasks)
-      .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+      .update(tasks)
+      .set({ deletedAt: sql`now()` as unknown as Date, updatedAt: sql`now()` as unknown as Date })
+      .where(
+        and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), notInTrash),
+      )
       .returning()
       .prepare(name),
   );
 
-/** Returns the deleted task so callers can say what was removed. */
+/**
+ * Moves a task to the trash (restorable for TRASH_RETENTION_DAYS) and returns it, so callers can say
+ * what was removed and offer an undo.
+ */
 export async function deleteTask(db: Db, userId: string, taskId: number): Promise<Task> {
-  const [row] = await deleteOwned(db).execute({ id: taskId, userId });
+  const [row] = await trashOwned(db).execute({ id: taskId, userId });
   if (!row) throw notFound(`Task ${taskId}`);
   return toTask(row);
 }

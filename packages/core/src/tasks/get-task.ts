@@ -5,18 +5,21 @@ import type { Task } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { notInTrash } from "./trash";
 
 const selectOwned = (db: Db) =>
   prepared(db, "task_get", (name) =>
     db
       .select()
       .from(tasks)
-      .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+      .where(
+        and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), notInTrash),
+      )
       .limit(1)
       .prepare(name),
   );
 
-/** Another user's task is reported exactly like a missing one. */
+/** Another user's task, and one in the trash, are reported exactly like a missing one. */
 export async function getTask(db: Db, userId: string, taskId: number): Promise<Task> {
   const [row] = await selectOwned(db).execute({ id: taskId, userId });
   if (!row) throw notFound(`Task ${taskId}`);

@@ -6,6 +6,7 @@ import { invalid } from "../errors";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { inTrash, notInTrash } from "./trash";
 
 interface SortKey {
   expression: SQL;
@@ -82,7 +83,11 @@ function shapeOf(options: ListTasksOptions): string {
 function whereAndOrder(key: SortKey, options: ListTasksOptions) {
   const p = sql.placeholder;
   const filters: (SQL | undefined)[] = [eq(tasks.userId, p("userId"))];
-  if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
+  if (options.status === "deleted") filters.push(inTrash);
+  else {
+    filters.push(notInTrash);
+    if (options.status !== "all") filters.push(eq(tasks.completed, options.status === "completed"));
+  }
   if (options.priority) filters.push(sql`${tasks.priority} = ${p("priority")}`);
   if (options.tag) filters.push(sql`${tasks.tags} @> array[${p("tag")}]::text[]`);
   if (options.q)

@@ -16,5 +16,6 @@ export function toTask(row: TaskRow): Task {
     completed_at: iso(row.completedAt),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    deleted_at: iso(row.deletedAt),
   };
 }

@@ -5,6 +5,7 @@ import type { Task } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { notInTrash } from "./trash";
 
 const toggleOwned = (db: Db) =>
   prepared(db, "task_toggle", (name) =>
@@ -15,7 +16,9 @@ const toggleOwned = (db: Db) =>
         completedAt: sql`case when ${tasks.completed} then null else now() end` as unknown as Date,
         updatedAt: sql`now()` as unknown as Date,
       })
-      .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+      .where(
+        and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), notInTrash),
+      )
       .returning()
       .prepare(name),
   );

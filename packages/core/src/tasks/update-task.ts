@@ -5,6 +5,7 @@ import type { Task, UpdateTaskInput } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { notInTrash } from "./trash";
 
 const FIELDS = ["title", "description", "priority", "tags", "due_at", "completed"] as const;
 type Field = (typeof FIELDS)[number];
@@ -29,7 +30,7 @@ function updateStatement(db: Db, present: Field[], completed: boolean | undefine
     return db
       .update(tasks)
       .set(changes as Partial<typeof tasks.$inferInsert>)
-      .where(and(eq(tasks.id, p("id")), eq(tasks.userId, p("userId"))))
+      .where(and(eq(tasks.id, p("id")), eq(tasks.userId, p("userId")), notInTrash))
       .returning()
       .prepare(name);
   });

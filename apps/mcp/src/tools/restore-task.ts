@@ -1,0 +1,30 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { taskActionResult, taskRefArgs } from "@taskflow/core/mcp-tools";
+import { restoreTask } from "@taskflow/core/tasks";
+import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
+
+export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
+  server.registerTool(
+    "restore_task",
+    {
+      title: "Restore task",
+      description:
+        "Bring a deleted task back from the trash (list_tasks with status 'deleted' shows the trash).",
+      inputSchema: taskRefArgs,
+      outputSchema: taskActionResult,
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
+    },
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, async () => {
+        const task = await restoreTask(context.db, context.userId, args.task_id);
+        return toolResult({ task_id: task.id, status: "restored", title: task.title });
+      });
+    },
+  );
+}
