@@ -9,10 +9,20 @@ import { Job } from "kubernetes-models/batch/v1";
 import { Ingress, NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { ConfigMap, Pod, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { type FakeCluster, startFakeApiServer } from "./fake-apiserver";
 import { allContainers, polarisFindings, pssRestrictedViolations, workloads } from "./policies";
-import { helmTemplate, type K8sObject, RELEASE, renderChart } from "./render";
+import {
+  HTTPROUTE_API,
+  helmNotes,
+  helmTemplate,
+  helmTemplateAgainst,
+  type K8sObject,
+  RELEASE,
+  renderAgainst,
+  renderChart,
+} from "./render";
 import { chartDir, helm } from "./tools";
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are open-ended JSON
@@ -136,6 +146,21 @@ const SCENARIOS: { name: string; files: string[]; sets?: Record<string, string> 
       "database.external.existingSecret": "neon",
       "llm.enabled": "true",
       "mcp.expose": "false",
+    },
+  },
+  {
+    name: "port-forward only",
+    files: ["values-dev.yaml"],
+    sets: { "ingress.enabled": "false", publicUrl: "http://localhost:3000" },
+  },
+  {
+    name: "ingress and gateway side by side",
+    files: [],
+    sets: {
+      "gateway.enabled": "true",
+      "gateway.parentRefs[0].name": "eg",
+      "gateway.hostnames[0]": "taskflow.example.org",
+      "gateway.scheme": "https",
     },
   },
   {
@@ -268,7 +293,10 @@ describe.each(SCENARIOS.map((s) => s.name))("rendered manifests: %s", (name) => 
       expect(w.obj.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
       expect(w.podSpec.topologySpreadConstraints?.length).toBeGreaterThan(0);
       expect(w.podMeta.annotations?.["checksum/config"]).toMatch(/^[0-9a-f]{64}$/);
-      expect(w.podMeta.annotations?.["checksum/secret"]).toMatch(/^[0-9a-f]{64}$/);
+      // A secret checksum exactly on the workloads that read a Secret (the web reads none).
+      if (secretKeysRead(w.podSpec).length > 0)
+        expect(w.podMeta.annotations?.["checksum/secret"], w.name).toMatch(/^[0-9a-f]{64}$/);
+      else expect(w.podMeta.annotations?.["checksum/secret"], w.name).toBeUndefined();
     }
   });
 
@@ -345,7 +373,10 @@ describe.each(SCENARIOS.map((s) => s.name))("rendered manifests: %s", (name) => 
     }
     expect(cm?.data.NODE_ENV).toBe("production");
     expect(cm?.data.BETTER_AUTH_URL).toMatch(/^https?:\/\//);
-    expect(cm?.data.MCP_PUBLIC_URL).toBe(`${cm?.data.BETTER_AUTH_URL}/mcp`);
+    // Served there, or at the mcp Service's port-forward (see "access modes" below).
+    expect([`${cm?.data.BETTER_AUTH_URL}/mcp`, "http://localhost:8080/mcp"]).toContain(
+      cm?.data.MCP_PUBLIC_URL,
+    );
   });
 
   it("passes the Polaris checks (or carries an exemption annotation)", async () => {
@@ -368,22 +399,25 @@ describe.each(SCENARIOS.map((s) => s.name))("rendered manifests: %s", (name) => 
 describe("chart behaviour", () => {
   it("runs the documented commands, ports and health paths", async () => {
     const objects = await scenario("dev");
-    const expected: Record<string, { cmd: string[]; port: number }> = {
-      web: { cmd: ["node", "apps/web/server.js"], port: 3000 },
-      api: { cmd: ["node", "apps/api/dist/server.js"], port: 8000 },
-      mcp: { cmd: ["node", "apps/mcp/dist/server.js"], port: 8080 },
+    const expected: Record<string, { script: string; port: number }> = {
+      web: { script: "apps/web/server.js", port: 3000 },
+      api: { script: "apps/api/dist/server.js", port: 8000 },
+      mcp: { script: "apps/mcp/dist/server.js", port: 8080 },
     };
-    for (const [component, { cmd, port }] of Object.entries(expected)) {
+    for (const [component, { script, port }] of Object.entries(expected)) {
       const c = find(objects, "Deployment", `${RELEASE}-${component}`)?.spec.template.spec.containers[0];
-      expect(c.command).toEqual(cmd);
+      // `node` or the image's absolute node path, then the script.
+      expect(c.command).toHaveLength(2);
+      expect(c.command[0]).toMatch(/(^|\/)node$/);
+      expect(c.command[1]).toBe(script);
       expect(c.ports[0].containerPort).toBe(port);
     }
     const job = objects.find((o) => o.kind === "Job");
-    expect(job?.spec.template.spec.containers[0].command).toEqual(["node", "apps/api/dist/migrate.js"]);
+    expect(job?.spec.template.spec.containers[0].command.at(-1)).toBe("apps/api/dist/migrate.js");
     const cm = objects.find((o) => o.kind === "ConfigMap");
     expect(cm?.data.API_URL).toBe("http://taskflow-api:8000");
     expect(cm?.data.MCP_URL).toBe("http://taskflow-mcp:8080/mcp");
-    expect(cm?.data.BETTER_AUTH_URL).toBe("https://taskflow.local");
+    expect(cm?.data.BETTER_AUTH_URL).toBe("https://taskflow.test");
   });
 
   it("migrations: a plain Job on install (no pre-install hook), a pre-upgrade hook on upgrade", async () => {
@@ -452,7 +486,7 @@ describe("chart behaviour", () => {
       ing?.spec.rules[0].http.paths.map((p: Json) => [p.path, p.backend.service.name]),
     );
     expect(routes).toEqual({ "/": `${RELEASE}-web`, "/api": `${RELEASE}-api`, "/mcp": `${RELEASE}-mcp` });
-    expect(ing?.spec.rules[0].host).toBe("taskflow.local");
+    expect(ing?.spec.rules[0].host).toBe("taskflow.test");
     const tls = find(objects, "Secret", ing?.spec.tls[0].secretName);
     expect(tls?.type).toBe("kubernetes.io/tls");
     expect(Buffer.from(tls?.data["tls.crt"], "base64").toString()).toContain("BEGIN CERTIFICATE");
@@ -581,6 +615,392 @@ describe("values.schema.json", () => {
     for (const file of ["values-dev.yaml", "values-prod.yaml"]) {
       const merged = merge(base, parseYaml(readFileSync(join(chartDir, file), "utf8")));
       expect(validate(merged), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+});
+
+/** Secret name/key pairs a pod template's containers read (init containers included). */
+function secretKeysRead(podSpec: Json): string[] {
+  const containers = [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])];
+  return containers
+    .flatMap((c: Json) => c.env ?? [])
+    .map((e: Json) => e.valueFrom?.secretKeyRef)
+    .filter(Boolean)
+    .map((r: Json) => `${r.name}/${r.key}`);
+}
+const rolling = (objects: K8sObject[]) =>
+  podTemplates(objects).filter((w) => w.kind === "Deployment" || w.kind === "StatefulSet");
+const secretChecksums = (objects: K8sObject[]) =>
+  Object.fromEntries(rolling(objects).map((w) => [w.name, w.podMeta.annotations?.["checksum/secret"]]));
+const b64 = (text: string) => Buffer.from(text).toString("base64");
+const origin = (url: string) => new URL(url).origin;
+
+describe("access modes: every way in is a trusted origin, and MCP_PUBLIC_URL is served", () => {
+  it.each(SCENARIOS.map((s) => s.name))("%s", async (name) => {
+    const objects = await scenario(name);
+    const cm = find(objects, "ConfigMap", RELEASE)?.data ?? {};
+    const trusted = new Set([
+      origin(cm.BETTER_AUTH_URL),
+      ...String(cm.BETTER_AUTH_TRUSTED_ORIGINS)
+        .split(",")
+        .filter(Boolean)
+        .map((o) => origin(o)),
+    ]);
+    const ways: string[] = [];
+    for (const ing of objects.filter((o) => o.kind === "Ingress"))
+      for (const rule of ing.spec.rules) ways.push(`${ing.spec.tls ? "https" : "http"}://${rule.host}`);
+    const scheme = new URL(cm.BETTER_AUTH_URL).protocol.replace(":", "");
+    for (const route of objects.filter((o) => o.kind === "HTTPRoute"))
+      for (const host of route.spec.hostnames ?? []) ways.push(`${scheme}://${host}`);
+    // NodePort origins depend on node addresses: see the NodePort tests.
+    for (const way of ways) expect([...trusted], way).toContain(way);
+
+    // MCP_PUBLIC_URL: routed to the mcp Service on that host, or the documented port-forward.
+    const mcp = new URL(cm.MCP_PUBLIC_URL);
+    const routed =
+      objects.some(
+        (o) =>
+          o.kind === "Ingress" &&
+          o.spec.rules.some(
+            (r: Json) =>
+              r.host === mcp.hostname &&
+              r.http.paths.some(
+                (p: Json) => p.path === "/mcp" && p.backend.service.name === `${RELEASE}-mcp`,
+              ),
+          ),
+      ) ||
+      objects.some(
+        (o) =>
+          o.kind === "HTTPRoute" &&
+          (o.spec.hostnames ?? []).includes(mcp.hostname) &&
+          o.spec.rules.some(
+            (r: Json) =>
+              r.matches.some((m: Json) => m.path.value === "/mcp") &&
+              r.backendRefs.some((b: Json) => b.name === `${RELEASE}-mcp`),
+          ),
+      );
+    if (!routed) {
+      expect(cm.MCP_PUBLIC_URL).toBe("http://localhost:8080/mcp");
+      const s = SCENARIOS.find((x) => x.name === name);
+      const notes = await helmNotes(s?.files ?? [], s?.sets);
+      expect(notes).toContain(`port-forward -n taskflow svc/${RELEASE}-mcp 8080:8080`);
+      expect(notes).toContain("http://localhost:8080/mcp");
+    }
+  });
+
+  it("the web does not serve /mcp, so a URL on the web's origin is never an MCP endpoint", () => {
+    // If the web grows an /mcp proxy, MCP_PUBLIC_URL may follow publicUrl in port-forward mode too.
+    const appDir = join(chartDir, "../../../apps/web/src/app");
+    expect(() => readFileSync(join(appDir, "mcp/route.ts"))).toThrow();
+  });
+
+  it("NodePort origins: every node address the cluster reports, plus web.service.nodeHosts", async () => {
+    const objects = await renderChart([], {
+      "web.service.type": "NodePort",
+      "web.service.nodePort": "31000",
+      "web.service.nodeHosts[0]": "10.0.0.5",
+    });
+    const cm = find(objects, "ConfigMap", RELEASE);
+    expect(cm?.data.BETTER_AUTH_TRUSTED_ORIGINS.split(",")).toContain("http://10.0.0.5:31000");
+    // Against a cluster: its nodes' addresses (what `minikube ip` prints) with the dev nodePort.
+    const cluster = await startFakeApiServer({
+      objects: [
+        {
+          apiVersion: "v1",
+          kind: "Node",
+          metadata: { name: "minikube" },
+          status: {
+            addresses: [
+              { type: "InternalIP", address: "192.168.49.2" },
+              { type: "Hostname", address: "minikube" },
+            ],
+          },
+        },
+      ],
+    });
+    try {
+      const dev = await renderAgainst(cluster.kubeconfig, ["values-dev.yaml"]);
+      const origins = find(dev, "ConfigMap", RELEASE)?.data.BETTER_AUTH_TRUSTED_ORIGINS.split(",");
+      expect(origins).toContain("http://192.168.49.2:30080");
+      expect(origins).not.toContain("http://minikube:30080");
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it("no values file uses a .local host name (mDNS on macOS); dev uses taskflow.test", () => {
+    for (const file of ["values.yaml", "values-dev.yaml", "values-prod.yaml"]) {
+      const text = readFileSync(join(chartDir, file), "utf8");
+      expect(text, file).not.toMatch(/[a-z0-9-]\.local\b/);
+    }
+    const dev = parseYaml(readFileSync(join(chartDir, "values-dev.yaml"), "utf8"));
+    expect(dev.ingress.host).toBe("taskflow.test");
+  });
+
+  it("an HTTPRoute renders only when the cluster serves the Gateway API, else a clear failure", () => {
+    const sets = { "gateway.enabled": "true", "gateway.parentRefs[0].name": "eg" };
+    const without = helm([
+      "template",
+      RELEASE,
+      chartDir,
+      ...Object.entries(sets).flatMap(([k, v]) => ["--set", `${k}=${v}`]),
+    ]);
+    expect(without.code).not.toBe(0);
+    expect(without.stderr).toContain("gateway.networking.k8s.io/v1");
+    expect(without.stderr).toMatch(/CRD/);
+    const withCrd = helmTemplate([], sets);
+    expect(withCrd.code, withCrd.stderr).toBe(0);
+    expect(withCrd.stdout).toContain("kind: HTTPRoute");
+    expect(HTTPROUTE_API).toBe("gateway.networking.k8s.io/v1/HTTPRoute");
+  });
+});
+
+describe("NetworkPolicies admit the data plane of every route the chart creates", () => {
+  it.each(SCENARIOS.map((s) => s.name))("%s", async (name) => {
+    const objects = await scenario(name);
+    const values = parseYaml(readFileSync(join(chartDir, "values.yaml"), "utf8"));
+    const controllers: [string, Json][] = [];
+    if (objects.some((o) => o.kind === "Ingress"))
+      controllers.push(["Ingress", values.networkPolicy.ingressController]);
+    if (objects.some((o) => o.kind === "HTTPRoute"))
+      controllers.push(["HTTPRoute", values.networkPolicy.gateway]);
+    expect(controllers.length > 0 || name === "port-forward only").toBe(true);
+    const backends = new Set<string>();
+    for (const o of objects) {
+      if (o.kind === "Ingress")
+        for (const r of o.spec.rules) for (const p of r.http.paths) backends.add(p.backend.service.name);
+      if (o.kind === "HTTPRoute")
+        for (const r of o.spec.rules) for (const b of r.backendRefs) backends.add(b.name);
+    }
+    for (const backend of backends) {
+      const component = backend.slice(RELEASE.length + 1);
+      const np = find(objects, "NetworkPolicy", backend);
+      expect(np, backend).toBeDefined();
+      for (const [kind, selector] of controllers) {
+        const admitted = np?.spec.ingress.some(
+          (rule: Json) =>
+            !rule.from ||
+            rule.from.some(
+              (peer: Json) =>
+                JSON.stringify(peer.namespaceSelector) === JSON.stringify(selector.namespaceSelector) &&
+                JSON.stringify(peer.podSelector) === JSON.stringify(selector.podSelector),
+            ),
+        );
+        expect(admitted, `${kind} data plane -> ${component}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("upgrades against a live cluster (a fake API server answers helm's lookup)", () => {
+  let cluster: FakeCluster;
+  beforeAll(async () => {
+    cluster = await startFakeApiServer({ gatewayApi: true });
+  });
+  afterAll(() => cluster.close());
+
+  it("the first upgrade after an install keeps every secret checksum: nothing rolls", async () => {
+    cluster.setObjects([]);
+    const install = await renderAgainst(cluster.kubeconfig, ["values-dev.yaml"]);
+    const secret = find(install, "Secret", RELEASE);
+    expect(secret).toBeDefined();
+    cluster.setObjects([secret as K8sObject]);
+    const upgrade = await renderAgainst(cluster.kubeconfig, ["values-dev.yaml"], {}, { upgrade: true });
+    expect(find(upgrade, "Secret", RELEASE)?.data).toEqual(secret?.data);
+    expect(secretChecksums(upgrade)).toEqual(secretChecksums(install));
+    const again = await renderAgainst(cluster.kubeconfig, ["values-dev.yaml"], {}, { upgrade: true });
+    expect(secretChecksums(again)).toEqual(secretChecksums(install));
+  });
+
+  const cases: { name: string; files: string[]; sets: Record<string, string>; secrets: K8sObject[] }[] = [
+    {
+      name: "generated Secret",
+      files: ["values-dev.yaml"],
+      sets: {},
+      secrets: [
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: RELEASE },
+          data: {
+            BETTER_AUTH_SECRET: b64("a".repeat(48)),
+            MCP_TOKEN_SECRET: b64("m".repeat(48)),
+            POSTGRES_PASSWORD: b64("p".repeat(32)),
+            DATABASE_URL: b64(`postgres://taskflow:${"p".repeat(32)}@${RELEASE}-postgresql:5432/taskflow`),
+            OPENAI_API_KEY: b64("sk-old"),
+          },
+        },
+      ],
+    },
+    {
+      name: "secrets.existingSecret",
+      files: ["values-dev.yaml"],
+      sets: { "secrets.existingSecret": "mine" },
+      secrets: [
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: "mine" },
+          data: {
+            BETTER_AUTH_SECRET: b64("a".repeat(48)),
+            MCP_TOKEN_SECRET: b64("m".repeat(48)),
+            POSTGRES_PASSWORD: b64("p".repeat(32)),
+            DATABASE_URL: b64("postgres://taskflow:pw@db:5432/taskflow"),
+            OPENAI_API_KEY: b64("sk-old"),
+          },
+        },
+      ],
+    },
+    {
+      name: "external database Secret (prod)",
+      files: ["values-prod.yaml"],
+      sets: {},
+      secrets: [
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: RELEASE },
+          data: { BETTER_AUTH_SECRET: b64("a".repeat(48)), MCP_TOKEN_SECRET: b64("m".repeat(48)) },
+        },
+        {
+          apiVersion: "v1",
+          kind: "Secret",
+          metadata: { name: "taskflow-database" },
+          data: {
+            DATABASE_URL: b64("postgres://u:p@ep-x-pooler.neon.tech/taskflow"),
+            DATABASE_MIGRATION_URL: b64("postgres://u:p@ep-x.neon.tech/taskflow"),
+          },
+        },
+      ],
+    },
+  ];
+  it.each(cases)("$name: a changed key rolls exactly the workloads that read it", async (c) => {
+    cluster.setObjects(c.secrets);
+    const before = await renderAgainst(cluster.kubeconfig, c.files, c.sets, { upgrade: true });
+    const checksums = secretChecksums(before);
+    // What the pods will read after this upgrade: the rendered Secret when the chart owns it,
+    // else the live one.
+    const effective = (objects: K8sObject[], live: K8sObject[]) => {
+      const data: Record<string, string> = {};
+      for (const s of live) {
+        const own = find(objects, "Secret", s.metadata.name);
+        for (const [k, v] of Object.entries((own ?? s).data ?? {}))
+          data[`${s.metadata.name}/${k}`] = String(v);
+      }
+      return data;
+    };
+    const base = effective(before, c.secrets);
+    let sawRoll = false;
+    for (const s of c.secrets) {
+      for (const key of Object.keys(s.data ?? {})) {
+        const changed = c.secrets.map((x) =>
+          x === s ? { ...x, data: { ...x.data, [key]: b64(`changed-${key}-${"x".repeat(40)}`) } } : x,
+        );
+        cluster.setObjects(changed);
+        const after = await renderAgainst(cluster.kubeconfig, c.files, c.sets, { upgrade: true });
+        const now = effective(after, changed);
+        const differs = Object.keys({ ...base, ...now }).filter((k) => base[k] !== now[k]);
+        for (const w of rolling(after)) {
+          const reads = secretKeysRead(w.podSpec).some((ref) => differs.includes(ref));
+          const rolled = w.podMeta.annotations?.["checksum/secret"] !== checksums[w.name];
+          expect(rolled, `${s.metadata.name}/${key} changed; ${w.name} reads it: ${reads}`).toBe(reads);
+          sawRoll ||= rolled;
+        }
+      }
+    }
+    expect(sawRoll).toBe(true);
+    // The database never rolls for an app secret.
+    const pg = rolling(before).find((w) => w.kind === "StatefulSet");
+    if (pg) expect(secretKeysRead(pg.podSpec).map((r) => r.split("/")[1])).toEqual(["POSTGRES_PASSWORD"]);
+  });
+
+  it("LLM egress opens when the live Secret holds OPENAI_API_KEY (generated or existingSecret)", async () => {
+    const egress = (objects: K8sObject[]) =>
+      JSON.stringify(find(objects, "NetworkPolicy", `${RELEASE}-api`)?.spec.egress);
+    const secret = (name: string, withKey: boolean): K8sObject => ({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name },
+      data: {
+        BETTER_AUTH_SECRET: b64("a".repeat(48)),
+        MCP_TOKEN_SECRET: b64("m".repeat(48)),
+        POSTGRES_PASSWORD: b64("p".repeat(32)),
+        DATABASE_URL: b64("postgres://taskflow:pw@db:5432/taskflow"),
+        ...(withKey ? { OPENAI_API_KEY: b64("sk-live") } : {}),
+      },
+    });
+    for (const [name, sets] of [
+      [RELEASE, {}],
+      ["mine", { "secrets.existingSecret": "mine" }],
+    ] as const) {
+      cluster.setObjects([secret(name, false)]);
+      expect(
+        egress(await renderAgainst(cluster.kubeconfig, [], sets, { upgrade: true })),
+        name,
+      ).not.toContain("443");
+      cluster.setObjects([secret(name, true)]);
+      expect(egress(await renderAgainst(cluster.kubeconfig, [], sets, { upgrade: true })), name).toContain(
+        "443",
+      );
+    }
+  });
+
+  it("moving between values files keeps the StatefulSet's immutable fields (volume size, class)", async () => {
+    cluster.setObjects([]);
+    const install = await renderAgainst(cluster.kubeconfig, ["values-dev.yaml"]);
+    const live = find(install, "StatefulSet", `${RELEASE}-postgresql`) as K8sObject;
+    live.spec.volumeClaimTemplates[0].spec.storageClassName = "standard";
+    cluster.setObjects([live]);
+    const upgraded = await renderAgainst(cluster.kubeconfig, [], {}, { upgrade: true });
+    const sts = find(upgraded, "StatefulSet", `${RELEASE}-postgresql`);
+    expect(sts?.spec.volumeClaimTemplates).toEqual(live.spec.volumeClaimTemplates);
+    for (const field of ["selector", "serviceName", "podManagementPolicy"])
+      expect(sts?.spec[field], field).toEqual(live.spec[field]);
+    // A fresh install still follows the values.
+    cluster.setObjects([]);
+    const fresh = find(await renderAgainst(cluster.kubeconfig, []), "StatefulSet", `${RELEASE}-postgresql`);
+    expect(fresh?.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe("2Gi");
+  });
+
+  it("the Gateway public URL is https when the parent Gateway has an HTTPS listener, else http", async () => {
+    const gateway = (protocol: string): K8sObject => ({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "Gateway",
+      metadata: { name: "eg", namespace: "envoy-gateway-system" },
+      spec: {
+        gatewayClassName: "eg",
+        listeners: [{ name: "web", port: protocol === "HTTPS" ? 443 : 80, protocol }],
+      },
+    });
+    const sets = {
+      "ingress.enabled": "false",
+      "gateway.enabled": "true",
+      "gateway.parentRefs[0].name": "eg",
+      "gateway.parentRefs[0].namespace": "envoy-gateway-system",
+    };
+    const url = async () =>
+      find(await renderAgainst(cluster.kubeconfig, [], sets, { upgrade: true }), "ConfigMap", RELEASE)?.data
+        .BETTER_AUTH_URL;
+    cluster.setObjects([gateway("HTTPS")]);
+    expect(await url()).toBe("https://taskflow.test");
+    cluster.setObjects([gateway("HTTP")]);
+    expect(await url()).toBe("http://taskflow.test");
+    // helm template cannot look the Gateway up: gateway.scheme says it.
+    const forced = await renderChart([], { ...sets, "gateway.scheme": "https" });
+    expect(find(forced, "ConfigMap", RELEASE)?.data.BETTER_AUTH_URL).toBe("https://taskflow.test");
+  });
+
+  it("a cluster without the Gateway API CRDs fails a gateway install with a clear message", async () => {
+    const bare = await startFakeApiServer({ gatewayApi: false });
+    try {
+      const r = await helmTemplateAgainst(bare.kubeconfig, [], {
+        "gateway.enabled": "true",
+        "gateway.parentRefs[0].name": "eg",
+      });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/Gateway API CRDs/);
+    } finally {
+      await bare.close();
     }
   });
 });

@@ -1,7 +1,8 @@
-// Init container of the migration Job: wait until the database accepts TCP connections.
+// Init container of the migration Job: wait until the database the migrations use (the direct
+// DATABASE_MIGRATION_URL when given, else DATABASE_URL) accepts TCP connections.
 // Runs with `node -e` in the api image (no shell tools needed). Gives up after 5 minutes.
 const net = require("node:net");
-const url = new URL(process.env.DATABASE_URL);
+const url = new URL(process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL);
 const host = url.hostname;
 const port = Number(url.port || 5432);
 const deadline = Date.now() + 300000;

@@ -119,6 +119,28 @@ key: DATABASE_URL
 {{- end }}
 {{- end }}
 
+{{/*
+"https" or "http" for the Gateway hostnames: gateway.scheme when set, else https when a parent
+Gateway (looked up in the cluster) has an HTTPS listener the route can attach to (its sectionName,
+when given), else http. `helm template` cannot look up, so it says http unless gateway.scheme is set.
+*/}}
+{{- define "taskflow.gatewayScheme" -}}
+{{- if .Values.gateway.scheme }}
+{{- .Values.gateway.scheme }}
+{{- else }}
+{{- $https := false }}
+{{- range $ref := .Values.gateway.parentRefs }}
+{{- $gw := lookup "gateway.networking.k8s.io/v1" "Gateway" (default $.Release.Namespace $ref.namespace) $ref.name }}
+{{- range $l := (default list (default dict (default dict $gw).spec).listeners) }}
+{{- if and (eq (upper (toString $l.protocol)) "HTTPS") (or (not $ref.sectionName) (eq (toString $ref.sectionName) (toString $l.name))) }}
+{{- $https = true }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- ternary "https" "http" $https }}
+{{- end }}
+{{- end }}
+
 {{/* The public URL (BETTER_AUTH_URL). */}}
 {{- define "taskflow.publicUrl" -}}
 {{- if .Values.publicUrl }}
@@ -126,22 +148,146 @@ key: DATABASE_URL
 {{- else if .Values.ingress.enabled }}
 {{- printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host }}
 {{- else if and .Values.gateway.enabled .Values.gateway.hostnames }}
-{{- printf "http://%s" (first .Values.gateway.hostnames) }}
+{{- printf "%s://%s" (include "taskflow.gatewayScheme" .) (first .Values.gateway.hostnames) }}
 {{- else }}
 {{- print "http://localhost:3000" }}
 {{- end }}
 {{- end }}
 
-{{/* Existing generated Secret (empty dict under `helm template` or on first install). */}}
-{{- define "taskflow.existingGeneratedSecretData" -}}
-{{- $s := lookup "v1" "Secret" .Release.Namespace (include "taskflow.fullname" .) }}
+{{/*
+Every origin the web is reached at besides the public URL (BETTER_AUTH_TRUSTED_ORIGINS):
+trustedOrigins, the ingress host, every Gateway hostname and, for a NodePort web Service with a
+fixed nodePort, http://<node>:<nodePort> for each web.service.nodeHosts entry and each node address
+the cluster reports (lookup; what `minikube ip` prints).
+*/}}
+{{- define "taskflow.trustedOrigins" -}}
+{{- $public := include "taskflow.publicUrl" . }}
+{{- $origins := list }}
+{{- range .Values.trustedOrigins }}{{ $origins = append $origins (trimSuffix "/" .) }}{{ end }}
+{{- if .Values.ingress.enabled }}
+{{- $origins = append $origins (printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host) }}
+{{- end }}
+{{- if .Values.gateway.enabled }}
+{{- $scheme := include "taskflow.gatewayScheme" . }}
+{{- range .Values.gateway.hostnames }}{{ $origins = append $origins (printf "%s://%s" $scheme .) }}{{ end }}
+{{- end }}
+{{- $svc := .Values.web.service }}
+{{- if and (eq $svc.type "NodePort") $svc.nodePort }}
+{{- $hosts := default list $svc.nodeHosts }}
+{{- range $node := (default list (default dict (lookup "v1" "Node" "" "")).items) }}
+{{- range $a := (default list (default dict $node.status).addresses) }}
+{{- if has $a.type (list "InternalIP" "ExternalIP") }}{{ $hosts = append $hosts $a.address }}{{ end }}
+{{- end }}
+{{- end }}
+{{- range $hosts }}{{ $origins = append $origins (printf "http://%s:%v" . $svc.nodePort) }}{{ end }}
+{{- end }}
+{{- without (uniq $origins) $public | join "," }}
+{{- end }}
+
+{{/*
+MCP_PUBLIC_URL: mcp.publicUrl when set; <publicUrl>/mcp when the Ingress or HTTPRoute routes /mcp
+on the public host; else the documented port-forward of the mcp Service (the web does not serve
+/mcp): http://localhost:8080/mcp.
+*/}}
+{{- define "taskflow.mcpPublicUrl" -}}
+{{- $public := include "taskflow.publicUrl" . }}
+{{- $host := (urlParse $public).hostname }}
+{{- $viaIngress := and .Values.ingress.enabled (eq $host .Values.ingress.host) }}
+{{- $viaGateway := and .Values.gateway.enabled (has $host .Values.gateway.hostnames) }}
+{{- if .Values.mcp.publicUrl }}
+{{- .Values.mcp.publicUrl }}
+{{- else if and .Values.mcp.expose (or $viaIngress $viaGateway) }}
+{{- printf "%s/mcp" $public }}
+{{- else }}
+{{- print "http://localhost:8080/mcp" }}
+{{- end }}
+{{- end }}
+
+{{/* Data of a live Secret, as a JSON object of base64 values ({} under `helm template`). */}}
+{{- define "taskflow.liveSecretData" -}}
+{{- $s := lookup "v1" "Secret" .root.Release.Namespace .name }}
 {{- toJson (default dict (get (default dict $s) "data")) }}
 {{- end }}
 
-{{/* "true" when the api should be allowed to reach an LLM. */}}
+{{/* Existing generated Secret (empty dict under `helm template` or on first install). */}}
+{{- define "taskflow.existingGeneratedSecretData" -}}
+{{- include "taskflow.liveSecretData" (dict "root" . "name" (include "taskflow.fullname" .)) }}
+{{- end }}
+
+{{/*
+The generated Secret's data (base64 values), computed once per render and cached on the root
+context: secret.yaml renders it and the pod checksums hash it, so both see the same values (the
+kept ones on upgrade, the same fresh random ones on install). Empty with secrets.existingSecret.
+*/}}
+{{- define "taskflow.secretData" -}}
+{{- if not (hasKey . "taskflowSecretData") }}
+{{- $data := dict }}
+{{- if not .Values.secrets.existingSecret }}
+{{- $old := include "taskflow.existingGeneratedSecretData" . | fromJson }}
+{{- $keep := dict }}
+{{- range $k := list "BETTER_AUTH_SECRET" "MCP_TOKEN_SECRET" "POSTGRES_PASSWORD" "OPENAI_API_KEY" }}
+{{- if hasKey $old $k }}{{ $_ := set $keep $k (get $old $k | b64dec) }}{{ end }}
+{{- end }}
+{{- $_ := set $data "BETTER_AUTH_SECRET" (default (randAlphaNum 48) (get $keep "BETTER_AUTH_SECRET") | b64enc) }}
+{{- $_ := set $data "MCP_TOKEN_SECRET" (default (randAlphaNum 48) (get $keep "MCP_TOKEN_SECRET") | b64enc) }}
+{{- $openai := .Values.secrets.openaiApiKey | default (get $keep "OPENAI_API_KEY") }}
+{{- if $openai }}{{ $_ := set $data "OPENAI_API_KEY" ($openai | b64enc) }}{{ end }}
+{{- if eq .Values.database.mode "bundled" }}
+{{- $pg := default (randAlphaNum 32) (get $keep "POSTGRES_PASSWORD") }}
+{{- $db := .Values.database.bundled }}
+{{- $_ := set $data "POSTGRES_PASSWORD" ($pg | b64enc) }}
+{{- $_ := set $data "DATABASE_URL" (printf "postgres://%s:%s@%s:5432/%s" $db.username $pg (include "taskflow.postgresName" .) $db.database | b64enc) }}
+{{- end }}
+{{- end }}
+{{- $_ := set . "taskflowSecretData" $data }}
+{{- end }}
+{{- toJson (get . "taskflowSecretData") }}
+{{- end }}
+
+{{/*
+checksum/secret of a workload: SHA-256 over the Secret keys its containers read (its env list,
+given as YAML) and their values, sorted. Values come from the data the chart renders for its own
+Secret, else from the live Secret (lookup). Empty when the workload reads no Secret. A pod rolls
+exactly when something it reads changes, and the first upgrade after an install rolls nothing.
+*/}}
+{{- define "taskflow.secretChecksum" -}}
+{{- $root := .root }}
+{{- $own := ternary "" (include "taskflow.fullname" $root) (not (empty $root.Values.secrets.existingSecret)) }}
+{{- $lines := list }}
+{{- range $e := .env | fromYamlArray }}
+{{- with (default dict (default dict $e.valueFrom).secretKeyRef) }}
+{{- $data := ternary (include "taskflow.secretData" $root) (include "taskflow.liveSecretData" (dict "root" $root "name" .name)) (eq .name $own) | fromJson }}
+{{- $lines = append $lines (printf "%s/%s=%s" .name .key (get $data .key)) }}
+{{- end }}
+{{- end }}
+{{- if $lines }}{{ $lines | sortAlpha | join "\n" | sha256sum }}{{ end }}
+{{- end }}
+
+{{/* "true" when the api should be allowed to reach an LLM: llm.enabled, or a key in the Secret. */}}
 {{- define "taskflow.llmEnabled" -}}
-{{- $existing := include "taskflow.existingGeneratedSecretData" . | fromJson }}
-{{- if or .Values.llm.enabled .Values.secrets.openaiApiKey (and (not .Values.secrets.existingSecret) (hasKey $existing "OPENAI_API_KEY")) }}true{{ end }}
+{{- $data := include "taskflow.secretData" . | fromJson }}
+{{- if .Values.secrets.existingSecret }}
+{{- $data = include "taskflow.liveSecretData" (dict "root" . "name" .Values.secrets.existingSecret) | fromJson }}
+{{- end }}
+{{- if or .Values.llm.enabled (get $data "OPENAI_API_KEY") }}true{{ end }}
+{{- end }}
+
+{{/*
+Volume size and StorageClass of the database's volumeClaimTemplates: the live StatefulSet's on
+upgrade (volumeClaimTemplates are immutable, so switching values files must not change them),
+else the values'. JSON {size, storageClass, valuesSize}.
+*/}}
+{{- define "taskflow.postgresVolume" -}}
+{{- $p := .Values.database.bundled.persistence }}
+{{- $out := dict "size" $p.size "storageClass" $p.storageClass "valuesSize" $p.size }}
+{{- $live := lookup "apps/v1" "StatefulSet" .Release.Namespace (include "taskflow.postgresName" .) }}
+{{- range $t := (default list (default dict (default dict $live).spec).volumeClaimTemplates) }}
+{{- if eq $t.metadata.name "data" }}
+{{- $_ := set $out "size" $t.spec.resources.requests.storage }}
+{{- $_ := set $out "storageClass" (default "" $t.spec.storageClassName) }}
+{{- end }}
+{{- end }}
+{{- toJson $out }}
 {{- end }}
 
 {{/* Pod security context meeting the PSS "restricted" profile. Call with (dict "uid" .. "gid" .. "fsGroup" ..). */}}
@@ -254,6 +400,33 @@ The migration job runs the api image with the api's configuration, so it gets th
       name: {{ include "taskflow.secretName" .root }}
       key: OPENAI_API_KEY
       # Absent key: the api runs the offline assistant.
+      optional: true
+{{- end }}
+{{- end }}
+
+{{/* The one Secret value PostgreSQL reads. */}}
+{{- define "taskflow.postgresSecretEnv" -}}
+- name: POSTGRES_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "taskflow.secretName" . }}
+      key: POSTGRES_PASSWORD
+{{- end }}
+
+{{/*
+DATABASE_MIGRATION_URL for the migration Job: an optional direct (non-pooled) URL in the same
+Secret as DATABASE_URL, for databases behind a transaction pooler (Neon's -pooler host). Absent
+key: the Job migrates through DATABASE_URL. The chart's generated Secret never holds one (the
+bundled database has no pooler).
+*/}}
+{{- define "taskflow.migrationUrlEnv" -}}
+{{- $external := and (eq .Values.database.mode "external") .Values.database.external.existingSecret }}
+{{- if or $external .Values.secrets.existingSecret }}
+- name: DATABASE_MIGRATION_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ ternary .Values.database.external.existingSecret .Values.secrets.existingSecret (not (empty $external)) }}
+      key: {{ ternary .Values.database.external.migrationUrlKey "DATABASE_MIGRATION_URL" (not (empty $external)) }}
       optional: true
 {{- end }}
 {{- end }}
