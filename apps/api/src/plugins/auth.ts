@@ -1,7 +1,7 @@
 // Better Auth mounted at /api/auth/*, and `requireUser`, the one place that decides who is calling.
 // Identity comes only from the session cookie or the bearer token, never from a request field.
 
-import { NUL_MESSAGE } from "@taskflow/core/contracts";
+import { malformedTextMessage } from "@taskflow/core/contracts";
 import type { FieldError } from "@taskflow/core/errors";
 import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -44,10 +44,10 @@ export function registerAuth(
     url: "/api/auth/*",
     schema: { hide: true },
     async handler(request, reply) {
-      const nul = nulFields(request.body);
-      if (nul.length) {
-        const names = nul.map((error) => error.field).join(", ");
-        return sendProblem(reply, 400, `${names}: ${NUL_MESSAGE}`, nul);
+      const malformed = malformedFields(request.body);
+      if (malformed.length) {
+        const detail = malformed.map((error) => `${error.field} ${error.message}`).join("; ");
+        return sendProblem(reply, 400, detail, malformed);
       }
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
       const headers = toWebHeaders(request);
@@ -101,12 +101,20 @@ function authFieldErrors(message: string, code: string | undefined): FieldError[
   return field ? [{ field, message }] : [];
 }
 
-/** PostgreSQL text cannot hold NUL; Better Auth would only fail its insert with a vague 422. */
-function nulFields(body: unknown): FieldError[] {
+/**
+ * The string fields of a Better Auth body (at any depth) that PostgreSQL cannot store as sent — NUL, a
+ * lone surrogate — checked as every other route's schema checks them: Better Auth would fail its insert
+ * with a vague 422 (NUL) or silently store U+FFFD (a lone surrogate).
+ */
+function malformedFields(body: unknown, path = ""): FieldError[] {
+  if (typeof body === "string") {
+    const message = malformedTextMessage(body);
+    return message ? [{ field: path || "body", message }] : [];
+  }
   if (!body || typeof body !== "object") return [];
-  return Object.entries(body)
-    .filter(([, value]) => typeof value === "string" && value.includes("\u0000"))
-    .map(([field]) => ({ field, message: NUL_MESSAGE }));
+  return Object.entries(body).flatMap(([key, value]) =>
+    malformedFields(value, path ? `${path}.${key}` : key),
+  );
 }
 
 function safeJson(text: string): unknown {

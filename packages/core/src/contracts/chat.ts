@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { NUL_MESSAGE, noNulCharacter } from "./fields";
+import { textInput } from "./fields";
 import { problemSchema } from "./problem";
 
 export const chatRequestBody = z.strictObject({
   conversation_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  message: z
-    .string({ error: "must be a string" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(4000, "must be at most 4000 characters")
-    .refine(noNulCharacter, NUL_MESSAGE),
+  message: textInput().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
 });
 
 export const toolCallSchema = z.object({

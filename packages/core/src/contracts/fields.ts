@@ -12,21 +12,40 @@ export const taskIdSchema = z.coerce
 export const noNulCharacter = (value: string) => !value.includes("\u0000");
 export const NUL_MESSAGE = "must not contain NUL (\\u0000) characters";
 
-export const titleSchema = z
-  .string({ error: "must be a string" })
+// With the u flag a surrogate pair is one code point, so this matches only a surrogate standing alone.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+/**
+ * A lone UTF-16 surrogate (`\ud800`) is not Unicode text: it has no UTF-8 form, so a text column would
+ * silently store U+FFFD instead and a jsonb value (a chat turn's tool calls) refuses it with an error.
+ */
+export const wellFormedUnicode = (value: string) => !LONE_SURROGATE.test(value);
+export const MALFORMED_TEXT_MESSAGE = "must be well-formed Unicode text (no lone surrogate such as \\ud800)";
+
+/**
+ * The start of every string field of every input — REST bodies and query strings, chat messages, token
+ * names, MCP tool arguments: a string that PostgreSQL can store as it was sent (no NUL, no lone
+ * surrogate). Build string inputs from this, never from `z.string()`, so none can miss the checks.
+ */
+export const textInput = (error = "must be a string") =>
+  z.string({ error }).refine(noNulCharacter, NUL_MESSAGE).refine(wellFormedUnicode, MALFORMED_TEXT_MESSAGE);
+
+/** Why a string fails `textInput`'s checks, or undefined (for inputs validated outside zod). */
+export function malformedTextMessage(value: string): string | undefined {
+  if (!noNulCharacter(value)) return NUL_MESSAGE;
+  if (!wellFormedUnicode(value)) return MALFORMED_TEXT_MESSAGE;
+  return undefined;
+}
+
+export const titleSchema = textInput()
   .trim()
   .min(1, "must not be empty")
   .max(200, "must be at most 200 characters")
-  .refine(noNulCharacter, NUL_MESSAGE)
   .describe("Short title of the task, 1–200 characters");
-export const descriptionSchema = z
-  .string({ error: "must be a string" })
+export const descriptionSchema = textInput()
   .max(2000, "must be at most 2000 characters")
-  .refine(noNulCharacter, NUL_MESSAGE)
   .describe("Longer notes, up to 2000 characters");
 
-const tagSchema = z
-  .string()
+const tagSchema = textInput()
   .trim()
   .toLowerCase()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u, "tags are 1–32 letters, digits, '-' or '_'")
@@ -38,8 +57,7 @@ export const tagsSchema = z
   .describe("Labels for grouping and filtering");
 
 /** Accepts `YYYY-MM-DD` (start of that day, UTC) or any ISO-8601 date-time with an offset. */
-export const isoDateSchema = z
-  .string({ error: "must be an ISO-8601 date or date-time" })
+export const isoDateSchema = textInput("must be an ISO-8601 date or date-time")
   .refine((value) => parseIsoDate(value) !== null, "must be an ISO-8601 date (2026-01-31) or date-time")
   .transform((value) => parseIsoDate(value) as Date);
 

@@ -12,11 +12,14 @@ export {
 export {
   descriptionSchema,
   isoDateSchema,
+  MALFORMED_TEXT_MESSAGE,
+  malformedTextMessage,
   NUL_MESSAGE,
   parseIsoDate,
   prioritySchema,
   tagsSchema,
   taskIdSchema,
+  textInput,
   titleSchema,
 } from "./fields";
 export type { Problem } from "./problem";

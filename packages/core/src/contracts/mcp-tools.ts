@@ -1,22 +1,21 @@
 // Input and output shapes of the MCP tools (the fixed MCP contract). Every field carries a description
 // because MCP clients show them to the model.
 import { z } from "zod";
-import { prioritySchema, taskIdSchema } from "./fields";
+import { prioritySchema, taskIdSchema, textInput } from "./fields";
 import { TASK_STATUSES } from "./tasks";
 
-const userIdArg = z
-  .string()
+const userIdArg = textInput()
   .optional()
   .describe(
     "Optional, for compatibility only: the user is taken from the token; a different value is refused",
   );
-const dueArg = z.string().describe("Due date as ISO-8601 date (2026-01-31) or date-time");
+const dueArg = textInput().describe("Due date as ISO-8601 date (2026-01-31) or date-time");
 const taskIdArg = taskIdSchema.describe("The task's numeric id, as shown by list_tasks");
-const tagsArg = z.array(z.string()).describe("Labels without '#', e.g. ['work', 'home']");
+const tagsArg = z.array(textInput()).describe("Labels without '#', e.g. ['work', 'home']");
 
 export const addTaskArgs = {
-  title: z.string().describe("Title of the new task, 1–200 characters"),
-  description: z.string().optional().describe("Optional longer notes"),
+  title: textInput().describe("Title of the new task, 1–200 characters"),
+  description: textInput().optional().describe("Optional longer notes"),
   priority: prioritySchema.optional().describe("none, low, medium or high"),
   tags: tagsArg.optional(),
   due: dueArg.optional(),
@@ -29,8 +28,8 @@ export const listTasksArgs = {
     .optional()
     .describe("all (default), pending, completed, or deleted (the trash)"),
   priority: prioritySchema.optional().describe("Only tasks with this priority"),
-  tag: z.string().optional().describe("Only tasks carrying this tag"),
-  query: z.string().optional().describe("Text to search for in titles and descriptions"),
+  tag: textInput().optional().describe("Only tasks carrying this tag"),
+  query: textInput().optional().describe("Text to search for in titles and descriptions"),
   due_before: dueArg.optional().describe("Only tasks due before this date"),
   due_after: dueArg.optional().describe("Only tasks due after this date"),
   limit: z.number().int().min(1).max(100).optional().describe("At most this many tasks (default 50)"),
@@ -41,8 +40,8 @@ export const taskRefArgs = { task_id: taskIdArg, user_id: userIdArg };
 
 export const updateTaskArgs = {
   task_id: taskIdArg,
-  title: z.string().optional().describe("New title"),
-  description: z.string().optional().describe("New description"),
+  title: textInput().optional().describe("New title"),
+  description: textInput().optional().describe("New description"),
   priority: prioritySchema.optional().describe("New priority"),
   tags: tagsArg.optional().describe("Replaces all tags"),
   due: dueArg.nullable().optional().describe("New due date; null clears it"),

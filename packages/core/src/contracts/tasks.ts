@@ -2,10 +2,9 @@ import { z } from "zod";
 import {
   descriptionSchema,
   isoDateSchema,
-  NUL_MESSAGE,
-  noNulCharacter,
   prioritySchema,
   tagsSchema,
+  textInput,
   titleSchema,
 } from "./fields";
 
@@ -74,19 +73,8 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 export const listTasksQuery = z.strictObject({
   status: z.enum(TASK_STATUSES).default("all"),
   priority: prioritySchema.optional(),
-  tag: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(32, "must be at most 32 characters")
-    .refine(noNulCharacter, NUL_MESSAGE)
-    .optional(),
-  q: z
-    .string()
-    .trim()
-    .max(200, "must be at most 200 characters")
-    .refine(noNulCharacter, NUL_MESSAGE)
-    .optional(),
+  tag: textInput().trim().toLowerCase().max(32, "must be at most 32 characters").optional(),
+  q: textInput().trim().max(200, "must be at most 200 characters").optional(),
   due_before: isoDateSchema.optional(),
   due_after: isoDateSchema.optional(),
   sort: z.enum(TASK_SORTS).default("-created"),
@@ -96,7 +84,7 @@ export const listTasksQuery = z.strictObject({
     .min(1, "must be at least 1")
     .max(100, "must be at most 100")
     .default(50),
-  cursor: z.string().max(512).optional(),
+  cursor: textInput().max(512).optional(),
 });
 export type ListTasksInput = z.input<typeof listTasksQuery>;
 export type ListTasksOptions = z.output<typeof listTasksQuery>;

@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { NUL_MESSAGE, noNulCharacter } from "./fields";
+import { textInput } from "./fields";
 
 export const createTokenBody = z.strictObject({
-  name: z
-    .string({ error: "must be a string" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(100, "must be at most 100 characters")
-    .refine(noNulCharacter, NUL_MESSAGE),
+  name: textInput().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
 });
 export const tokenSchema = z.object({
   id: z.number().int(),
