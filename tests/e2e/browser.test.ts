@@ -223,41 +223,51 @@ describe("web app in a browser", () => {
     await context.close();
   }, 60_000);
 
-  it("deletes with an undo window", async () => {
+  it("deletes to the trash with an undo, and restores from the Trash view", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signUp(page, webUrl, newUser("Dora Delete"));
     await seedTasks(page, webUrl, [{ title: "Keep me" }, { title: "Remove me" }]);
     await page.reload();
     await taskRow(page, "Keep me").waitFor();
+    const apiCall = (method: string, path: RegExp) =>
+      page.waitForResponse(
+        (response) => response.request().method() === method && path.test(new URL(response.url()).pathname),
+        { timeout: 15_000 },
+      );
 
-    // Undo inside the window: nothing is deleted.
+    // The delete reaches the server at once (the task is in the trash); Undo restores it.
+    const trashed = apiCall("DELETE", /^\/api\/tasks\/\d+$/);
     await taskRow(page, "Keep me").getByTestId("task-delete").click();
+    expect((await trashed).status()).toBe(204);
     await page.getByTestId("undo-toast").waitFor();
     expect(await taskRow(page, "Keep me").count()).toBe(0);
     await screenshot(page, "undo-toast");
+    const restored = apiCall("POST", /^\/api\/tasks\/\d+\/restore$/);
     await page.getByTestId("undo-delete").click();
+    expect((await restored).status()).toBe(200);
     await taskRow(page, "Keep me").waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 5500));
     await page.reload();
     await taskRow(page, "Keep me").waitFor();
 
-    // No undo: the delete reaches the server once the window closes. The toast goes as the DELETE is
-    // sent, not once it is done: wait for the api's answer before reloading (a reload right away could
-    // cancel the request, or list the task before the delete has landed).
-    const deleted = page.waitForResponse(
-      (response) =>
-        response.request().method() === "DELETE" &&
-        /^\/api\/tasks\/\d+$/.test(new URL(response.url()).pathname),
-      { timeout: 15_000 },
-    );
+    // No undo: the task stays in the trash, off the board, listed in the Trash view, restorable there.
+    const removed = apiCall("DELETE", /^\/api\/tasks\/\d+$/);
     await taskRow(page, "Remove me").getByTestId("task-delete").click();
-    await page.getByTestId("undo-toast").waitFor();
-    await page.getByTestId("undo-toast").waitFor({ state: "detached", timeout: 10_000 });
-    expect((await deleted).status()).toBe(204);
+    expect((await removed).status()).toBe(204);
     await page.reload();
     await taskRow(page, "Keep me").waitFor();
     expect(await boardTitles(page)).toEqual(["Keep me"]);
+    await page.getByTestId("status-deleted").check({ force: true });
+    const trashItem = page.getByTestId("trash-item").filter({ hasText: "Remove me" });
+    await trashItem.waitFor();
+    expect(await page.getByTestId("trash-item").count()).toBe(1);
+    await screenshot(page, "trash");
+    await trashItem.getByTestId("trash-restore").click();
+    await trashItem.waitFor({ state: "detached" });
+    await page.getByTestId("board-empty").waitFor();
+    await page.getByTestId("status-all").check({ force: true });
+    await taskRow(page, "Remove me").waitFor();
+    expect((await boardTitles(page)).sort()).toEqual(["Keep me", "Remove me"]);
     await context.close();
   }, 60_000);
 

@@ -8,13 +8,14 @@ import { describeDue } from "@/lib/dates";
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
 import { AddTaskForm } from "./add-task-form";
 import { TaskRow } from "./task-row";
-import { type PendingDelete, UndoToast } from "./undo-toast";
+import { TrashRow } from "./trash-row";
+import { type Deleted, UndoToast } from "./undo-toast";
 
-type Status = "all" | "pending" | "completed";
+type Status = "all" | "pending" | "completed" | "deleted";
 type Filters = { status: Status; priority: Priority | ""; tag: string; q: string; sort: TaskSort };
 
 const PAGE_SIZE = 25;
-const UNDO_MS = 5000;
+const UNDO_MS = 8000;
 const SEARCH_DEBOUNCE_MS = 300;
 const DEFAULT_FILTERS: Filters = { status: "all", priority: "", tag: "", q: "", sort: "-created" };
 
@@ -33,6 +34,7 @@ const STATUSES: { value: Status; label: string }[] = [
   { value: "all", label: "All" },
   { value: "pending", label: "To do" },
   { value: "completed", label: "Done" },
+  { value: "deleted", label: "Trash" },
 ];
 
 function listUrl(filters: Filters, cursor?: string): string {
@@ -59,13 +61,11 @@ export function Board({ version }: { version: number }) {
   const [load, setLoad] = useState<LoadState>({ kind: "loading" });
   const [loadingMore, setLoadingMore] = useState(false);
   const [knownTags, setKnownTags] = useState<string[]>([]);
-  const [pendingDeletes, setPendingDeletes] = useState<PendingDelete[]>([]);
+  const [deleted, setDeleted] = useState<Deleted[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [refreshing, setRefreshing] = useState(false);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
-  const pendingRef = useRef<PendingDelete[]>([]);
-  pendingRef.current = pendingDeletes;
 
   const rememberTags = useCallback((items: Task[]) => {
     setKnownTags((current) => {
@@ -92,8 +92,7 @@ export function Board({ version }: { version: number }) {
     setRefreshing(true);
     api<TaskList>(listUrl(filters), { signal: controller.signal })
       .then((page) => {
-        const hidden = new Set(pendingRef.current.map((pending) => pending.task.id));
-        setTasks(page.items.filter((task) => !hidden.has(task.id)));
+        setTasks(page.items);
         setRefreshing(false);
         setNextCursor(page.next_cursor);
         rememberTags(page.items);
@@ -140,50 +139,47 @@ export function Board({ version }: { version: number }) {
     }
   }
 
-  const commitDelete = useCallback(async (pending: PendingDelete) => {
-    timers.current.delete(pending.task.id);
-    setPendingDeletes((current) => current.filter((item) => item.task.id !== pending.task.id));
-    try {
-      await api(`/api/tasks/${pending.task.id}`, { method: "DELETE" });
-    } catch (error) {
-      setTasks((current) => insertAt(current, pending.task, pending.index));
-      setNotice(`Could not delete “${pending.task.title}”: ${errorMessage(error)}`);
-    }
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setDeleted((current) => current.filter((item) => item.task.id !== id));
   }, []);
 
-  function remove(task: Task) {
+  // Deleting moves the task to the trash on the server at once; the toast's Undo restores it.
+  async function remove(task: Task) {
     const index = tasks.findIndex((item) => item.id === task.id);
-    const pending: PendingDelete = { task, index, expiresAt: Date.now() + UNDO_MS };
     setTasks((current) => current.filter((item) => item.id !== task.id));
-    setPendingDeletes((current) => [...current.filter((item) => item.task.id !== task.id), pending]);
+    try {
+      await api(`/api/tasks/${task.id}`, { method: "DELETE" });
+    } catch (error) {
+      setTasks((current) => insertAt(current, task, index));
+      setNotice(`Could not delete “${task.title}”: ${errorMessage(error)}`);
+      return;
+    }
+    dismiss(task.id);
+    setDeleted((current) => [...current, { task, index }]);
     timers.current.set(
       task.id,
-      setTimeout(() => void commitDelete(pending), UNDO_MS),
+      setTimeout(() => dismiss(task.id), UNDO_MS),
     );
   }
 
-  function undo(pending: PendingDelete) {
-    const timer = timers.current.get(pending.task.id);
-    if (timer) clearTimeout(timer);
-    timers.current.delete(pending.task.id);
-    setPendingDeletes((current) => current.filter((item) => item.task.id !== pending.task.id));
-    setTasks((current) => insertAt(current, pending.task, pending.index));
+  async function restore(item: Deleted) {
+    dismiss(item.task.id);
+    try {
+      const task = await api<Task>(`/api/tasks/${item.task.id}/restore`, { method: "POST" });
+      if (filters.status === "deleted") setTasks((current) => current.filter((t) => t.id !== task.id));
+      else setTasks((current) => insertAt(current, task, item.index));
+    } catch (error) {
+      setNotice(`Could not restore “${item.task.title}”: ${errorMessage(error)}`);
+    }
   }
 
-  // Leaving the page inside the undo window still deletes: the user did not ask for undo.
   useEffect(() => {
-    const flush = () => {
-      for (const pending of pendingRef.current) {
-        void fetch(`/api/tasks/${pending.task.id}`, {
-          method: "DELETE",
-          keepalive: true,
-          credentials: "same-origin",
-        });
-      }
-      pendingRef.current = [];
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
     };
-    window.addEventListener("pagehide", flush);
-    return () => window.removeEventListener("pagehide", flush);
   }, []);
 
   useEffect(() => {
@@ -374,7 +370,14 @@ export function Board({ version }: { version: number }) {
             <span className="grid size-12 place-items-center rounded-2xl bg-brand-50 text-brand-600">
               <ListIcon width={22} height={22} />
             </span>
-            {filtered ? (
+            {filters.status === "deleted" ? (
+              <>
+                <p className="font-medium">The trash is empty</p>
+                <p className="max-w-xs text-sm text-slate-600">
+                  Deleted tasks stay here for 30 days, then they are removed for good.
+                </p>
+              </>
+            ) : filtered ? (
               <>
                 <p className="font-medium">No tasks match these filters</p>
                 <button type="button" className="btn btn-ghost text-brand-700" onClick={clearFilters}>
@@ -394,17 +397,21 @@ export function Board({ version }: { version: number }) {
         {load.kind === "ready" && tasks.length > 0 && (
           <>
             <ul className="space-y-2" data-testid="task-list" aria-label="Tasks">
-              {tasks.map((task) => (
-                <TaskRow
-                  key={task.id}
-                  task={task}
-                  activeTag={filters.tag || undefined}
-                  onTagSelect={(tag) => setFilters({ ...filters, tag: filters.tag === tag ? "" : tag })}
-                  onToggle={toggle}
-                  onSaved={replace}
-                  onDelete={remove}
-                />
-              ))}
+              {tasks.map((task) =>
+                filters.status === "deleted" ? (
+                  <TrashRow key={task.id} task={task} onRestore={(t) => restore({ task: t, index: -1 })} />
+                ) : (
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    activeTag={filters.tag || undefined}
+                    onTagSelect={(tag) => setFilters({ ...filters, tag: filters.tag === tag ? "" : tag })}
+                    onToggle={toggle}
+                    onSaved={replace}
+                    onDelete={remove}
+                  />
+                ),
+              )}
             </ul>
             {nextCursor && (
               <div className="mt-4 flex justify-center">
@@ -423,7 +430,7 @@ export function Board({ version }: { version: number }) {
         )}
       </div>
 
-      <UndoToast pending={pendingDeletes} onUndo={undo} />
+      <UndoToast deleted={deleted} onUndo={restore} />
       {notice && (
         <div
           role="alert"

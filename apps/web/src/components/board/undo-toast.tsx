@@ -2,31 +2,26 @@
 
 import type { Task } from "@taskflow/core/contracts";
 
-export type PendingDelete = { task: Task; index: number; expiresAt: number };
+/** A task just moved to the trash, and where it stood in the list (to put it back there on undo). */
+export type Deleted = { task: Task; index: number };
 
-/** "Deleted ‘X’ · Undo" — the delete is only sent when the bar runs out. */
-export function UndoToast({
-  pending,
-  onUndo,
-}: {
-  pending: PendingDelete[];
-  onUndo: (pending: PendingDelete) => void;
-}) {
-  if (pending.length === 0) return null;
+/** "Moved ‘X’ to the trash · Undo": the task is already in the trash; Undo restores it. */
+export function UndoToast({ deleted, onUndo }: { deleted: Deleted[]; onUndo: (item: Deleted) => void }) {
+  if (deleted.length === 0) return null;
   return (
     <div
       className="fixed inset-x-3 bottom-20 z-50 mx-auto flex max-w-md flex-col gap-2 sm:bottom-6"
       aria-live="polite"
     >
-      {pending.map((item) => (
+      {deleted.map((item) => (
         <div
           key={item.task.id}
           role="status"
           data-testid="undo-toast"
-          className="relative flex animate-rise items-center gap-3 overflow-hidden rounded-xl bg-slate-900 px-4 py-3 text-sm text-white shadow-xl"
+          className="flex animate-rise items-center gap-3 rounded-xl bg-slate-900 px-4 py-3 text-sm text-white shadow-xl"
         >
           <span className="min-w-0 flex-1 truncate">
-            Deleted <span className="font-medium">‘{item.task.title}’</span>
+            Moved <span className="font-medium">‘{item.task.title}’</span> to the trash
           </span>
           <button
             type="button"
@@ -36,17 +31,8 @@ export function UndoToast({
           >
             Undo
           </button>
-          <span
-            aria-hidden="true"
-            className="absolute bottom-0 left-0 h-0.5 bg-brand-500"
-            style={{
-              width: "100%",
-              animation: `undo-countdown ${Math.max(0, item.expiresAt - Date.now())}ms linear forwards`,
-            }}
-          />
         </div>
       ))}
-      <style>{"@keyframes undo-countdown { from { width: 100%; } to { width: 0%; } }"}</style>
     </div>
   );
 }
