@@ -13,6 +13,8 @@ export const user = pgTable("user", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  /** IANA zone the user reads and types dates in (GET/PATCH /api/me); not a Better Auth field. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   ...timestamps,
 });
 

@@ -20,7 +20,12 @@ export const tasks = pgTable(
     completed: boolean("completed").notNull().default(false),
     priority: taskPriority("priority").notNull().default("none"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * An instant; for an all-day task, midnight UTC of its calendar day (the day is the same for every
+     * viewer, whatever their zone).
+     */
     dueAt: timestamp("due_at", { withTimezone: true }),
+    allDay: boolean("all_day").notNull().default(false),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
