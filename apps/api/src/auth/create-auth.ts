@@ -3,6 +3,7 @@ import * as schema from "@taskflow/db/schema";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer"; // the one plugin, not the index of all of them (~0.2 s at start)
+import { accountRules } from "./account-rules";
 
 export interface AuthOptions {
   db: Db;
@@ -48,6 +49,7 @@ export function createAuth(options: AuthOptions) {
       useSecureCookies: options.baseUrl.startsWith("https://"),
       database: { generateId: () => crypto.randomUUID() },
     },
+    hooks: { before: accountRules },
     telemetry: { enabled: false },
     plugins: [bearer()],
   });
