@@ -25,10 +25,21 @@ export interface Database {
   execute(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Checks the database answers, on a connection of its own: a busy pool is not a database outage. */
   ping(timeoutMs: number): Promise<void>;
-  /** Runs `fn` while holding a session-level advisory lock (serialises migrators across processes). */
-  withAdvisoryLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` inside one transaction that first takes the transaction-scoped advisory lock `key`
+   * (`pg_advisory_xact_lock`): the lock, the reads and the writes share one transaction, so they
+   * share one server connection even behind a transaction pooler (PgBouncer, Neon's `-pooler`),
+   * and COMMIT or ROLLBACK releases the lock. On PostgreSQL it runs on a connection of its own,
+   * without the pool's statement and query timeouts (`statement_timeout` is 0 for the
+   * transaction): a long migration is bounded by whoever runs it, not by the app's limits.
+   * Serialises migrators across processes.
+   */
+  withLockedTransaction<T>(key: number, fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Runs one SQL text (several statements allowed when there are no parameters). */
+export type SqlRunner = (sqlText: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? createPostgres(options.url, options) : createPglite(options.dataDir);
@@ -60,17 +71,32 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
       return result.rows;
     },
     ping: (timeoutMs) => pinger.ping(timeoutMs),
-    async withAdvisoryLock(key, fn) {
-      const client = await pool.connect();
+    async withLockedTransaction(key, fn) {
+      // No statement_timeout / query_timeout here, and no startup parameters a pooler could refuse.
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      });
+      client.on("error", () => {}); // a dropped connection fails the pending query instead
+      await client.connect();
       try {
-        await client.query("select pg_advisory_lock($1)", [key]);
+        await client.query("begin");
         try {
-          return await fn(drizzlePg(client, { schema }) as unknown as Db);
-        } finally {
-          await client.query("select pg_advisory_unlock($1)", [key]);
+          await client.query(
+            "set local statement_timeout = 0; set local lock_timeout = 0; set local idle_in_transaction_session_timeout = 0",
+          );
+          await client.query(`select pg_advisory_xact_lock(${Math.trunc(key)})`);
+          const result = await fn(async (sqlText, params) => (await client.query(sqlText, params)).rows);
+          await client.query("commit");
+          return result;
+        } catch (error) {
+          await client.query("rollback").catch(() => {});
+          throw error;
         }
       } finally {
-        client.release();
+        await client.end().catch(() => {});
       }
     },
     close: async () => {
@@ -135,8 +161,17 @@ async function createPglite(dataDir: string): Promise<Database> {
     ping: async () => {
       await client.query("select 1");
     },
-    // PGlite is one connection inside this process: there is no other migrator to wait for.
-    withAdvisoryLock: (_key, fn) => fn(db),
+    // PGlite is one connection inside this process; the lock is taken all the same, so the same
+    // code runs on both engines.
+    withLockedTransaction: (key, fn) =>
+      client.transaction(async (tx) => {
+        await tx.query(`select pg_advisory_xact_lock(${Math.trunc(key)})`);
+        return fn(async (sqlText, params) =>
+          params?.length
+            ? (await tx.query<Record<string, unknown>>(sqlText, params)).rows
+            : (((await tx.exec(sqlText)).at(-1)?.rows as Record<string, unknown>[] | undefined) ?? []),
+        );
+      }),
     close: () => client.close(),
   };
 }

@@ -2,9 +2,12 @@
 // serialised by the advisory lock (in one process and as two `migrate-cli` processes), and the CLI
 // waiting for a database that comes up late.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createEmptyPostgresDatabase,
@@ -60,6 +63,35 @@ async function appliedRows(database: Database): Promise<number> {
   const [row] = await database.execute("select count(*)::int as n from drizzle.__drizzle_migrations");
   return Number(row?.n);
 }
+
+/**
+ * A migrations folder with one migration that records, from inside the migration's own
+ * transaction, whether it could release a session-level advisory lock on the migration key
+ * (pg_advisory_unlock releases session locks only: false means the lock is transaction-scoped or
+ * absent), whether a transaction is open, and the statement_timeout in force; then sleeps.
+ */
+function probeMigrations(sleepSeconds: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "taskflow-probe-migrations-"));
+  mkdirSync(join(dir, "meta"));
+  writeFileSync(
+    join(dir, "meta/_journal.json"),
+    JSON.stringify({
+      version: "7",
+      dialect: "postgresql",
+      entries: [{ idx: 0, version: "7", when: 1_700_000_000_000, tag: "0000_probe", breakpoints: true }],
+    }),
+  );
+  writeFileSync(
+    join(dir, "0000_probe.sql"),
+    [
+      "create table probe (released_session_lock boolean, in_transaction boolean, statement_timeout text, pid int)",
+      `insert into probe select pg_advisory_unlock(${MIGRATION_LOCK_KEY}), now() <> statement_timestamp(), current_setting('statement_timeout'), pg_backend_pid()`,
+      `select pg_sleep(${sleepSeconds})`,
+    ].join(";\n--> statement-breakpoint\n"),
+  );
+  return dir;
+}
+const MIGRATION_LOCK_KEY = 7_271_001;
 
 describe("committed migrations", () => {
   it("have an SQL file for every journal entry", () => {
@@ -121,6 +153,27 @@ describe.each(engines)("migrate on %s", (engine) => {
   });
 });
 
+describe.each(engines)("the migration transaction on %s", (engine) => {
+  it("holds a transaction-scoped lock (not a session lock) and no statement timeout", async () => {
+    const fresh = await freshDatabase(engine);
+    try {
+      const folder = probeMigrations(0);
+      await migrate(fresh.database, folder);
+      const rows = await fresh.database.execute(
+        "select released_session_lock, in_transaction, statement_timeout from probe",
+      );
+      expect(rows).toEqual([{ released_session_lock: false, in_transaction: true, statement_timeout: "0" }]);
+      expect(await migrationStatus(fresh.database, folder)).toEqual({
+        applied: 1,
+        expected: 1,
+        current: true,
+      });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
 describe.skipIf(!testDatabaseUrl)(
   "concurrent migrators on PostgreSQL (skipped without TEST_DATABASE_URL)",
   () => {
@@ -165,6 +218,85 @@ describe.skipIf(!testDatabaseUrl)(
       const [sa, sb] = await Promise.all([migrate(a), migrate(b)]);
       expect(sa.current && sb.current).toBe(true);
       expect(await appliedRows(a)).toBe(EXPECTED);
+    });
+
+    it("a migration longer than the app's query and statement timeouts succeeds, holding the lock in its transaction", async () => {
+      const url = await emptyDatabase();
+      // The server's own default (a role or database setting, like a hosted provider's) is 300 ms…
+      const admin = new pg.Client({ connectionString: url.toString() });
+      await admin.connect();
+      cleanups.push(() => admin.end());
+      await admin.query(`alter database "${url.pathname.slice(1)}" set statement_timeout = '300ms'`);
+      // …and the database is opened the way the api opens it, with a 500 ms client-side limit.
+      const [a, b] = await Promise.all(
+        [1, 2].map(() =>
+          createDatabase({ url: url.toString(), dataDir: "", poolSize: 1, queryTimeoutMs: 500 }),
+        ),
+      );
+      if (!a || !b) throw new Error("no database");
+      cleanups.push(async () => {
+        await a.close();
+        await b.close();
+      });
+      const folder = probeMigrations(1.5);
+      const running = Promise.all([migrate(a, folder), migrate(b, folder)]);
+
+      // While the first migrator sleeps inside its migration, another connection sees the lock held
+      // by that very backend, and the second migrator waiting for it.
+      let holder: Record<string, unknown> | undefined;
+      const deadline = performance.now() + 10_000;
+      while (!holder && performance.now() < deadline) {
+        const { rows } = await admin.query(
+          `select l.pid, l.granted, a.query, a.xact_start is not null as in_xact
+             from pg_locks l join pg_stat_activity a using (pid)
+            where l.locktype = 'advisory' and l.objid = $1 and l.granted`,
+          [MIGRATION_LOCK_KEY],
+        );
+        holder = rows.find((r) => String(r.query).includes("pg_sleep"));
+        if (!holder) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(holder, "lock holder running the migration").toBeDefined();
+      expect(holder?.in_xact).toBe(true);
+      const { rows: waiting } = await admin.query(
+        "select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1 and not granted",
+        [MIGRATION_LOCK_KEY],
+      );
+      expect(waiting[0].n).toBe(1);
+
+      const statuses = await running;
+      expect(statuses.every((s) => s.current)).toBe(true);
+      const { rows: probe } = await admin.query("select pid from probe");
+      expect(probe).toEqual([{ pid: holder?.pid }]);
+      const { rows: after } = await admin.query(
+        "select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1",
+        [MIGRATION_LOCK_KEY],
+      );
+      expect(after[0].n).toBe(0);
+    });
+
+    it("migrate-cli migrates through DATABASE_MIGRATION_URL when set, whatever DATABASE_URL says", async () => {
+      const url = await emptyDatabase();
+      // DATABASE_URL points at a port nothing listens on (think: a pooler that is down).
+      const probe = net.createServer();
+      await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+      const dead = new URL(url.toString());
+      dead.hostname = "127.0.0.1";
+      dead.port = String((probe.address() as net.AddressInfo).port);
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      const run = migrateCli({
+        DATABASE_URL: dead.toString(),
+        DATABASE_MIGRATION_URL: url.toString(),
+        DATABASE_QUERY_TIMEOUT_MS: "1000",
+        MIGRATE_WAIT_MS: "0",
+      });
+      expect(await run.exited, run.output.join("")).toBe(0);
+      expect(run.output.join("")).toContain(`migrations current: ${EXPECTED}/${EXPECTED}`);
+      const check = await createDatabase({ url: url.toString(), dataDir: "", poolSize: 1 });
+      try {
+        expect(await appliedRows(check)).toBe(EXPECTED);
+      } finally {
+        await check.close();
+      }
     });
 
     it("two migrate-cli processes released at the same instant both exit 0, and the schema is applied once", async () => {

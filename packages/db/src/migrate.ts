@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Database } from "./client";
 import { findMigrationsDir } from "./migrations-dir";
 
@@ -13,19 +12,34 @@ export interface MigrationStatus {
   current: boolean;
 }
 
-/** Applies pending migrations. Safe to run twice, and from several processes at once. */
+/**
+ * Applies pending migrations. Safe to run twice, and from several processes at once: everything
+ * (the lock, reading what is applied, the migrations, recording them) happens in one transaction
+ * that holds a transaction-scoped advisory lock, so it also holds behind a transaction pooler, and
+ * a failure leaves nothing half-applied. Drizzle's bookkeeping table and hashes
+ * (drizzle.__drizzle_migrations) are kept, so databases migrated before stay compatible.
+ */
 export async function migrate(
   database: Database,
   migrationsFolder = findMigrationsDir(),
 ): Promise<MigrationStatus> {
-  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async (db) => {
-    // Each migrator is loaded only where it runs (services that never migrate never load either).
-    if (database.kind === "pglite") {
-      const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
-      await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
-    } else {
-      const { migrate: migratePg } = await import("drizzle-orm/node-postgres/migrator");
-      await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
+  const migrations = readMigrationFiles({ migrationsFolder });
+  await database.withLockedTransaction(MIGRATION_LOCK_KEY, async (sql) => {
+    await sql("create schema if not exists drizzle");
+    await sql(
+      "create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)",
+    );
+    const [last] = await sql(
+      "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
+    );
+    const lastApplied = last ? Number(last.created_at) : -1;
+    for (const migration of migrations) {
+      if (migration.folderMillis <= lastApplied) continue;
+      for (const statement of migration.sql) if (statement.trim()) await sql(statement);
+      await sql("insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)", [
+        migration.hash,
+        migration.folderMillis,
+      ]);
     }
   });
   return migrationStatus(database, migrationsFolder);
