@@ -32,7 +32,12 @@ const schema = z
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
-    CHAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    // The whole turn (every model step and tool call); CHAT_STEP_TIMEOUT_MS bounds each model step, so a
+    // slow local model gets time per step without a turn hanging for ever.
+    CHAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+    CHAT_STEP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    // Earlier turns sent with each message, in estimated tokens (four characters a token).
+    CHAT_HISTORY_TOKENS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
     // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
     // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.

@@ -74,10 +74,17 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     }));
   }
 
-  async function assertOnlyUserMessage(conversationId: number, message: string) {
+  /**
+   * A failed turn that changed nothing: the user's message and an assistant message saying why it failed
+   * (so the stored conversation still alternates), no tool calls, and no half-written model text.
+   */
+  async function assertFailedTurnStored(conversationId: number, message: string, detail: RegExp) {
     const { status, body } = await chat.conversation(conversationId);
     expect(status).toBe(200);
-    expect(body.messages.map((m) => [m.role, m.content])).toEqual([["user", message]]);
+    expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(body.messages[0]?.content).toBe(message);
+    expect(body.messages[1]?.content).toMatch(detail);
+    expect(body.messages[1]?.tool_calls).toEqual([]);
   }
 
   it("a JSON turn: the model calls add_task, the MCP server writes the database, the model's text is the reply", async () => {
@@ -149,10 +156,15 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     for (const tool of tools) {
       const fn = offered.find((t) => t.function.name === tool.name)?.function;
       expect(fn?.description, tool.name).toBe(tool.description);
+      // Everything but `user_id`, which the model must never fill (the user comes from the token).
       expect(Object.keys((fn?.parameters.properties ?? {}) as object).sort(), tool.name).toEqual(
-        Object.keys(tool.inputSchema.properties ?? {}).sort(),
+        Object.keys(tool.inputSchema.properties ?? {})
+          .filter((name) => name !== "user_id")
+          .sort(),
       );
-      expect(fn?.parameters.required ?? [], tool.name).toEqual(tool.inputSchema.required ?? []);
+      expect(fn?.parameters.required ?? [], tool.name).toEqual(
+        (tool.inputSchema.required ?? []).filter((name) => name !== "user_id"),
+      );
     }
   });
 
@@ -234,7 +246,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
   });
 
   describe("when the model endpoint fails", () => {
-    it("LLM down (nothing listening) → 503 with a clear message; only the user's message is stored", async () => {
+    it("LLM down (nothing listening) → 503 with a clear message; the failure is stored as the reply", async () => {
       const down = await startTestStack(engine, { db: stack.db, env: llmEnv(`${await closedPortUrl()}/v1`) });
       try {
         const client = chatClient(down, user);
@@ -244,23 +256,31 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
         expect(contentType).toMatch(/^application\/problem\+json/);
         expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
         expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
-        await assertOnlyUserMessage(failedTurnConversation(body), "add water plants");
+        await assertFailedTurnStored(
+          failedTurnConversation(body),
+          "add water plants",
+          /AI model could not be reached/i,
+        );
         expect((await client.tasks("?q=water")).items).toEqual([]);
       } finally {
         await down.close();
       }
     });
 
-    it("LLM answers with an HTTP error → 503, nothing stored as a reply", async () => {
+    it("LLM answers with an HTTP error → 503, only the failure stored as the reply", async () => {
       mock.setFallback({ status: 500, error: "upstream exploded" });
       const { status, body } = await chat.send({ message: "add feed the cat" });
       expect(status).toBe(503);
       expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
       expect((body as Problem).detail).not.toMatch(/exploded/); // upstream details stay in the logs
-      await assertOnlyUserMessage(failedTurnConversation(body), "add feed the cat");
+      await assertFailedTurnStored(
+        failedTurnConversation(body),
+        "add feed the cat",
+        /AI model could not be reached/i,
+      );
     });
 
-    it("LLM slower than CHAT_TIMEOUT_MS → 504 after about the timeout; nothing stored as a reply", async () => {
+    it("LLM slower than CHAT_TIMEOUT_MS → 504 after about the timeout; only the failure stored as the reply", async () => {
       mock.script({ delayMs: 20_000, text: "far too late" });
       const started = Date.now();
       const { status, contentType, body } = await chat.send({ message: "add slow thing" });
@@ -270,7 +290,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       expect((body as Problem).detail).toMatch(/took too long/i);
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
-      await assertOnlyUserMessage(failedTurnConversation(body), "add slow thing");
+      await assertFailedTurnStored(failedTurnConversation(body), "add slow thing", /took too long/i);
     });
 
     it("a stream that stalls mid-answer → an SSE error event; the half-written text is not stored", async () => {
@@ -281,34 +301,34 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       expect(events[1]?.data).toEqual({ delta: "Sure, I am adding" });
       expect(events[2]?.data).toMatchObject({ status: 504, detail: expect.stringMatching(/took too long/i) });
       const { conversation_id } = dataOf<{ conversation_id: number }>(events[0]);
-      await assertOnlyUserMessage(conversation_id, "add stalled thing");
+      await assertFailedTurnStored(conversation_id, "add stalled thing", /took too long/i);
     });
 
-    it("malformed tool calls (invalid JSON arguments) → 502 with a clear message; nothing created or stored", async () => {
+    it("malformed tool calls (invalid JSON arguments) → 502 with a clear message; nothing created, only the failure stored", async () => {
       mock.setFallback({ toolCalls: [{ name: "add_task", arguments: '{"title": "Broken milk", "due": ' }] });
       const { status, contentType, body } = await chat.send({ message: "add broken milk" });
       expect(status).toBe(502);
       expect(contentType).toMatch(/^application\/problem\+json/);
       expect((body as Problem).detail).toMatch(/AI model sent a reply I could not use/i);
       expect((await chat.tasks("?q=broken")).items).toEqual([]);
-      await assertOnlyUserMessage(failedTurnConversation(body), "add broken milk");
+      await assertFailedTurnStored(failedTurnConversation(body), "add broken milk", /could not use/i);
       expect(mock.requests.length).toBeLessThanOrEqual(6); // bounded steps per turn
     });
 
-    it("a call to a tool that does not exist → 502 with a clear message; nothing stored", async () => {
+    it("a call to a tool that does not exist → 502 with a clear message; only the failure stored", async () => {
       mock.setFallback({ toolCalls: [{ name: "drop_all_tasks", arguments: { everyone: true } }] });
       const { status, body } = await chat.send({ message: "drop everything" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
-      await assertOnlyUserMessage(failedTurnConversation(body), "drop everything");
+      await assertFailedTurnStored(failedTurnConversation(body), "drop everything", /could not use/i);
     });
 
-    it("an empty answer → 502; nothing stored as a reply", async () => {
+    it("an empty answer → 502; only the failure stored as the reply", async () => {
       mock.script({ text: "" });
       const { status, body } = await chat.send({ message: "say nothing" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
-      await assertOnlyUserMessage(failedTurnConversation(body), "say nothing");
+      await assertFailedTurnStored(failedTurnConversation(body), "say nothing", /could not use/i);
     });
 
     it("MCP server down in LLM mode → 503 'task tools are unavailable', the model is never asked", async () => {
@@ -323,7 +343,11 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
         expect((body as Problem).detail).toMatch(/task tools are unavailable/i);
         expect(mock.requests).toHaveLength(0);
         expect((await client.tasks()).status).toBe(200);
-        await assertOnlyUserMessage(failedTurnConversation(body), "add call the bank");
+        await assertFailedTurnStored(
+          failedTurnConversation(body),
+          "add call the bank",
+          /task tools are unavailable/i,
+        );
       } finally {
         await noTools.close();
       }

@@ -1,13 +1,18 @@
 import type { ChatAgent } from "./types";
 
 export type { AgentFailure } from "./agent-error";
-export { AgentError } from "./agent-error";
-export type { AgentEvent, ChatAgent, ToolCallRecord, TurnInput, TurnResult } from "./types";
+export { AGENT_FAILURES, AgentError, failureLogFields } from "./agent-error";
+export { describeDone } from "./describe-done";
+export type { AgentEvent, ChatAgent, HistoryEntry, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
 export interface AgentConfig {
   mcpUrl: string;
   /** With a key the LLM answers; without one, the offline assistant does. */
   openai?: { apiKey: string; baseUrl: string; model: string } | undefined;
+  /** LLM mode: the longest one model step (with its tool calls) may take. */
+  stepTimeoutMs?: number | undefined;
+  /** LLM mode: token budget for the earlier turns sent with each message. */
+  historyTokens?: number | undefined;
 }
 
 /**
@@ -20,7 +25,14 @@ export function createChatAgent(config: AgentConfig): ChatAgent {
   let loaded: Promise<ChatAgent> | undefined;
   const load = () =>
     (loaded ??= openai
-      ? import("./llm-agent").then((m) => m.createLlmAgent({ mcpUrl: config.mcpUrl, ...openai }))
+      ? import("./llm-agent").then((m) =>
+          m.createLlmAgent({
+            mcpUrl: config.mcpUrl,
+            ...openai,
+            ...(config.stepTimeoutMs ? { stepTimeoutMs: config.stepTimeoutMs } : {}),
+            ...(config.historyTokens ? { historyTokens: config.historyTokens } : {}),
+          }),
+        )
       : import("./offline-agent").then((m) => m.createOfflineAgent({ mcpUrl: config.mcpUrl })));
   return {
     mode: openai ? "llm" : "offline",

@@ -2,9 +2,12 @@
 // the ones discovered from our MCP server over HTTP.
 import { createMCPClient } from "@ai-sdk/mcp";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { APICallError, type ModelMessage, stepCountIs, streamText } from "ai";
+import { stepCountIs, streamText, type ToolSet } from "ai";
 import { AgentError } from "./agent-error";
+import { classifyError } from "./classify-error";
+import { buildModelMessages, toolOutput } from "./model-history";
 import { systemPrompt } from "./system-prompt";
+import { modelInputSchema } from "./tool-schema";
 import type { ChatAgent, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
 export interface LlmOptions {
@@ -14,10 +17,19 @@ export interface LlmOptions {
   model: string;
   /** Upper bound on model ↔ tool round trips in one turn. */
   maxSteps?: number;
+  /** Longest one step (a model call and the tools it asks for) may take; the turn's signal caps the whole. */
+  stepTimeoutMs?: number;
+  /** Token budget for earlier turns sent to the model (estimated at four characters a token). */
+  historyTokens?: number;
 }
 
 export function createLlmAgent(options: LlmOptions): ChatAgent {
-  const provider = createOpenAICompatible({ name: "llm", baseURL: options.baseUrl, apiKey: options.apiKey });
+  const provider = createOpenAICompatible({
+    name: "llm",
+    baseURL: options.baseUrl,
+    apiKey: options.apiKey,
+    fetch: retryOnceWhenUnavailable,
+  });
   return {
     mode: "llm",
     async runTurn(input: TurnInput): Promise<TurnResult> {
@@ -32,27 +44,36 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
       }).catch((error: unknown) => {
         throw new AgentError(input.signal.aborted ? "timeout" : "tools_unavailable", error);
       });
+      const toolCalls: ToolCallRecord[] = [];
       try {
-        const tools = await mcp.tools().catch((error: unknown) => {
+        const definitions = await mcp.listTools().catch((error: unknown) => {
           throw new AgentError("tools_unavailable", error);
         });
-        const messages: ModelMessage[] = [
-          ...input.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage),
-          { role: "user", content: input.message },
-        ];
+        const tools = modelTools(
+          mcp.toolsFromDefinitions({
+            ...definitions,
+            tools: definitions.tools.map((t) => ({
+              ...t,
+              inputSchema: modelInputSchema(t.inputSchema) as typeof t.inputSchema,
+            })),
+          }),
+        );
         const result = streamText({
           model: provider.chatModel(options.model),
           system: systemPrompt(input.now),
-          messages,
+          messages: buildModelMessages(input.history, input.message, options.historyTokens ?? 4000),
           tools,
           stopWhen: stepCountIs(options.maxSteps ?? 6),
           abortSignal: input.signal,
-          maxRetries: 1,
+          ...(options.stepTimeoutMs ? { timeout: { stepMs: options.stepTimeoutMs } } : {}),
+          // Retries are the provider fetch's (one, for an unreachable or 5xx endpoint): the SDK's would
+          // also sleep out a 429's Retry-After, holding the user's request for up to a minute.
+          maxRetries: 0,
           // Errors arrive as `error` parts below and the api logs them; the SDK's default prints to stderr.
           onError: () => {},
         });
-        const toolCalls: ToolCallRecord[] = [];
         let text = "";
+        let filtered = false;
         for await (const part of result.fullStream) {
           if (part.type === "text-delta") {
             text += part.text;
@@ -66,22 +87,60 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
             );
             toolCalls.push(call);
             input.onEvent?.({ type: "tool_call", call });
+          } else if (part.type === "finish-step" && part.finishReason === "content-filter") {
+            filtered = true;
           } else if (part.type === "error") {
             throw part.error;
           } else if (part.type === "abort") {
             throw new AgentError("timeout");
           }
         }
-        if (!text.trim()) throw new AgentError("llm_invalid");
+        if (!text.trim()) throw new AgentError(filtered ? "llm_refused" : "llm_invalid");
         return { response: text.trim(), toolCalls };
       } catch (error) {
-        throw classify(error, input.signal);
+        const failure = classifyError(error, input.signal);
+        failure.toolCalls = toolCalls;
+        throw failure;
       } finally {
         await mcp.close().catch(() => {});
       }
     },
   };
 }
+
+/**
+ * The MCP tools with the model's view of their results: the structured result as plain JSON (serialised
+ * once into the `tool` message), an error as its text — not the MCP envelope, whose text part would
+ * reach the model as JSON escaped inside JSON.
+ */
+function modelTools(tools: ToolSet): ToolSet {
+  return Object.fromEntries(
+    Object.entries(tools).map(([name, tool]) => [
+      name,
+      {
+        ...tool,
+        toModelOutput: ({ output }: { output: unknown }) => {
+          const call = toRecord(name, {}, output, false);
+          return toolOutput(call);
+        },
+      },
+    ]),
+  ) as ToolSet;
+}
+
+/** One more attempt when the endpoint cannot be reached or answers 5xx; anything else is final. */
+const retryOnceWhenUnavailable: typeof fetch = async (url, init) => {
+  const retryable = (status: number) => status >= 500 || status === 408;
+  try {
+    const response = await fetch(url, init);
+    if (!retryable(response.status) || init?.signal?.aborted) return response;
+    await response.body?.cancel().catch(() => {});
+  } catch (error) {
+    if (init?.signal?.aborted) throw error;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return fetch(url, init);
+};
 
 /** The same record the offline agent keeps: the structured result, or the text of a tool error. */
 function toRecord(tool: string, args: unknown, output: unknown, failed: boolean): ToolCallRecord {
@@ -102,14 +161,4 @@ function textOf(content: unknown): string | undefined {
   return content
     .map((part) => (part && typeof part === "object" && "text" in part ? String(part.text) : ""))
     .join("\n");
-}
-
-function classify(error: unknown, signal: AbortSignal): AgentError {
-  if (error instanceof AgentError) return error;
-  if (signal.aborted) return new AgentError("timeout", error);
-  if (APICallError.isInstance(error)) return new AgentError("llm_unavailable", error);
-  const name = (error as { name?: string })?.name ?? "";
-  if (/Abort|Timeout/.test(name)) return new AgentError("timeout", error);
-  if (/Fetch|Connect|Retry/.test(name)) return new AgentError("llm_unavailable", error);
-  return new AgentError("llm_invalid", error);
 }

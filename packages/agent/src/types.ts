@@ -7,11 +7,18 @@ export interface ToolCallRecord {
 
 export type AgentEvent = { type: "text"; delta: string } | { type: "tool_call"; call: ToolCallRecord };
 
+/** A stored message of the conversation: its text and, for the assistant, the tool calls it made. */
+export interface HistoryEntry {
+  role: "user" | "assistant";
+  content: string;
+  toolCalls?: ToolCallRecord[];
+}
+
 export interface TurnInput {
   /** Bearer token the MCP server accepts for this user (minted by the api per turn). */
   mcpToken: string;
   /** Earlier messages of the conversation, oldest first. */
-  history: { role: "user" | "assistant"; content: string }[];
+  history: HistoryEntry[];
   message: string;
   now: Date;
   signal: AbortSignal;

@@ -14,8 +14,20 @@ export interface MockToolCall {
 export type MockReply =
   /** An assistant message: text, tool calls, or both. Streamed in small pieces when the request asks to stream. */
   | { text?: string; toolCalls?: MockToolCall[]; delayMs?: number }
-  /** An HTTP error from the endpoint, e.g. 401 bad key or 500. */
-  | { status: number; error: string; delayMs?: number }
+  /**
+   * An HTTP error from the endpoint, e.g. 401 bad key or 500, with the body's `error.code`/`error.type`
+   * (default `server_error`, null) and response headers (e.g. Retry-After) as real providers send them.
+   */
+  | {
+      status: number;
+      error: string;
+      code?: string | null;
+      type?: string;
+      headers?: Record<string, string>;
+      delayMs?: number;
+    }
+  /** A 200 stream that sends `text`, then an `{"error": …}` chunk, as providers report a failure mid-answer. */
+  | { streamError: { message: string; type?: string; code?: string | null }; text?: string }
   /** Sends the first piece of the text, then never finishes: the model hangs mid-answer. */
   | { stallAfter: string };
 
@@ -39,6 +51,8 @@ export interface RecordedRequest {
   }[];
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** The request body exactly as received. */
+  raw: string;
 }
 
 export interface LlmMock {
@@ -49,7 +63,13 @@ export interface LlmMock {
   script(...steps: MockStep[]): void;
   /** What to answer once the queue is empty (default: HTTP 500 naming the unscripted request). */
   setFallback(step: MockStep | undefined): void;
-  /** Forgets queued replies, the fallback and recorded requests. */
+  /**
+   * Strict alternation, as vLLM serving Mistral enforces it: after the system message, user and assistant
+   * turns must alternate (tool messages ride with the assistant message that asked for them); two user
+   * messages in a row are refused with a 400.
+   */
+  setStrictAlternation(on: boolean): void;
+  /** Forgets queued replies, the fallback, recorded requests and strict alternation. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -60,6 +80,7 @@ export async function startLlmMock(): Promise<LlmMock> {
   const queue: MockStep[] = [];
   const requests: RecordedRequest[] = [];
   let fallback: MockStep | undefined;
+  let strictAlternation = false;
   let counter = 0;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -97,8 +118,16 @@ export async function startLlmMock(): Promise<LlmMock> {
       tools: (body.tools ?? []) as RecordedRequest["tools"],
       authorization: req.headers.authorization,
       body,
+      raw,
     };
     requests.push(recorded);
+    // What every OpenAI-compatible server checks before answering: the message sequence.
+    const invalid = sequenceError(recorded.messages, strictAlternation);
+    if (invalid) {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: invalid, type: "invalid_request_error", code: null } }));
+      return;
+    }
     const step = queue.shift() ?? fallback;
     const reply: MockReply =
       step === undefined
@@ -109,8 +138,12 @@ export async function startLlmMock(): Promise<LlmMock> {
 
     if ("delayMs" in reply && reply.delayMs && !(await wait(reply.delayMs, res))) return;
     if ("status" in reply) {
-      res.writeHead(reply.status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: reply.error, type: "server_error", code: null } }));
+      res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+      res.end(
+        JSON.stringify({
+          error: { message: reply.error, type: reply.type ?? "server_error", code: reply.code ?? null },
+        }),
+      );
       return;
     }
     const id = `chatcmpl-${++counter}`;
@@ -121,6 +154,23 @@ export async function startLlmMock(): Promise<LlmMock> {
         sse(chunk(id, created, recorded.model, { role: "assistant", content: reply.stallAfter }, null)),
       );
       return; // never ends; the client's abort (or close()) tears the socket down
+    }
+    if ("streamError" in reply) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.write(
+        sse(chunk(id, created, recorded.model, { role: "assistant", content: reply.text ?? "" }, null)),
+      );
+      res.write(
+        sse({
+          error: {
+            message: reply.streamError.message,
+            type: reply.streamError.type ?? "server_error",
+            code: reply.streamError.code ?? null,
+          },
+        }),
+      );
+      res.end("data: [DONE]\n\n");
+      return;
     }
     const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({
       id: call.id ?? `call_${counter}_${index}`,
@@ -219,10 +269,14 @@ export async function startLlmMock(): Promise<LlmMock> {
     setFallback: (step) => {
       fallback = step;
     },
+    setStrictAlternation: (on) => {
+      strictAlternation = on;
+    },
     reset() {
       queue.length = 0;
       requests.length = 0;
       fallback = undefined;
+      strictAlternation = false;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
@@ -230,6 +284,44 @@ export async function startLlmMock(): Promise<LlmMock> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Why a server following the published format would refuse `messages`, or undefined: every assistant
+ * `tool_calls` message must be followed by one `tool` message per call id (and tool messages answer
+ * only those), and with `strict` the roles must alternate user/assistant after an optional system message.
+ */
+export function sequenceError(messages: ChatMessage[], strict: boolean): string | undefined {
+  let open: Set<string> | undefined;
+  let lastTurnRole: "user" | "assistant" | undefined;
+  for (const [i, m] of messages.entries()) {
+    if (m.role === "tool") {
+      if (!open?.has(m.tool_call_id ?? ""))
+        return `messages[${i}]: a 'tool' message must answer a tool_call_id of the preceding assistant message`;
+      open.delete(m.tool_call_id ?? "");
+      continue;
+    }
+    if (open && open.size > 0)
+      return `messages[${i}]: an assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id' (missing ${[...open].join(", ")})`;
+    open = undefined;
+    if (m.role === "system") {
+      if (i !== 0 && strict) return "System message must be at the beginning.";
+      continue;
+    }
+    if (m.role === "assistant" && m.tool_calls?.length) open = new Set(m.tool_calls.map((c) => c.id));
+    if (strict) {
+      const continuesToolTurn =
+        m.role === "assistant" && lastTurnRole === "assistant" && messages[i - 1]?.role === "tool";
+      if (m.role === lastTurnRole && !continuesToolTurn)
+        return "Conversation roles must alternate user/assistant/user/assistant/...";
+      if (lastTurnRole === undefined && m.role !== "user")
+        return "Conversation roles must alternate user/assistant/user/assistant/...";
+    }
+    lastTurnRole = m.role;
+  }
+  if (open && open.size > 0)
+    return `an assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id' (missing ${[...open].join(", ")})`;
+  return undefined;
 }
 
 /** A loopback URL where nothing listens: the port was free a moment ago and has been released. */

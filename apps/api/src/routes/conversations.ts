@@ -1,5 +1,6 @@
 import {
   conversationDetailSchema,
+  conversationMessagesQuery,
   conversationSchema,
   problemSchema,
   taskIdSchema,
@@ -29,11 +30,18 @@ export function registerConversationRoutes(app: FastifyInstance, db: Db, guards:
   r.get("/api/conversations/:id", {
     onRequest: guards,
     schema: {
-      ...doc("A conversation with its messages"),
+      ...doc(
+        "A conversation with one page of its messages: the newest `limit` (default 50, at most 200) before `before`, oldest first; `next_before` is the cursor of the older page, null on the first message",
+      ),
       params,
+      querystring: conversationMessagesQuery,
       response: { 200: conversationDetailSchema, ...errors },
     },
-    handler: (request) => getConversation(db, currentUser(request).id, request.params.id),
+    handler: (request) =>
+      getConversation(db, currentUser(request).id, request.params.id, {
+        before: request.query.before,
+        limit: request.query.limit,
+      }),
   });
   r.delete("/api/conversations/:id", {
     onRequest: guards,

@@ -2,9 +2,24 @@ import { z } from "zod";
 import { textInput } from "./fields";
 import { problemSchema } from "./problem";
 
+/**
+ * The client's id for one turn (a UUID, say). Sending a turn again with the same id returns what the first
+ * request stored instead of running it again, so a retry after a lost answer never repeats a change.
+ * Also accepted as the `Idempotency-Key` header.
+ */
+export const clientTurnIdSchema = z
+  .string({ error: "must be a string" })
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters")
+  .regex(/^[A-Za-z0-9._:-]+$/, "may contain only letters, digits and . _ : -")
+  .describe(
+    "Client-chosen id of this turn (e.g. a UUID); a retry with the same id returns the stored result",
+  );
+
 export const chatRequestBody = z.strictObject({
   conversation_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   message: textInput().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
+  client_turn_id: clientTurnIdSchema.optional(),
 });
 
 export const toolCallSchema = z.object({
@@ -22,9 +37,17 @@ export const chatResponseSchema = z.object({
 });
 export type ChatResponse = z.infer<typeof chatResponseSchema>;
 
-/** A failed turn: the problem names the conversation that holds the stored user message. */
+/**
+ * A failed turn: the problem names the conversation that holds it, the tool calls that did run before
+ * the failure (their changes stand: `detail` says what was done), and, when the model provider is
+ * rate-limiting, how many seconds to wait (also the Retry-After header).
+ */
 export const chatProblemSchema = problemSchema
-  .extend({ conversation_id: z.number().int().optional() })
+  .extend({
+    conversation_id: z.number().int().optional(),
+    tool_calls: z.array(toolCallSchema).optional(),
+    retry_after: z.number().int().optional(),
+  })
   .meta({ id: "ChatProblem" });
 export type ChatProblem = z.infer<typeof chatProblemSchema>;
 
@@ -41,7 +64,31 @@ export const messageSchema = z.object({
   tool_calls: z.array(toolCallSchema),
   created_at: z.string(),
 });
-export const conversationDetailSchema = conversationSchema.extend({ messages: z.array(messageSchema) });
+/** One page of a conversation's messages: the newest first page, oldest first within a page. */
+export const conversationDetailSchema = conversationSchema.extend({
+  messages: z.array(messageSchema),
+  next_before: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Pass as `before` to get the page of older messages; null when there are none"),
+});
+export const conversationMessagesQuery = z.strictObject({
+  before: z.coerce
+    .number({ error: "must be a message id" })
+    .int("must be a message id")
+    .positive("must be a message id")
+    .max(2_147_483_647, "must be a message id")
+    .optional()
+    .describe("Only messages older than this message id (the `next_before` of the previous page)"),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(50)
+    .describe("Messages per page (default 50, at most 200)"),
+});
 export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
