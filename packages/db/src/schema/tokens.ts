@@ -15,6 +15,8 @@ export const personalTokens = pgTable(
     prefix: varchar("prefix", { length: 16 }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** Null: the token works until revoked. Past it, /mcp refuses the token. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
   (t) => [index("personal_tokens_user_id_idx").on(t.userId)],
 );
