@@ -467,6 +467,31 @@ describe("chart behaviour", () => {
     expect(failed.stderr).toMatch(/existingSecret/);
   });
 
+  it("the migration Job (and its wait) prefer an optional DATABASE_MIGRATION_URL from the database Secret", async () => {
+    const env = (objects: K8sObject[], container: "initContainers" | "containers") =>
+      objects
+        .find((o) => o.kind === "Job")
+        ?.spec.template.spec[container][0].env.find((e: Json) => e.name === "DATABASE_MIGRATION_URL");
+    for (const c of ["initContainers", "containers"] as const) {
+      expect(env(await scenario("prod"), c)?.valueFrom.secretKeyRef, c).toEqual({
+        name: "taskflow-database",
+        key: "DATABASE_MIGRATION_URL",
+        optional: true,
+      });
+      expect(
+        env(await scenario("existing secret, cert-manager, sleep action"), c)?.valueFrom.secretKeyRef,
+      ).toEqual({
+        name: "mine",
+        key: "DATABASE_MIGRATION_URL",
+        optional: true,
+      });
+      // The generated Secret of the bundled database never has one (no pooler in between).
+      expect(env(await scenario("dev"), c), c).toBeUndefined();
+    }
+    const wait = readFileSync(join(chartDir, "files/wait-for-database.js"), "utf8");
+    expect(wait).toContain("process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL");
+  });
+
   it("existingSecret: no Secret rendered and every reference points at it", async () => {
     const objects = await scenario("existing secret, cert-manager, sleep action");
     expect(objects.some((o) => o.kind === "Secret" && o.metadata.name === RELEASE)).toBe(false);
