@@ -292,12 +292,14 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
 
       const id = failedTurnConversation(body);
       const stored = await client.conversation(id);
+      // The failure is stored as the reply, so the conversation still alternates user/assistant.
       expect(stored.body.messages.map((m) => [m.role, m.content])).toEqual([
         ["user", "add water the plants"],
+        ["assistant", (body as Problem).detail],
       ]);
     });
 
-    it("a streamed turn ends with an error event carrying the same message, and stores no reply", async () => {
+    it("a streamed turn ends with an error event carrying the same message, stored as the reply", async () => {
       const client = chatClient(noTools, alice);
       const { status, events } = await client.stream({ message: "add water the lawn" });
       expect(status).toBe(200);
@@ -308,7 +310,10 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
       });
       const { conversation_id } = dataOf<{ conversation_id: number }>(events[0]);
       expect(events[1]?.data).toMatchObject({ conversation_id });
-      expect((await client.conversation(conversation_id)).body.messages.map((m) => m.role)).toEqual(["user"]);
+      expect((await client.conversation(conversation_id)).body.messages.map((m) => m.role)).toEqual([
+        "user",
+        "assistant",
+      ]);
     });
 
     it("a running stack whose MCP server stops answers 503 from then on, while the board still works", async () => {
