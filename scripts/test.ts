@@ -2,6 +2,8 @@
 // missing (always in CI), runs every Vitest suite, and ends with one plain summary line.
 // `npm run test:reliability` (`tsx scripts/test.ts reliability`): the same for the reliability suite,
 // building only what is missing.
+// `npm run test:containers` (`tsx scripts/test.ts containers`): builds the images with podman and runs
+// them as containers; nothing is built on the host (the Dockerfile builds the services in the images).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,11 +11,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const reliability = process.argv[2] === "reliability";
-const vitestArgs = reliability
-  ? ["--config", "tests/reliability/vitest.config.ts", ...process.argv.slice(3)]
+const mode =
+  process.argv[2] === "reliability" || process.argv[2] === "containers" ? process.argv[2] : undefined;
+const vitestArgs = mode
+  ? ["--config", `tests/${mode}/vitest.config.ts`, ...process.argv.slice(3)]
   : process.argv.slice(2);
-const ci = process.env.CI === "true" && !reliability;
+const ci = process.env.CI === "true" && !mode;
 const run = (command: string, args: string[]) =>
   spawnSync(command, args, {
     cwd: root,
@@ -27,17 +30,18 @@ const artifacts = [
   "apps/api/dist/migrate.js",
   "apps/mcp/dist/server.js",
 ];
-if (ci || artifacts.some((file) => !existsSync(join(root, file)))) {
+if (mode !== "containers" && (ci || artifacts.some((file) => !existsSync(join(root, file))))) {
   console.log("Building web, api and mcp for the whole-stack tests…");
   const build = run("npm", ["run", "build"]);
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(
-  process.env.TEST_DATABASE_URL
-    ? "Database suites run on PGlite and on PostgreSQL (TEST_DATABASE_URL)."
-    : "Database suites run on PGlite only; set TEST_DATABASE_URL=postgres://… to add PostgreSQL.",
-);
+if (mode !== "containers")
+  console.log(
+    process.env.TEST_DATABASE_URL
+      ? "Database suites run on PGlite and on PostgreSQL (TEST_DATABASE_URL)."
+      : "Database suites run on PGlite only; set TEST_DATABASE_URL=postgres://… to add PostgreSQL.",
+  );
 const report = join(mkdtempSync(join(tmpdir(), "taskflow-test-")), "vitest.json");
 const vitest = run("npx", [
   "vitest",

@@ -143,11 +143,7 @@ class PingConnection {
 }
 
 async function createPglite(dataDir: string): Promise<Database> {
-  // Loaded only in embedded mode: a service on PostgreSQL never pays PGlite's start-up time or memory.
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-  ]);
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await loadPglite();
   const client = new PGlite(dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -174,4 +170,22 @@ async function createPglite(dataDir: string): Promise<Database> {
       }),
     close: () => client.close(),
   };
+}
+
+/** The message a build without PGlite (the container images) stops with when DATABASE_URL is unset. */
+export const NO_EMBEDDED_DATABASE =
+  "DATABASE_URL is not set, and this build has no embedded database (PGlite is not shipped in the container images): set DATABASE_URL=postgres://user:password@host:5432/database";
+
+async function loadPglite() {
+  // Loaded only in embedded mode: a service on PostgreSQL never pays PGlite's start-up time or memory.
+  // The service bundles keep @electric-sql/pglite external (scripts/bundle.ts): `npm start` finds it
+  // in node_modules, the images have no node_modules, and say so here instead of a bare module error.
+  try {
+    return await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === "ERR_MODULE_NOT_FOUND" && message?.includes("@electric-sql/pglite"))
+      throw new Error(NO_EMBEDDED_DATABASE, { cause: error });
+    throw error;
+  }
 }

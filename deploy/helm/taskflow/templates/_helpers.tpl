@@ -67,13 +67,13 @@ podSelector:
 {{- define "taskflow.components" -}}
 web:
   containerPort: 3000
-  command: ["node", "apps/web/server.js"]
+  command: ["/nodejs/bin/node", "apps/web/server.js"]
 api:
   containerPort: 8000
-  command: ["node", "apps/api/dist/server.js"]
+  command: ["/nodejs/bin/node", "apps/api/dist/server.js"]
 mcp:
   containerPort: 8080
-  command: ["node", "apps/mcp/dist/server.js"]
+  command: ["/nodejs/bin/node", "apps/mcp/dist/server.js"]
 {{- end }}
 
 {{/* Names of the Node services this release runs, in a stable order. */}}
