@@ -93,4 +93,22 @@ describe.each(engines)("conversation pages on %s", (engine) => {
     const { status } = await get("?limit=5&before=10", conversationId, other.headers);
     expect(status).toBe(404);
   });
+
+  it("the OpenAPI document describes the page parameters, next_before and the chat turn id", async () => {
+    const spec = (await (await fetch(`${stack.apiUrl}/api/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; responses: object }>
+      >;
+    };
+    const get = spec.paths["/api/conversations/{id}"]?.get;
+    expect(get?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(["query:before", "query:limit"]),
+    );
+    expect(JSON.stringify(get?.responses)).toContain("next_before");
+    const chat = spec.paths["/api/chat"]?.post;
+    expect(chat?.parameters?.map((p) => `${p.in}:${p.name}`)).toContain("header:idempotency-key");
+    expect(JSON.stringify(chat)).toContain("client_turn_id");
+    expect(Object.keys(chat?.responses ?? {})).toContain("409");
+  });
 });
