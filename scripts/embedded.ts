@@ -29,6 +29,7 @@ await startService({
     const mcp = await buildMcpApp({
       database,
       tokenSecret: env.mcp.MCP_TOKEN_SECRET,
+      callsPerMinute: env.mcp.MCP_RATE_LIMIT,
       logger: { ...logger, base: { service: "mcp" } },
     });
     return {

@@ -43,6 +43,9 @@ export async function startTestStack(
   const env = parseApiEnv({
     NODE_ENV: "test",
     AUTH_RATE_LIMIT: "1000",
+    // Suites make many calls as one user; the per-user limits have their own tests.
+    CHAT_RATE_LIMIT: "100000",
+    TOKEN_CREATE_RATE_LIMIT: "100000",
     BETTER_AUTH_URL: "http://localhost:3000",
     MCP_URL: `${mcpAddress}/mcp`,
     ...options.env,

@@ -20,6 +20,7 @@ import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { type Guard, registerAuth, requireUser } from "./plugins/auth";
 import { registerOpenApi } from "./plugins/openapi";
+import { registerUserRateLimits } from "./plugins/rate-limits";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
@@ -128,13 +129,17 @@ export async function buildApp(options: BuildApiOptions) {
     timeoutMs: env.CHAT_TIMEOUT_MS,
   };
 
+  await registerUserRateLimits(app, {
+    chatPerMinute: env.CHAT_RATE_LIMIT,
+    tokenCreationsPerHour: env.TOKEN_CREATE_RATE_LIMIT,
+  });
   registerTaskRoutes(app, database.db, [signedIn], "/api");
   registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
   registerTrashSweeper(app, database.db);
   registerChatRoutes(app, chatDeps, [signedIn], "/api");
   registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
   registerConversationRoutes(app, database.db, [signedIn]);
-  registerTokenRoutes(app, database.db, [signedIn]);
+  registerTokenRoutes(app, database.db, [signedIn], { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
   app.get("/api/config", { schema: { hide: true } }, async () => ({
     mcp_url: env.MCP_PUBLIC_URL,
     assistant: agent.mode,

@@ -39,6 +39,11 @@ const schema = z
     // Earlier turns sent with each message, in estimated tokens (four characters a token).
     CHAT_HISTORY_TOKENS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+    // Per signed-in user (see plugins/rate-limits.ts): chat turns a minute, token creations an hour, and
+    // the most personal tokens one user may hold.
+    CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    TOKEN_CREATE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    PERSONAL_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
     // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.
     // Anyone else is identified by their socket address, so the sign-in limit cannot be dodged by

@@ -81,6 +81,7 @@ describe.each(engines)("/api/tokens on %s", (engine) => {
       prefix: created.token.slice(0, 10),
       created_at: expect.any(String),
       last_used_at: null,
+      expires_at: null,
       token: expect.stringMatching(/^tfp_[A-Za-z0-9_-]{43}$/),
     });
     expect(Math.abs(Date.parse(created.created_at) - Date.now())).toBeLessThan(60_000);
@@ -105,9 +106,17 @@ describe.each(engines)("/api/tokens on %s", (engine) => {
       prefix: created.token.slice(0, 10),
       created_at: created.created_at,
       last_used_at: null,
+      expires_at: null,
     });
     for (const item of items)
-      expect(Object.keys(item).sort()).toEqual(["created_at", "id", "last_used_at", "name", "prefix"]);
+      expect(Object.keys(item).sort()).toEqual([
+        "created_at",
+        "expires_at",
+        "id",
+        "last_used_at",
+        "name",
+        "prefix",
+      ]);
     expect(text).not.toContain(created.token);
     expect(text).not.toContain(createHash("sha256").update(created.token).digest("hex"));
     expect(text).not.toMatch(/token_hash|tokenHash/);

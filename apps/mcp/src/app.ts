@@ -3,6 +3,7 @@
 // pooled (see create-mcp-server.ts); the caller of each request travels in its authInfo.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import rateLimit from "@fastify/rate-limit";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Database } from "@taskflow/db/client";
@@ -17,7 +18,18 @@ import { callerAuth } from "./tools/tool-context";
 export interface BuildMcpOptions {
   database: Database;
   tokenSecret: string;
+  /**
+   * Calls per user per minute, across all of that user's tokens (unset: no limit). Counted per replica,
+   * in memory: a guard against one client looping on the database, not an exact quota.
+   */
+  callsPerMinute?: number | undefined;
   logger?: FastifyServerOptions["logger"];
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    mcpUserId?: string;
+  }
 }
 
 function jsonRpcError(reply: FastifyReply, status: number, message: string) {
@@ -43,42 +55,70 @@ export async function buildMcpApp(options: BuildMcpOptions) {
   registerHealth(app, database, readiness);
 
   const servers = createMcpServerPool({ db: database.db });
-  app.post("/mcp", async (request, reply) => {
-    const userId = await authenticate(database.db, options.tokenSecret, request.headers.authorization);
-    if (!userId) {
-      reply.header("www-authenticate", 'Bearer realm="taskflow-mcp"');
-      return jsonRpcError(reply, 401, "Unauthorized: send Authorization: Bearer <personal token>");
-    }
-    const malformed = malformedToolCall(request.body);
-    if (malformed) {
-      // The SDK reports these as -32603 (internal error); they are the caller's: -32602 invalid params.
-      return reply
-        .code(200)
-        .send({ jsonrpc: "2.0", id: malformed.id, error: { code: -32602, message: malformed.message } });
-    }
-    // A fresh transport per request (stateless); the server comes from the pool and learns the caller
-    // from this request's authInfo only.
-    const server = servers.acquire();
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    let complete = false;
-    reply.raw.on("finish", () => {
-      complete = true;
-    });
-    reply.raw.on("close", () => {
-      // After an aborted response a handler may still be running: that server is dropped, not reused.
-      server.close().then(
-        () => complete && servers.release(server),
-        () => {},
-      );
-    });
-    await server.connect(transport);
-    (request.raw as IncomingMessage & { auth?: AuthInfo }).auth = callerAuth(userId, request.log);
-    reply.hijack();
-    await transport.handleRequest(request.raw, reply.raw, request.body);
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.mcpUserId ?? `ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(
+          `Too many MCP calls: at most ${context.max} a minute per user. Try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`,
+        ),
+        { statusCode: context.statusCode },
+      ),
   });
+  const perUser = options.callsPerMinute
+    ? [app.rateLimit({ max: options.callsPerMinute, timeWindow: 60_000 })]
+    : [];
+  app.post(
+    "/mcp",
+    {
+      // Who is calling first (the limit is per user, not per address), then the limit.
+      preHandler: [
+        async (request, reply) => {
+          const userId = await authenticate(database.db, options.tokenSecret, request.headers.authorization);
+          if (!userId) {
+            reply.header("www-authenticate", 'Bearer realm="taskflow-mcp"');
+            return jsonRpcError(reply, 401, "Unauthorized: send Authorization: Bearer <personal token>");
+          }
+          request.mcpUserId = userId;
+        },
+        ...perUser,
+      ],
+    },
+    async (request, reply) => {
+      const userId = request.mcpUserId;
+      if (!userId) throw new Error("the authentication hook did not run");
+      const malformed = malformedToolCall(request.body);
+      if (malformed) {
+        // The SDK reports these as -32603 (internal error); they are the caller's: -32602 invalid params.
+        return reply
+          .code(200)
+          .send({ jsonrpc: "2.0", id: malformed.id, error: { code: -32602, message: malformed.message } });
+      }
+      // A fresh transport per request (stateless); the server comes from the pool and learns the caller
+      // from this request's authInfo only.
+      const server = servers.acquire();
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      let complete = false;
+      reply.raw.on("finish", () => {
+        complete = true;
+      });
+      reply.raw.on("close", () => {
+        // After an aborted response a handler may still be running: that server is dropped, not reused.
+        server.close().then(
+          () => complete && servers.release(server),
+          () => {},
+        );
+      });
+      await server.connect(transport);
+      (request.raw as IncomingMessage & { auth?: AuthInfo }).auth = callerAuth(userId, request.log);
+      reply.hijack();
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    },
+  );
 
   // Stateless: there is no session stream to open or delete.
   for (const method of ["GET", "DELETE"] as const) {

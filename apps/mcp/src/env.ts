@@ -10,7 +10,13 @@ import {
 import { z } from "zod";
 
 const schema = z
-  .object({ ...serviceEnvShape(8080), ...databaseEnvShape, MCP_TOKEN_SECRET: secretSchema })
+  .object({
+    ...serviceEnvShape(8080),
+    ...databaseEnvShape,
+    MCP_TOKEN_SECRET: secretSchema,
+    // Tool calls (MCP requests) per user per minute, across all of their tokens; then 429.
+    MCP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  })
   .superRefine(requireRealSecrets(["MCP_TOKEN_SECRET"]))
   .transform((env) => ({
     ...env,

@@ -9,7 +9,12 @@ await startService({
   parseEnv: () => parseMcpEnv(process.env),
   async build(env, logger) {
     const database = await openDatabase(env);
-    const { app, readiness } = await buildMcpApp({ database, tokenSecret: env.MCP_TOKEN_SECRET, logger });
+    const { app, readiness } = await buildMcpApp({
+      database,
+      tokenSecret: env.MCP_TOKEN_SECRET,
+      callsPerMinute: env.MCP_RATE_LIMIT,
+      logger,
+    });
     return { servers: [{ app, readiness, port: env.PORT, host: env.HOST }], close: () => database.close() };
   },
 });

@@ -14,20 +14,31 @@ import { currentUser, type Guard } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 /** Personal tokens for outside MCP clients: shown once at creation, stored hashed, revocable. */
-export function registerTokenRoutes(app: FastifyInstance, db: Db, guards: Guard[]) {
+export function registerTokenRoutes(
+  app: FastifyInstance,
+  db: Db,
+  guards: Guard[],
+  limits: { maxTokensPerUser?: number } = {},
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("tokens", summary);
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
   r.post("/api/tokens", {
     onRequest: guards,
+    config: { userRateLimit: "token-create" },
     schema: {
-      ...doc("Create a personal token"),
+      ...doc("Create a personal token (optionally expiring after expires_in_days)"),
       body: createTokenBody,
-      response: { 201: createdTokenSchema, ...errors },
+      response: { 201: createdTokenSchema, ...errors, 409: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await createPersonalToken(db, currentUser(request).id, request.body.name)),
+      reply.code(201).send(
+        await createPersonalToken(db, currentUser(request).id, request.body.name, {
+          expiresInDays: request.body.expires_in_days,
+          maxTokensPerUser: limits.maxTokensPerUser,
+        }),
+      ),
   });
 
   r.get("/api/tokens", {

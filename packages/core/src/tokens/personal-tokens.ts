@@ -2,7 +2,7 @@ import type { Db } from "@taskflow/db/client";
 import { type PersonalTokenRow, personalTokens } from "@taskflow/db/schema";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { CreatedToken, PersonalToken } from "../contracts/tokens";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { prepared } from "../tasks/prepared";
 import { generateTokenSecret, hashToken, PERSONAL_TOKEN_PREFIX } from "./token-secret";
 
@@ -12,16 +12,54 @@ const toToken = (row: PersonalTokenRow): PersonalToken => ({
   prefix: row.prefix,
   created_at: row.createdAt.toISOString(),
   last_used_at: row.lastUsedAt ? row.lastUsedAt.toISOString() : null,
+  expires_at: row.expiresAt ? row.expiresAt.toISOString() : null,
 });
 
-export async function createPersonalToken(db: Db, userId: string, name: string): Promise<CreatedToken> {
+export interface NewTokenOptions {
+  /** Days until it stops working; omitted, it works until revoked. */
+  expiresInDays?: number | undefined;
+  /** The most tokens one user may hold; this one past it is a conflict. */
+  maxTokensPerUser?: number | undefined;
+}
+
+export async function createPersonalToken(
+  db: Db,
+  userId: string,
+  name: string,
+  options: NewTokenOptions = {},
+): Promise<CreatedToken> {
   const token = generateTokenSecret();
-  const [row] = await db
-    .insert(personalTokens)
-    .values({ userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return { ...toToken(row), token };
+  const { expiresInDays, maxTokensPerUser } = options;
+  return db.transaction(async (tx) => {
+    if (maxTokensPerUser !== undefined) {
+      // Locks the user's row, so two creations at once cannot both take the last place.
+      await tx.execute(sql`select 1 from "user" where id = ${userId} for update`);
+      const [held] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(personalTokens)
+        .where(eq(personalTokens.userId, userId));
+      if ((held?.count ?? 0) >= maxTokensPerUser)
+        throw new AppError(
+          "conflict",
+          `An account may hold at most ${maxTokensPerUser} personal tokens; revoke one you no longer use, then create this one.`,
+        );
+    }
+    const [row] = await tx
+      .insert(personalTokens)
+      .values({
+        userId,
+        name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 10),
+        expiresAt:
+          expiresInDays === undefined
+            ? null
+            : (sql`now() + make_interval(days => ${expiresInDays})` as unknown as Date),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    return { ...toToken(row), token };
+  });
 }
 
 export async function listPersonalTokens(db: Db, userId: string): Promise<PersonalToken[]> {
@@ -44,7 +82,11 @@ export async function revokePersonalToken(db: Db, userId: string, tokenId: numbe
 const byHash = (db: Db) =>
   prepared(db, "personal_token_by_hash", (name) =>
     db
-      .select({ userId: personalTokens.userId, lastUsedAt: personalTokens.lastUsedAt })
+      .select({
+        userId: personalTokens.userId,
+        lastUsedAt: personalTokens.lastUsedAt,
+        expiresAt: personalTokens.expiresAt,
+      })
       .from(personalTokens)
       .where(eq(personalTokens.tokenHash, sql.placeholder("hash")))
       .limit(1)
@@ -53,12 +95,16 @@ const byHash = (db: Db) =>
 
 const USE_RECORDED_EVERY_MS = 60_000;
 
-/** The user a personal token belongs to, or null. Records the last use at most once a minute. */
+/**
+ * The user a personal token belongs to, or null (unknown, revoked or expired). Records the last use at
+ * most once a minute.
+ */
 export async function resolvePersonalToken(db: Db, token: string): Promise<string | null> {
   if (!token.startsWith(PERSONAL_TOKEN_PREFIX)) return null;
   const hash = hashToken(token);
   const [row] = await byHash(db).execute({ hash });
   if (!row) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
   // One read per call; the write only when the recorded use is older than a minute.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > USE_RECORDED_EVERY_MS) {
     await db
