@@ -1,3 +1,4 @@
+import { SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAgentTokenMinter, signAgentToken, verifyAgentToken } from "./agent-token";
 
@@ -14,6 +15,31 @@ describe("agent tokens", () => {
     expect(await verifyAgentToken(SECRET, `${token.slice(0, -2)}xx`)).toBeNull();
     vi.setSystemTime(new Date("2026-11-22T10:01:01Z"));
     expect(await verifyAgentToken(SECRET, token)).toBeNull();
+  });
+
+  it("a token without exp or without sub (or with an empty one) is refused, even when correctly signed", async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const base = () =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setIssuer("taskflow-api")
+        .setAudience("taskflow-mcp")
+        .setIssuedAt();
+    const complete = await base().setSubject("user-a").setExpirationTime("60s").sign(key);
+    expect(await verifyAgentToken(SECRET, complete)).toBe("user-a");
+    const variants = {
+      "no exp": await base().setSubject("user-a").sign(key),
+      "no sub": await base().setExpirationTime("60s").sign(key),
+      "empty sub": await base().setSubject("").setExpirationTime("60s").sign(key),
+      "exp not a number": await new SignJWT({ exp: "never" as unknown as number, sub: "user-a" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuer("taskflow-api")
+        .setAudience("taskflow-mcp")
+        .sign(key),
+      "exp years away": await base().setSubject("user-a").setExpirationTime("3650d").sign(key),
+    };
+    for (const [label, token] of Object.entries(variants))
+      expect(await verifyAgentToken(SECRET, token), label).toBeNull();
   });
 
   it("the minter reuses a user's token while it has the minimum life left, then mints a new one", async () => {

@@ -17,14 +17,28 @@ export async function signAgentToken(secret: string, userId: string, ttlSeconds 
     .sign(encoder.encode(secret));
 }
 
-/** The user id of a valid agent token, or null for anything forged, expired or meant for someone else. */
+/**
+ * The longest an agent token may live. The api mints them for a turn's timeout plus two minutes; a
+ * correctly signed token meant to live longer did not come from it (or the secret leaked into a script)
+ * and is refused, so none can serve as a standing credential.
+ */
+export const MAX_AGENT_TOKEN_LIFE_SECONDS = 60 * 60;
+
+/**
+ * The user id of a valid agent token, or null for anything forged, expired, meant for someone else, or
+ * missing its `sub` (whose tasks) or `exp` (until when): a token without them would be a key to nobody
+ * or to everything for ever.
+ */
 export async function verifyAgentToken(secret: string, token: string): Promise<string | null> {
   try {
     const { payload } = await jwtVerify(token, encoder.encode(secret), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ["HS256"],
+      requiredClaims: ["exp", "sub"],
     });
+    if (typeof payload.exp !== "number" || payload.exp - Date.now() / 1000 > MAX_AGENT_TOKEN_LIFE_SECONDS)
+      return null;
     return typeof payload.sub === "string" && payload.sub ? payload.sub : null;
   } catch {
     return null;
