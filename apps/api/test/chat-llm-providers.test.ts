@@ -32,7 +32,7 @@ const llmEnv = (baseUrl: string, extra: Record<string, string> = {}) => ({
   OPENAI_API_KEY: "test",
   OPENAI_BASE_URL: baseUrl,
   OPENAI_MODEL: "mock",
-  CHAT_TIMEOUT_MS: "4000",
+  CHAT_TIMEOUT_MS: "8000",
   ...extra,
 });
 
