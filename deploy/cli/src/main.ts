@@ -1,44 +1,160 @@
-// `npm run k8s -- <command>`: one-command Minikube deployment of Taskflow.
-//   up [--skip-test] [--access ingress|port-forward]   build images into Minikube, install, test
-//   down [--delete-data]                               uninstall (keeps the database unless asked)
-//   status                                             pods, readiness, restarts, endpoint health
-//   logs <web|api|mcp|postgresql|migrate> [-f]         recent logs of one component
-//   open [--port 3000]                                 port-forward the web service
-//   secrets [list|rotate|set-openai-key]               manage secrets without printing them
-// Common flags: --release taskflow --namespace taskflow --tag <image tag>
+// `npm run k8s -- <command>`: one-command Minikube deployment of Taskflow. Flags are parsed with
+// node:util parseArgs per command; an unknown flag or a bad value is a usage error (exit 2).
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sourceHash } from "./hash";
+import { parseArgs } from "node:util";
+import { accessHints } from "./access";
 import {
-  accessHints,
+  ACCESS_MODES,
+  type Access,
   type Ctx,
-  downPlan,
-  logsPlan,
+  DEFAULT_HOST,
+  DEFAULT_MCP_PORT,
+  DEFAULT_NODE_PORT,
+  LOG_COMPONENTS,
   type Options,
-  openPlan,
-  secretsPlan,
-  statusPlan,
-  upPlan,
-} from "./plans";
+} from "./context";
+import { downPlan } from "./down";
+import { sourceHash } from "./hash";
+import { logsPlan } from "./logs";
+import { openPlan } from "./open";
 import { bold, createRunner, red, runPlan, type Step, StepFailure } from "./runner";
+import { SECRETS_ACTIONS, type SecretsAction, secretsPlan } from "./secrets";
+import { parseCpus, parseMemoryMiB } from "./sizing";
+import { statusPlan } from "./status";
+import { upPlan } from "./up";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
-const USAGE = `usage: npm run k8s -- <up|down|status|logs <service>|open|secrets> [options]
-  up       [--skip-test] [--access ingress|port-forward] [--tag <tag>]
+export const USAGE = `usage: npm run k8s -- <command> [options]
+  up       [--access ingress|nodeport|port-forward] [--host taskflow.test] [--port 3000]
+           [--node-port 30080] [--tls-secret <secret>] [--cni calico] [--cpus N] [--memory MiB|Ng]
+           [--tag <tag>] [--skip-test]
+           (env TASKFLOW_MINIKUBE_CPUS / TASKFLOW_MINIKUBE_MEMORY = --cpus / --memory)
   down     [--delete-data]
   status
-  logs     <web|api|mcp|postgresql|migrate> [-f]
-  open     [--port 3000]
+  logs     <${LOG_COMPONENTS.join("|")}> [-f]
+  open     [--port <the release's port-forward port, else 3000>] [--mcp-port 8080]
   secrets  [list|rotate|set-openai-key]   (set-openai-key reads the key from stdin or $OPENAI_API_KEY)
   common:  --release taskflow --namespace taskflow`;
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new Error(`${name} needs a value`);
-  return value;
+export class UsageError extends Error {}
+
+type Spec = Record<string, { type: "string" | "boolean"; short?: string }>;
+const COMMON: Spec = {
+  release: { type: "string" },
+  namespace: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+const COMMANDS: Record<string, { options: Spec; positionals: number }> = {
+  up: {
+    options: {
+      tag: { type: "string" },
+      "skip-test": { type: "boolean" },
+      access: { type: "string" },
+      host: { type: "string" },
+      port: { type: "string" },
+      "node-port": { type: "string" },
+      "tls-secret": { type: "string" },
+      cni: { type: "string" },
+      cpus: { type: "string" },
+      memory: { type: "string" },
+    },
+    positionals: 0,
+  },
+  down: { options: { "delete-data": { type: "boolean" } }, positionals: 0 },
+  status: { options: {}, positionals: 0 },
+  logs: { options: { follow: { type: "boolean", short: "f" } }, positionals: 1 },
+  open: { options: { port: { type: "string" }, "mcp-port": { type: "string" } }, positionals: 0 },
+  secrets: { options: {}, positionals: 1 },
+};
+
+function port(value: string | undefined, name: string, min = 1, max = 65535): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`--${name} must be a port number (${min}-${max}), not "${value}"`);
+  return n;
+}
+
+/** The command line as Options plus the command's own arguments. */
+export function parseCommandLine(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { command: string; opts: Omit<Options, "log">; positional?: string; follow: boolean } | "help" {
+  const [command, ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") return "help";
+  if (!command) throw new UsageError("no command given");
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command "${command}"`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...COMMON, ...spec.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help) return "help";
+  const str = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
+  if (parsed.positionals.length > spec.positionals)
+    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[spec.positionals]}"`);
+  const positional = parsed.positionals[0];
+  if (command === "logs") {
+    if (!positional) throw new UsageError(`logs needs a component: ${LOG_COMPONENTS.join(", ")}`);
+    if (!(LOG_COMPONENTS as readonly string[]).includes(positional))
+      throw new UsageError(`logs: unknown component "${positional}" (one of ${LOG_COMPONENTS.join(", ")})`);
+  }
+  if (command === "secrets" && positional && !(SECRETS_ACTIONS as readonly string[]).includes(positional))
+    throw new UsageError(`secrets: unknown action "${positional}" (one of ${SECRETS_ACTIONS.join(", ")})`);
+  const access = str("access") ?? "ingress";
+  if (!(ACCESS_MODES as readonly string[]).includes(access))
+    throw new UsageError(`--access must be one of ${ACCESS_MODES.join(", ")}, not "${access}"`);
+  const cpusText = str("cpus") ?? env.TASKFLOW_MINIKUBE_CPUS;
+  const memoryText = str("memory") ?? env.TASKFLOW_MINIKUBE_MEMORY;
+  const cpus = cpusText === undefined ? undefined : parseCpus(cpusText);
+  if (cpusText !== undefined && cpus === undefined)
+    throw new UsageError(`--cpus (or TASKFLOW_MINIKUBE_CPUS) must be a whole number, not "${cpusText}"`);
+  const memoryMiB = memoryText === undefined ? undefined : parseMemoryMiB(memoryText);
+  if (memoryText !== undefined && memoryMiB === undefined)
+    throw new UsageError(
+      `--memory (or TASKFLOW_MINIKUBE_MEMORY) must be MiB (6144) or GiB (6g), not "${memoryText}"`,
+    );
+  const cni = str("cni") ?? "";
+  if (cni && !/^[a-z0-9-]+$/.test(cni))
+    throw new UsageError(`--cni: "${cni}" is not a CNI name (e.g. calico)`);
+  const host = str("host") ?? DEFAULT_HOST;
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(host))
+    throw new UsageError(`--host: "${host}" is not a host name`);
+  const platform = (env.TASKFLOW_K8S_PLATFORM as NodeJS.Platform | undefined) ?? process.platform;
+  return {
+    command,
+    positional,
+    follow: v.follow === true,
+    opts: {
+      repoRoot,
+      release: str("release") ?? "taskflow",
+      namespace: str("namespace") ?? "taskflow",
+      tag: str("tag") ?? (command === "up" ? `src-${sourceHash(repoRoot)}` : "unused"),
+      platform,
+      runHelmTest: v["skip-test"] !== true,
+      deleteData: v["delete-data"] === true,
+      access: access as Access,
+      host,
+      port: port(str("port"), "port"),
+      mcpPort: port(str("mcp-port"), "mcp-port") ?? DEFAULT_MCP_PORT,
+      nodePort: port(str("node-port"), "node-port", 30000, 32767) ?? DEFAULT_NODE_PORT,
+      tlsSecret: str("tls-secret"),
+      cni,
+      cpus,
+      memoryMiB,
+      retryDelayMs: Number(env.TASKFLOW_K8S_RETRY_DELAY_MS ?? 5000),
+    },
+  };
 }
 
 async function readStdin(): Promise<string | undefined> {
@@ -49,34 +165,29 @@ async function readStdin(): Promise<string | undefined> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
   const log = (line: string) => console.log(line);
-  if (!command || command === "help" || command === "--help" || command === "-h") {
-    log(USAGE);
-    return command ? 0 : 1;
+  let cmd: ReturnType<typeof parseCommandLine>;
+  try {
+    cmd = parseCommandLine(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(red(error.message));
+    console.error(USAGE);
+    return 2;
   }
-  const access = flag(rest, "--access") ?? "ingress";
-  if (access !== "ingress" && access !== "port-forward")
-    throw new Error("--access must be ingress or port-forward");
-  const opts: Options = {
-    repoRoot,
-    release: flag(rest, "--release") ?? "taskflow",
-    namespace: flag(rest, "--namespace") ?? "taskflow",
-    tag: flag(rest, "--tag") ?? (command === "up" ? `src-${sourceHash(repoRoot)}` : "unused"),
-    platform: process.platform,
-    runHelmTest: !rest.includes("--skip-test"),
-    deleteData: rest.includes("--delete-data"),
-    access,
-    log,
-  };
+  if (cmd === "help") {
+    log(USAGE);
+    return 0;
+  }
+  const opts: Options = { ...cmd.opts, log };
   const ctx: Ctx = { runner: createRunner({ cwd: repoRoot }), opts, facts: {} };
 
   let title: string;
   let steps: Step<Ctx>[];
-  switch (command) {
+  switch (cmd.command) {
     case "up":
-      title = `Deploying Taskflow to Minikube (images tagged ${opts.tag})`;
-      steps = upPlan();
+      title = `Deploying Taskflow to Minikube (images tagged ${opts.tag}, access ${opts.access})`;
+      steps = upPlan(opts);
       break;
     case "down":
       title = `Removing release ${opts.release}`;
@@ -86,32 +197,21 @@ export async function main(argv: string[]): Promise<number> {
       title = `Status of release ${opts.release} (namespace ${opts.namespace})`;
       steps = statusPlan();
       break;
-    case "logs": {
-      const service = rest.find((a) => !a.startsWith("-"));
-      if (!service) throw new Error("logs needs a service: web, api, mcp, postgresql or migrate");
-      title = `Logs of ${service}`;
-      steps = logsPlan(service, rest.includes("-f") || rest.includes("--follow"));
+    case "logs":
+      title = `Logs of ${cmd.positional}`;
+      steps = logsPlan(cmd.positional ?? "", cmd.follow);
       break;
-    }
-    case "open": {
-      const port = Number(flag(rest, "--port") ?? 3000);
-      title = "Opening Taskflow";
-      steps = openPlan(port);
+    case "open":
+      title = `Opening Taskflow (release ${opts.release})`;
+      steps = openPlan();
       break;
-    }
-    case "secrets": {
-      const sub = (rest.find((a) => !a.startsWith("-")) ?? "list") as "list" | "rotate" | "set-openai-key";
-      if (!["list", "rotate", "set-openai-key"].includes(sub))
-        throw new Error(`unknown secrets action ${sub}`);
+    default: {
+      const action = (cmd.positional ?? "list") as SecretsAction;
       const openaiKey =
-        sub === "set-openai-key" ? ((await readStdin()) ?? process.env.OPENAI_API_KEY) : undefined;
+        action === "set-openai-key" ? ((await readStdin()) ?? process.env.OPENAI_API_KEY) : undefined;
       title = `Secrets of release ${opts.release}`;
-      steps = secretsPlan(sub, { openaiKey });
-      break;
+      steps = secretsPlan(action, { openaiKey });
     }
-    default:
-      log(USAGE);
-      return 1;
   }
 
   try {
@@ -125,11 +225,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  if (command === "up") {
+  if (cmd.command === "up") {
     log("");
-    for (const line of accessHints(opts, ctx.facts.minikubeIp)) log(line);
+    for (const line of accessHints(ctx)) log(line);
     log(
-      `Status: npm run k8s -- status   ·   Logs: npm run k8s -- logs api   ·   Remove: npm run k8s -- down`,
+      "Status: npm run k8s -- status   ·   Logs: npm run k8s -- logs api   ·   Remove: npm run k8s -- down",
     );
   }
   return 0;
@@ -142,8 +242,7 @@ if (invoked === fileURLToPath(import.meta.url)) {
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(red(error instanceof Error ? error.message : String(error)));
-      console.error(USAGE);
-      process.exit(2);
+      process.exit(1);
     },
   );
 }

@@ -12,6 +12,8 @@ export interface RunOptions {
   allowFailure?: boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Stops the tool (e.g. one port-forward when the other one ended). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -48,6 +50,7 @@ export function createRunner(defaults: { cwd: string; env?: NodeJS.ProcessEnv })
           // .cmd/.bat shims on Windows need a shell; real executables do not.
           shell: false,
           windowsHide: true,
+          signal: options.signal,
         });
         let stdout = "";
         let stderr = "";
@@ -62,7 +65,12 @@ export function createRunner(defaults: { cwd: string; env?: NodeJS.ProcessEnv })
           const result = {
             code: 127,
             stdout,
-            stderr: error.code === "ENOENT" ? `${cmd}: command not found` : error.message,
+            stderr:
+              error.code === "ENOENT"
+                ? `${cmd}: command not found`
+                : error.name === "AbortError"
+                  ? `${cmd} stopped`
+                  : error.message,
           };
           if (options.allowFailure) resolve(result);
           else reject(new ToolError([cmd, ...args].join(" "), result));
