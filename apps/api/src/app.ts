@@ -103,7 +103,12 @@ export async function buildApp(options: BuildApiOptions) {
       () => false,
     );
   registerAuth(app, auth, env.BETTER_AUTH_URL, databaseUp);
-  const signedIn = requireUser(auth, createSessionLookup(auth, database.db));
+  const sessionMaxAgeMs = env.SESSION_MAX_AGE_DAYS * 86_400_000;
+  const signedIn = requireUser(
+    auth,
+    createSessionLookup(auth, database.db, sessionMaxAgeMs),
+    sessionMaxAgeMs,
+  );
   // The hackathon paths carry the user id; it must be the caller's own.
   const ownPath: Guard = async (request: FastifyRequest, reply) => {
     const { user_id: pathUser } = request.params as { user_id?: string };

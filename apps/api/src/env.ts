@@ -44,6 +44,8 @@ const schema = z
     CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     TOKEN_CREATE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     PERSONAL_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
+    // However often a session slides forward with use, it ends this many days after sign-in.
+    SESSION_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(30),
     // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
     // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.
     // Anyone else is identified by their socket address, so the sign-in limit cannot be dodged by

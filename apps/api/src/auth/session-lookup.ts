@@ -53,9 +53,19 @@ function verifiedCookieToken(raw: string, secret: string): string | undefined {
   return equalSecrets(signature, expected) ? token : undefined;
 }
 
-export function createSessionLookup(auth: Auth, db: Db): QuickLookup {
+/**
+ * `maxAgeMs`: the absolute lifetime of a session since it was created, however often it slid forward; an
+ * older one is deleted and the caller is not signed in.
+ */
+export function createSessionLookup(auth: Auth, db: Db, maxAgeMs = Number.POSITIVE_INFINITY): QuickLookup {
   const byToken = db
-    .select({ userId: session.userId, expiresAt: session.expiresAt, name: user.name, email: user.email })
+    .select({
+      userId: session.userId,
+      expiresAt: session.expiresAt,
+      createdAt: session.createdAt,
+      name: user.name,
+      email: user.email,
+    })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
     .where(eq(session.token, sql.placeholder("token")))
@@ -96,6 +106,10 @@ export function createSessionLookup(auth: Auth, db: Db): QuickLookup {
     if (!row) return definitive ? null : undefined;
     const expiresAt = row.expiresAt.getTime();
     const now = Date.now();
+    if (row.createdAt.getTime() + maxAgeMs <= now) {
+      await db.delete(session).where(eq(session.token, token));
+      return null;
+    }
     // Expired (Better Auth deletes it) or due for its sliding refresh (Better Auth extends it).
     if (expiresAt <= now || expiresAt - settings.expiresInMs + settings.updateAgeMs <= now) return undefined;
     return { id: row.userId, name: row.name, email: row.email };

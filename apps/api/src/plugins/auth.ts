@@ -131,15 +131,28 @@ function safeJson(text: string): unknown {
  */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-/** Guard for every protected route: 401 problem+json without a valid session or bearer token. */
-export function requireUser(auth: Auth, quickLookup?: QuickLookup): Guard {
+/**
+ * Guard for every protected route: 401 problem+json without a valid session or bearer token. A session
+ * older than `maxSessionAgeMs` since its creation (Better Auth only knows the sliding expiry) is deleted
+ * and refused; the quick lookup applies the same rule on its own path.
+ */
+export function requireUser(
+  auth: Auth,
+  quickLookup?: QuickLookup,
+  maxSessionAgeMs = Number.POSITIVE_INFINITY,
+): Guard {
   return async function requireUserHook(request: FastifyRequest, reply: FastifyReply) {
     // The one-query lookup answers the common case; Better Auth decides everything else.
     const quick = quickLookup ? await quickLookup(request) : undefined;
-    const session =
-      quick === undefined
-        ? await auth.api.getSession({ headers: toWebHeaders(request) })
-        : quick && { user: quick };
+    let session: { user: CurrentUser } | null;
+    if (quick === undefined) {
+      const full = await auth.api.getSession({ headers: toWebHeaders(request) });
+      session = full;
+      if (full && new Date(full.session.createdAt).getTime() + maxSessionAgeMs <= Date.now()) {
+        await (await auth.$context).internalAdapter.deleteSession(full.session.token);
+        session = null;
+      }
+    } else session = quick && { user: quick };
     if (!session) {
       return sendProblem(
         reply,
