@@ -24,6 +24,7 @@ import { registerUserRateLimits } from "./plugins/rate-limits";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
+import { registerMeRoutes } from "./routes/me";
 import { registerTaskRoutes } from "./routes/tasks";
 import { registerTokenRoutes } from "./routes/tokens";
 
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildApiOptions) {
   registerTaskRoutes(app, database.db, [signedIn], "/api");
   registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
   registerTrashSweeper(app, database.db);
+  registerMeRoutes(app, database.db, [signedIn]);
   registerChatRoutes(app, chatDeps, [signedIn], "/api");
   registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
   registerConversationRoutes(app, database.db, [signedIn]);

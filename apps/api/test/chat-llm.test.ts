@@ -96,7 +96,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     const task = (await chat.tasks()).items.find((t) => t.title === "Buy milk");
     expect(task).toMatchObject({
       tags: ["groceries"],
-      due_at: "2026-12-01T00:00:00.000Z",
+      due_at: "2026-12-01",
       priority: "high",
       completed: false,
     });

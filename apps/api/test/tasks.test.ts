@@ -13,6 +13,7 @@ interface Task {
   priority: "none" | "low" | "medium" | "high";
   tags: string[];
   due_at: string | null;
+  all_day: boolean;
   completed_at: string | null;
   created_at: string;
   updated_at: string;
@@ -24,6 +25,7 @@ interface TaskList {
 }
 
 const TASK_KEYS = [
+  "all_day",
   "completed",
   "completed_at",
   "created_at",
@@ -71,8 +73,10 @@ function expectTaskShape(task: Task) {
   expect(["none", "low", "medium", "high"]).toContain(task.priority);
   expect(Array.isArray(task.tags)).toBe(true);
   for (const key of ["created_at", "updated_at"] as const) expect(task[key]).toMatch(ISO);
-  for (const key of ["due_at", "completed_at"] as const)
-    if (task[key] !== null) expect(task[key]).toMatch(ISO);
+  if (task.completed_at !== null) expect(task.completed_at).toMatch(ISO);
+  // An all-day due is its calendar day; any other due is an instant.
+  if (task.due_at !== null) expect(task.due_at).toMatch(task.all_day ? /^\d{4}-\d{2}-\d{2}$/ : ISO);
+  expect(typeof task.all_day).toBe("boolean");
 }
 
 describe.each(engines)("task routes on %s", (engine) => {
@@ -133,10 +137,11 @@ describe.each(engines)("task routes on %s", (engine) => {
       description: "Bring the insurance card",
       priority: "high",
       tags: ["health", "errands"],
-      due_at: "2026-03-01T00:00:00.000Z",
+      due_at: "2026-03-01",
+      all_day: true,
     });
     const withOffset = await create(a, { title: "Call", due_at: "2026-03-01T09:30:00+02:00" });
-    expect(withOffset.due_at).toBe("2026-03-01T07:30:00.000Z");
+    expect(withOffset).toMatchObject({ due_at: "2026-03-01T07:30:00.000Z", all_day: false });
 
     const read = await a.get<Task>(`/api/tasks/${task.id}`);
     expect(read.status).toBe(200);
@@ -224,7 +229,8 @@ describe.each(engines)("task routes on %s", (engine) => {
       description: "d",
       priority: "low",
       tags: ["a", "b"],
-      due_at: "2026-07-01T00:00:00.000Z",
+      due_at: "2026-07-01",
+      all_day: true,
       completed: true,
     });
     expect(full.body.completed_at).toMatch(ISO);
@@ -353,9 +359,12 @@ describe.each(engines)("task routes on %s", (engine) => {
       expect(await titlesOf(`?due_after=${encodeURIComponent("2026-02-01T11:59:00Z")}`)).toEqual([
         "Elderberry",
       ]);
-      expect(await titlesOf(`?due_before=${encodeURIComponent("2026-01-01T00:00:00+01:00")}`)).toEqual([
+      // An all-day task is due until its day is over: Grape (all day Dec 31, UTC user) is due before
+      // 00:00:01 on Jan 1 UTC, not before 23:00 on Dec 31.
+      expect(await titlesOf(`?due_before=${encodeURIComponent("2026-01-01T01:00:01+01:00")}`)).toEqual([
         "Grape",
       ]);
+      expect(await titlesOf(`?due_before=${encodeURIComponent("2026-01-01T00:00:00+01:00")}`)).toEqual([]);
     });
 
     it("combines filters", async () => {

@@ -80,7 +80,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
     rmSync(home, { recursive: true, force: true });
   });
 
-  it("tools/list shows the five tools, with no error-severity schema portability problem", async () => {
+  it("tools/list shows the six tools, with no error-severity schema portability problem", async () => {
     const run = await inspector(["--method", "tools/list", "--strict"]);
     expect(run.code, run.stderr).toBe(0);
     const listed = JSON.parse(run.stdout) as {
@@ -91,6 +91,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "complete_task",
       "delete_task",
       "list_tasks",
+      "restore_task",
       "update_task",
     ]);
     expect(
@@ -139,7 +140,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
         title: "Eggs",
         priority: "high",
         tags: ["dairy"],
-        due_at: "2026-12-24T00:00:00.000Z",
+        due_at: "2026-12-24",
       }),
     ]);
 

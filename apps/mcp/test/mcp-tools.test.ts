@@ -230,7 +230,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         description: "2 litres",
         priority: "high",
         tags: ["groceries", "home"],
-        due_at: "2026-12-01T00:00:00.000Z",
+        due_at: "2026-12-01",
         completed: false,
       });
 
@@ -275,7 +275,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             completed: false,
             priority: "low",
             tags: ["listing"],
-            due_at: "2027-03-01T00:00:00.000Z",
+            due_at: "2027-03-01",
           },
         ],
       });
@@ -338,7 +338,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         description: "keep me",
         priority: "medium",
         tags: ["b", "c"],
-        due_at: "2027-01-01T00:00:00.000Z",
+        due_at: "2027-01-01",
       });
 
       await call(client, "update_task", { task_id: task.id, due: null, completed: true });
@@ -355,7 +355,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
       expect((await restGet(alice, task.id)).task).toMatchObject({
         completed: false,
-        due_at: "2027-02-03T00:00:00.000Z",
+        due_at: "2027-02-03",
       });
     });
 
@@ -371,6 +371,32 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const trash = await call(client, "list_tasks", { status: "deleted" });
       const listed = (trash.structuredContent as { tasks: { id: number }[] }).tasks.map((t) => t.id);
       expect(listed).toContain(task.id);
+    });
+
+    it("reads dates in the token user's time zone: a day is all-day, a time without offset is local", async () => {
+      const tokyo = await stack.signUp("Tokyo");
+      const zone = await fetch(`${stack.apiUrl}/api/me`, {
+        method: "PATCH",
+        headers: { ...tokyo.headers, "content-type": "application/json" },
+        body: JSON.stringify({ time_zone: "Asia/Tokyo" }),
+      });
+      expect(zone.status).toBe(200);
+      const tokyoClient = await connect((await createPersonalToken(tokyo)).token);
+      const local = await call(tokyoClient, "add_task", { title: "Ramen", due: "2026-12-02T19:00" });
+      const day = await call(tokyoClient, "add_task", { title: "Holiday", due: "2026-12-03" });
+      const idOf = (r: CallToolResult) => (r.structuredContent as { task_id: number }).task_id;
+      expect((await restGet(tokyo, idOf(local))).task?.due_at).toBe("2026-12-02T10:00:00.000Z");
+      expect((await restGet(tokyo, idOf(day))).task?.due_at).toBe("2026-12-03");
+      const listed = await call(tokyoClient, "list_tasks", {
+        due_after: "2026-12-02",
+        due_before: "2026-12-03",
+      });
+      expect((listed.structuredContent as { tasks: { title: string }[] }).tasks.map((t) => t.title)).toEqual([
+        "Ramen",
+      ]);
+      const bad = await call(tokyoClient, "add_task", { title: "Never", due: "2026-02-30" });
+      expect(bad.isError).toBe(true);
+      expect(textOf(bad)).toMatch(/due/);
     });
 
     it("restore_task brings a deleted task back; a task not in the trash is an error that changes nothing", async () => {

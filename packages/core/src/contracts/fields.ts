@@ -56,20 +56,61 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .describe("Labels for grouping and filtering");
 
-/** Accepts `YYYY-MM-DD` (start of that day, UTC) or any ISO-8601 date-time with an offset. */
-export const isoDateSchema = textInput("must be an ISO-8601 date or date-time")
-  .refine((value) => parseIsoDate(value) !== null, "must be an ISO-8601 date (2026-01-31) or date-time")
-  .transform((value) => parseIsoDate(value) as Date);
+/**
+ * A date or time as a person gave it, kept in its kind so the user's zone can be applied where it is
+ * known (in SQL, from the user's `time_zone`):
+ * - `day`: `YYYY-MM-DD`, a calendar day (an all-day due), the same day for every viewer;
+ * - `wall`: `YYYY-MM-DDTHH:MM[:SS]` without offset, a wall-clock time in the user's zone;
+ * - `instant`: a date-time with `Z` or an offset.
+ */
+export type DateInput =
+  | { kind: "day"; value: string }
+  | { kind: "wall"; value: string }
+  | { kind: "instant"; value: string };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-export function parseIsoDate(value: string): Date | null {
-  if (!DATE_ONLY.test(value) && !DATE_TIME.test(value)) return null;
-  const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return null;
-  // Reject rollovers such as 2026-02-31 that Date would silently turn into March.
-  if (DATE_ONLY.test(value) && date.toISOString().slice(0, 10) !== value) return null;
-  const year = date.getUTCFullYear();
-  return year >= 1900 && year <= 9999 ? date : null;
+/** Is this a real calendar day (no Feb 30) within the years we accept? */
+function realDay(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 9999) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** Parses an ISO-8601 date, wall time or instant; null when it is not one or names no real day or time. */
+export function parseDateInput(value: string): DateInput | null {
+  const day = DATE_ONLY.exec(value);
+  if (day) return realDay(Number(day[1]), Number(day[2]), Number(day[3])) ? { kind: "day", value } : null;
+  const time = DATE_TIME.exec(value);
+  if (!time) return null;
+  const [, y, mo, d, h, mi, sec, fraction, offset] = time;
+  if (!realDay(Number(y), Number(mo), Number(d))) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec ?? 0) > 59) return null;
+  const wall = `${y}-${mo}-${d}T${h}:${mi}:${sec ?? "00"}${fraction ?? ""}`;
+  if (!offset) return { kind: "wall", value: wall };
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : { kind: "instant", value: instant.toISOString() };
+}
+
+export const dateInputSchema = textInput("must be an ISO-8601 date or date-time")
+  .refine(
+    (value) => parseDateInput(value) !== null,
+    "must be an ISO-8601 date (2026-01-31) or date-time (2026-01-31T09:30, in your time zone unless it has an offset)",
+  )
+  .transform((value) => parseDateInput(value) as DateInput);
+
+/** An IANA time zone name this server knows (e.g. America/Los_Angeles). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = textInput()
+  .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris or America/Los_Angeles")
+  .describe("IANA time zone, e.g. America/Los_Angeles");

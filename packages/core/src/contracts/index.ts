@@ -13,17 +13,22 @@ export {
 } from "./chat";
 export {
   descriptionSchema,
-  isoDateSchema,
+  dateInputSchema,
+  type DateInput,
+  isTimeZone,
   MALFORMED_TEXT_MESSAGE,
   malformedTextMessage,
   NUL_MESSAGE,
-  parseIsoDate,
+  parseDateInput,
   prioritySchema,
   tagsSchema,
   taskIdSchema,
   textInput,
+  timeZoneSchema,
   titleSchema,
 } from "./fields";
+export type { Me, UpdateMeInput } from "./me";
+export { meSchema, updateMeBody } from "./me";
 export type { Problem } from "./problem";
 export { problemSchema } from "./problem";
 export type {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   descriptionSchema,
-  isoDateSchema,
+  dateInputSchema,
   prioritySchema,
   tagsSchema,
   textInput,
@@ -16,7 +16,11 @@ export const taskSchema = z
     completed: z.boolean(),
     priority: prioritySchema,
     tags: z.array(z.string()),
-    due_at: z.string().nullable().describe("ISO-8601 date-time or null"),
+    due_at: z
+      .string()
+      .nullable()
+      .describe("YYYY-MM-DD for an all-day task, else an ISO-8601 instant (UTC); null when there is none"),
+    all_day: z.boolean().describe("true: due_at is a calendar day, the same for every viewer"),
     completed_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -30,7 +34,7 @@ export const createTaskBody = z.strictObject({
   description: descriptionSchema.optional(),
   priority: prioritySchema.optional(),
   tags: tagsSchema.optional(),
-  due_at: isoDateSchema.nullable().optional(),
+  due_at: dateInputSchema.nullable().optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 
@@ -40,7 +44,7 @@ export const updateTaskBody = z
     description: descriptionSchema.optional(),
     priority: prioritySchema.optional(),
     tags: tagsSchema.optional(),
-    due_at: isoDateSchema.nullable().optional(),
+    due_at: dateInputSchema.nullable().optional(),
     completed: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "give at least one field to change");
@@ -52,7 +56,7 @@ export const replaceTaskBody = z.strictObject({
   description: descriptionSchema.default(""),
   priority: prioritySchema.default("none"),
   tags: tagsSchema.default([]),
-  due_at: isoDateSchema.nullable().default(null),
+  due_at: dateInputSchema.nullable().default(null),
   completed: z.boolean({ error: "must be true or false" }).default(false),
 });
 
@@ -75,8 +79,8 @@ export const listTasksQuery = z.strictObject({
   priority: prioritySchema.optional(),
   tag: textInput().trim().toLowerCase().max(32, "must be at most 32 characters").optional(),
   q: textInput().trim().max(200, "must be at most 200 characters").optional(),
-  due_before: isoDateSchema.optional(),
-  due_after: isoDateSchema.optional(),
+  due_before: dateInputSchema.optional(),
+  due_after: dateInputSchema.optional(),
   sort: z.enum(TASK_SORTS).default("-created"),
   limit: z.coerce
     .number({ error: "must be a number" })

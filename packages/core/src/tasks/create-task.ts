@@ -2,6 +2,7 @@ import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
 import type { CreateTaskInput, Task } from "../contracts/tasks";
+import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 
@@ -15,8 +16,8 @@ const insertTask = (db: Db) =>
         description: sql.placeholder("description"),
         priority: sql.placeholder("priority"),
         tags: sql.placeholder("tags"),
-        // Raw (not column-encoded) so the value may be null: an ISO string or null.
-        dueAt: sql`${sql.placeholder("dueAt")}`,
+        dueAt: storedDue("due") as unknown as Date,
+        allDay: storedAllDay("due") as unknown as boolean,
       })
       .returning()
       .prepare(name),
@@ -29,7 +30,7 @@ export async function createTask(db: Db, userId: string, input: CreateTaskInput)
     description: input.description ?? "",
     priority: input.priority ?? "none",
     tags: input.tags ?? [],
-    dueAt: input.due_at ? input.due_at.toISOString() : null,
+    ...dateParams("due", input.due_at),
   });
   if (!row) throw new Error("insert returned no row");
   return toTask(row);

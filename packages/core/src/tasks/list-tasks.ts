@@ -1,17 +1,21 @@
 import type { Db } from "@taskflow/db/client";
 import { TASK_PRIORITIES, type TaskRow, tasks } from "@taskflow/db/schema";
-import { and, eq, gt, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { ListTasksOptions, TaskList, TaskSort } from "../contracts/tasks";
 import { invalid } from "../errors";
+import { boundInstant, dateParams, dueOnWire, effectiveDue } from "./due";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 import { inTrash, notInTrash } from "./trash";
 
+/** A listed row: the task and when it is due for this user (all-day tasks: the end of their day). */
+type ListedRow = TaskRow & { effectiveDue: Date | null };
+
 interface SortKey {
   expression: SQL;
   descending: boolean;
-  valueOf(row: TaskRow): CursorValue;
+  valueOf(row: ListedRow): CursorValue;
   /** SQL type the cursor value is cast to, and the check that a decoded value fits it. */
   cast: SQL;
   accept(value: CursorValue): string | number | undefined;
@@ -19,7 +23,7 @@ interface SortKey {
 
 const priorityRank = sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`;
 const rankOf = (priority: string) => TASK_PRIORITIES.indexOf(priority as (typeof TASK_PRIORITIES)[number]);
-const dueOrInfinity = sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
+const dueOrInfinity = sql`coalesce(${effectiveDue}, 'infinity'::timestamptz)`;
 const asInt = (v: CursorValue) =>
   typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) <= 2_147_483_647 ? v : undefined;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -38,7 +42,7 @@ const SORT_KEYS: Record<string, Omit<SortKey, "descending"> & { naturallyDescend
   created: { expression: sql`${tasks.id}`, valueOf: (r) => r.id, cast: sql`int`, accept: asInt },
   due: {
     expression: dueOrInfinity,
-    valueOf: (r) => (r.dueAt ? r.dueAt.toISOString() : "infinity"),
+    valueOf: (r) => (r.effectiveDue ? new Date(r.effectiveDue).toISOString() : "infinity"),
     cast: sql`timestamptz`,
     accept: asInstant,
   },
@@ -94,8 +98,9 @@ function whereAndOrder(key: SortKey, options: ListTasksOptions) {
     filters.push(
       or(ilike(tasks.title, sql`${p("pattern")}`), ilike(tasks.description, sql`${p("pattern")}`)),
     );
-  if (options.due_before) filters.push(lt(tasks.dueAt, sql`${p("dueBefore")}::timestamptz`));
-  if (options.due_after) filters.push(gt(tasks.dueAt, sql`${p("dueAfter")}::timestamptz`));
+  // Bounds and all-day tasks are read in the user's zone: "before 2026-12-01" is before that day starts there.
+  if (options.due_before) filters.push(sql`${effectiveDue} < ${boundInstant("dueBefore")}`);
+  if (options.due_after) filters.push(sql`${effectiveDue} > ${boundInstant("dueAfter")}`);
   if (options.cursor) {
     const comparison = key.descending ? sql`<` : sql`>`;
     filters.push(
@@ -117,7 +122,7 @@ const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
   prepared(db, `task_list_${shapeOf(options)}`, (name) => {
     const { where, order } = whereAndOrder(key, options);
     return db
-      .select()
+      .select({ ...getTableColumns(tasks), effectiveDue: sql<Date | null>`${effectiveDue}` })
       .from(tasks)
       .where(where)
       .orderBy(...order)
@@ -127,6 +132,8 @@ const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
 
 /** What the MCP `list_tasks` tool shows of a task: no description and no bookkeeping timestamps. */
 const SUMMARY_COLUMNS = {
+  effectiveDue: sql<Date | null>`${effectiveDue}`,
+  allDay: tasks.allDay,
   id: tasks.id,
   title: tasks.title,
   completed: tasks.completed,
@@ -164,8 +171,8 @@ function listParams(userId: string, key: SortKey, options: ListTasksOptions) {
     priority: options.priority,
     tag: options.tag,
     pattern: options.q ? `%${escapeLike(options.q)}%` : undefined,
-    dueBefore: options.due_before?.toISOString(),
-    dueAfter: options.due_after?.toISOString(),
+    ...dateParams("dueBefore", options.due_before),
+    ...dateParams("dueAfter", options.due_after),
     cursorValue,
     cursorId,
     limit: options.limit + 1,
@@ -195,6 +202,6 @@ export async function listTaskSummaries(db: Db, userId: string, options: ListTas
     completed: row.completed,
     priority: row.priority,
     tags: row.tags,
-    due_at: row.dueAt ? row.dueAt.toISOString() : null,
+    due_at: dueOnWire(row),
   }));
 }

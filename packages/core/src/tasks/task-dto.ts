@@ -1,5 +1,6 @@
 import type { TaskRow } from "@taskflow/db/schema";
 import type { Task } from "../contracts/tasks";
+import { dueOnWire } from "./due";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -12,7 +13,8 @@ export function toTask(row: TaskRow): Task {
     completed: row.completed,
     priority: row.priority,
     tags: row.tags,
-    due_at: iso(row.dueAt),
+    due_at: dueOnWire(row),
+    all_day: row.allDay,
     completed_at: iso(row.completedAt),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

@@ -62,7 +62,7 @@ describe.each(engines)("task use cases on %s", (engine) => {
     const task = await createTask(t.database.db, alice, {
       title: "Dentist",
       tags: ["health"],
-      due_at: new Date("2026-03-01T00:00:00Z"),
+      due_at: { kind: "instant", value: "2026-03-01T00:00:00.000Z" },
     });
     const updated = await updateTask(t.database.db, alice, task.id, { priority: "high", due_at: null });
     expect(updated).toMatchObject({ title: "Dentist", tags: ["health"], priority: "high", due_at: null });
@@ -79,13 +79,13 @@ describe.each(engines)("task use cases on %s", (engine) => {
       title: "alpha report",
       priority: "low",
       tags: ["work"],
-      due_at: new Date("2026-01-10T00:00:00Z"),
+      due_at: { kind: "day", value: "2026-01-10" },
     });
     const b = await createTask(db, carol, {
       title: "Beta invoice",
       description: "send 50% now",
       priority: "high",
-      due_at: new Date("2026-01-05T00:00:00Z"),
+      due_at: { kind: "instant", value: "2026-01-05T00:00:00.000Z" },
     });
     const c = await createTask(db, carol, { title: "gamma", priority: "medium", tags: ["work", "home"] });
     await toggleTask(db, carol, c.id);

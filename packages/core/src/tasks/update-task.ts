@@ -3,6 +3,7 @@ import { tasks } from "@taskflow/db/schema";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Task, UpdateTaskInput } from "../contracts/tasks";
 import { notFound } from "../errors";
+import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 import { notInTrash } from "./trash";
@@ -20,8 +21,11 @@ function updateStatement(db: Db, present: Field[], completed: boolean | undefine
     if (present.includes("description")) changes.description = p("description");
     if (present.includes("priority")) changes.priority = p("priority");
     if (present.includes("tags")) changes.tags = p("tags");
-    // Raw (not column-encoded) so null clears the due date.
-    if (present.includes("due_at")) changes.dueAt = sql`${p("dueAt")}`;
+    // All three due placeholders null clears the due date (and all_day).
+    if (present.includes("due_at")) {
+      changes.dueAt = storedDue("due");
+      changes.allDay = storedAllDay("due");
+    }
     if (completed !== undefined) {
       changes.completed = completed;
       // Keep the original completion time when a done task is marked done again.
@@ -51,7 +55,7 @@ export async function updateTask(
     description: input.description,
     priority: input.priority,
     tags: input.tags,
-    dueAt: input.due_at === undefined || input.due_at === null ? null : input.due_at.toISOString(),
+    ...dateParams("due", input.due_at),
   });
   if (!row) throw notFound(`Task ${taskId}`);
   return toTask(row);

@@ -1,0 +1,2 @@
+export { getMe } from "./get-me";
+export { setTimeZone } from "./set-time-zone";
