@@ -149,6 +149,9 @@ function chartPods(label: "dev" | "prod") {
     expect(job, "a migration Job is rendered").toBeDefined();
     for (const round of [1, 2]) {
       const results = await cluster.runJob(job as K8sObject);
+      console.log(
+        `${label}: migration Job round ${round}: ${results.map((r) => `${r.container} ${r.seconds.toFixed(1)} s`).join(", ")}`,
+      );
       const spec = podSpecOf(job as K8sObject);
       expect(results.map((r) => r.container)).toEqual(
         [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.name),
@@ -161,6 +164,22 @@ function chartPods(label: "dev" | "prod") {
 
   it("starts each Deployment as a container and passes its startup, readiness and liveness probes", async () => {
     expect(cluster.deployments().map(componentOf).sort()).toEqual(["api", "mcp", "web"]);
+    // Every Service name is 127.0.0.1 in the pod, so a Service's port must be its target's container
+    // port (Services' ports differ, so nothing collides); PORT must be what the probes target.
+    for (const deployment of cluster.deployments()) {
+      const component = componentOf(deployment);
+      const container = podSpecOf(deployment).containers[0];
+      const service = cluster.services().find((o) => componentOf(o) === component);
+      const servicePort = service?.spec.ports[0];
+      const target = container?.ports?.find(
+        (p) => p.name === servicePort?.targetPort || p.containerPort === servicePort?.targetPort,
+      );
+      expect(target?.containerPort, `${component}: Service port → container port`).toBe(servicePort?.port);
+      expect(container?.env?.find((e) => e.name === "PORT")?.value, `${component}: PORT`).toBe(
+        String(target?.containerPort),
+      );
+      expect(container?.readinessProbe?.httpGet?.path).not.toBe(container?.livenessProbe?.httpGet?.path);
+    }
     for (const component of ["mcp", "api", "web"]) {
       const workload = await cluster.start(component);
       const timing = await cluster.awaitProbes(workload);

@@ -202,13 +202,17 @@ export class PodCluster {
    * A Job's pod: its init containers in order, each to exit 0, then its container. Resolves with every
    * container's result (stops at the first failure, as the kubelet does for init containers).
    */
-  async runJob(job: K8sObject): Promise<{ container: string; code: number; output: string }[]> {
+  async runJob(
+    job: K8sObject,
+  ): Promise<{ container: string; code: number; output: string; seconds: number }[]> {
     const spec = podSpecOf(job);
     const deadline = Math.min((job.spec.activeDeadlineSeconds ?? 600) * 1000, 180_000);
-    const results: { container: string; code: number; output: string }[] = [];
+    const results: { container: string; code: number; output: string; seconds: number }[] = [];
     for (const container of [...(spec.initContainers ?? []), ...spec.containers]) {
+      const started = Date.now();
       const run = await this.runToCompletion(job, container, deadline);
-      results.push({ container: container.name, code: run.code, output: run.stdout + run.stderr });
+      const seconds = (Date.now() - started) / 1000;
+      results.push({ container: container.name, code: run.code, output: run.stdout + run.stderr, seconds });
       await podman(["rm", "-f", run.name], { check: false });
       if (run.code !== 0) break;
     }
