@@ -60,7 +60,7 @@ export function createLlmAgent(options: LlmOptions): ChatAgent {
         );
         const result = streamText({
           model: provider.chatModel(options.model),
-          system: systemPrompt(input.now),
+          system: systemPrompt(input.now, input.timeZone),
           messages: buildModelMessages(input.history, input.message, options.historyTokens ?? 4000),
           tools,
           stopWhen: stepCountIs(options.maxSteps ?? 6),

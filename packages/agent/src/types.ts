@@ -21,6 +21,8 @@ export interface TurnInput {
   history: HistoryEntry[];
   message: string;
   now: Date;
+  /** IANA zone the user reads and types dates in (the turn's, else their profile's). */
+  timeZone: string;
   signal: AbortSignal;
   onEvent?: (event: AgentEvent) => void;
 }

@@ -15,6 +15,7 @@ import {
 import type { ChatResponse } from "@taskflow/core/contracts";
 import { appendMessage, findTurn, loadHistory, startConversation } from "@taskflow/core/conversations";
 import { conflict } from "@taskflow/core/errors";
+import { getTimeZone } from "@taskflow/core/users";
 import type { Db } from "@taskflow/db/client";
 
 export interface ChatTurnDeps {
@@ -30,6 +31,8 @@ export interface ChatTurnRequest {
   conversationId?: number | undefined;
   message: string;
   clientTurnId?: string | undefined;
+  /** The zone this turn's dates are read in; defaults to the user's stored time_zone. */
+  timeZone?: string | undefined;
   onStart?: (conversationId: number) => void;
   onEvent?: (event: AgentEvent) => void;
 }
@@ -71,7 +74,10 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest):
   request.onStart?.(conversationId);
 
   const signal = AbortSignal.timeout(deps.timeoutMs);
-  const mcpToken = await deps.agentToken(request.userId);
+  const [mcpToken, timeZone] = await Promise.all([
+    deps.agentToken(request.userId),
+    request.timeZone ?? getTimeZone(db, request.userId),
+  ]);
   let turn: Awaited<ReturnType<ChatAgent["runTurn"]>>;
   try {
     turn = await agent.runTurn({
@@ -79,6 +85,7 @@ export async function runChatTurn(deps: ChatTurnDeps, request: ChatTurnRequest):
       history,
       message: request.message,
       now: new Date(),
+      timeZone,
       signal,
       onEvent: request.onEvent,
     });

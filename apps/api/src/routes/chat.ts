@@ -92,6 +92,7 @@ export function registerChatRoutes(
         conversationId: request.body.conversation_id,
         message: request.body.message,
         clientTurnId: clientTurnId(request, request.body.client_turn_id),
+        timeZone: request.body.time_zone,
       };
       const logFailure = (failed: ChatTurnFailed) =>
         request.log.warn(

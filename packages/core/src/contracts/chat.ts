@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textInput } from "./fields";
+import { textInput, timeZoneSchema } from "./fields";
 import { problemSchema } from "./problem";
 
 /**
@@ -20,6 +20,9 @@ export const chatRequestBody = z.strictObject({
   conversation_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   message: textInput().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
   client_turn_id: clientTurnIdSchema.optional(),
+  time_zone: timeZoneSchema
+    .optional()
+    .describe("IANA zone to read this turn's dates in (default: the user's time_zone from /api/me)"),
 });
 
 export const toolCallSchema = z.object({

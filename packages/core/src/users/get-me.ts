@@ -12,3 +12,9 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
   if (!row) throw notFound("User");
   return row;
 }
+
+/** The zone a user's dates are read and shown in ("UTC" until they set one). */
+export async function getTimeZone(db: Db, userId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: user.timeZone }).from(user).where(eq(user.id, userId)).limit(1);
+  return row?.timeZone ?? "UTC";
+}

@@ -1,2 +1,2 @@
-export { getMe } from "./get-me";
+export { getMe, getTimeZone } from "./get-me";
 export { setTimeZone } from "./set-time-zone";
