@@ -16,6 +16,7 @@ import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import { createAuth } from "./auth/create-auth";
+import { createResetMailer } from "./auth/password-reset";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { type Guard, registerAuth, requireUser } from "./plugins/auth";
@@ -94,6 +95,9 @@ export async function buildApp(options: BuildApiOptions) {
     baseUrl: env.BETTER_AUTH_URL,
     extraTrustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     rateLimitPerMinute: env.AUTH_RATE_LIMIT,
+    sendResetPassword: env.SMTP_URL
+      ? createResetMailer(env.SMTP_URL, env.MAIL_FROM, env.BETTER_AUTH_URL)
+      : undefined,
   });
   const databaseUp = () =>
     Promise.race([

@@ -46,6 +46,12 @@ const schema = z
     PERSONAL_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     // However often a session slides forward with use, it ends this many days after sign-in.
     SESSION_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(30),
+    // Password-reset mail; without it, `npm run reset-password -- <email>` issues the token.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Taskflow <no-reply@localhost>"),
     // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
     // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.
     // Anyone else is identified by their socket address, so the sign-in limit cannot be dodged by

@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer"; // the one plugin, not the index of all of them (~0.2 s at start)
 import { accountRules } from "./account-rules";
+import { RESET_TOKEN_TTL_SECONDS, type SendResetPassword } from "./password-reset";
 
 export interface AuthOptions {
   db: Db;
@@ -13,6 +14,8 @@ export interface AuthOptions {
   extraTrustedOrigins?: string[];
   /** Sign-in and sign-up attempts allowed per client address per minute. */
   rateLimitPerMinute: number;
+  /** Delivers password-reset tokens (mail); without it /request-password-reset is refused. */
+  sendResetPassword?: SendResetPassword | undefined;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -32,7 +35,16 @@ export function createAuth(options: AuthOptions) {
         rateLimit: schema.rateLimit,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      ...(options.sendResetPassword ? { sendResetPassword: options.sendResetPassword } : {}),
+      resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,
+      // Whoever knew the old password is signed out everywhere.
+      revokeSessionsOnPasswordReset: true,
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Stored in the database so the limit holds across every api replica.
     rateLimit: {
