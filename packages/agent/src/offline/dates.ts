@@ -187,7 +187,23 @@ function chronoSpelling(text: string): string {
   return text.replace(/\b(tue|wed)s\b/gi, "$1.");
 }
 
+/**
+ * Recent answers of `findDate`. One turn asks about the same text several times (each stage checks for a
+ * date) and the agent plans a turn twice; chrono is the costliest step, so each text is read once.
+ */
+const recent = new Map<string, FoundDate | undefined>();
+const RECENT_LIMIT = 128;
+
 export function findDate(text: string, ctx: DateContext): FoundDate | undefined {
+  const key = `${ctx.now.getTime()}|${ctx.timeZone ?? ""}|${text}`;
+  if (recent.has(key)) return recent.get(key);
+  const found = readDate(text, ctx);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? "");
+  recent.set(key, found);
+  return found;
+}
+
+function readDate(text: string, ctx: DateContext): FoundDate | undefined {
   const today = localDay(ctx.now, ctx);
   for (const rule of CUSTOM_RULES) {
     const m = rule.re.exec(text);

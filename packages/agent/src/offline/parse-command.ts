@@ -15,7 +15,7 @@ import { planList } from "./plan-list.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
 import { extractPriority } from "./priority.js";
 import { looksLikeNaming, planNaming } from "./rename-by-naming.js";
-import { HELP_TEXT, notUnderstoodReply, smallTalkReply } from "./replies.js";
+import { HELP_TEXT, notUnderstoodReply, smallTalkReply, tooLongReply } from "./replies.js";
 import type { Preference } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
 import { targetTask } from "./task-reference.js";
@@ -24,6 +24,12 @@ import type { OfflinePlan, ToolName, TurnContext } from "./types.js";
 /** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
 const TASK_VERB =
   /^(?:buy|call|phone|ring|email|e-mail|text|message|pay|book|pick\s+up|drop\s+off|clean|fix|repair|write|send|submit|renew|water|walk|feed|cook|order|return|visit|prepare|prep|review|plan|organi[sz]e|wash|study|practice|practise|file|mail|post|read|watch|learn|meet|ask|print|go\s+to|take|bring|collect|sign|update\s+my|back\s+up|register|apply|schedule|arrange|vacuum|mow|sweep|tidy|iron|fill|refill|charge|cancel\s+my\s+subscription|get|grab|make|bake|wrap|draft|research|check\s+in|contact|follow\s+up|hire|install|replace|pack|unpack|shop)\b(?=\s+\S)/i;
+
+/**
+ * The longest message the parser reads. Chat commands are a sentence or two; a cap keeps the cost of one
+ * turn small and predictable on the api's event loop whatever the user sends (the chat accepts 4000).
+ */
+export const MAX_COMMAND_CHARS = 500;
 
 const PREFER: Record<string, Preference> = { complete: "pending", reopen: "completed" };
 
@@ -38,6 +44,8 @@ function toolFor(intent: string): ToolName {
  * complete / delete / reopen → add → fallback. Each stage owns its own extraction.
  */
 export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan {
+  if (message.trim().length > MAX_COMMAND_CHARS)
+    return { kind: "reply", reply: tooLongReply(MAX_COMMAND_CHARS) };
   const normalised = normalise(message);
   const quotes = normalised.quotes;
   const text = commandFirst(normalised.text);

@@ -2,7 +2,7 @@ import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
 import { nothingToChangeReply } from "./replies.js";
-import { findTaskNumber, scoreTask } from "./resolve-task.js";
+import { findTaskNumber, readPhrase, scoreTask } from "./resolve-task.js";
 import { extractTags, parseTagList } from "./tags.js";
 import { targetTask } from "./task-reference.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
@@ -84,18 +84,25 @@ function stripDangling(text: string): string {
   return out;
 }
 
+/**
+ * How many "to"/"as"/":" split points are tried. Each costs a pass over the task list, so an unbounded
+ * count made a message with hundreds of " to " quadratic; a real command has one or two.
+ */
+const MAX_SPLITS = 8;
+
 /** "change X to Y": picks the split whose left side best names a task. */
 function splitTarget(text: string, tasks: readonly KnownTask[]): { left: string; right: string } | undefined {
-  const seps = [...text.matchAll(/\s+(?:to|as|into)\s+|\s*:\s*/gi)];
+  const seps = [...text.matchAll(/\s+(?:to|as|into)\s+|\s*:\s*/gi)].slice(0, MAX_SPLITS);
   let best: { left: string; right: string; score: number } | undefined;
   for (const sep of seps) {
     const left = text.slice(0, sep.index);
     const right = text.slice(sep.index + sep[0].length);
     if (tidy(left).length === 0 || tidy(right).length === 0) continue;
+    const read = readPhrase(left);
     const score =
       findTaskNumber(left) !== undefined
         ? 1000
-        : Math.max(0, ...tasks.map((t) => scoreTask(left, t) - repeatedWords(left, t.title)));
+        : Math.max(0, ...tasks.map((t) => scoreTask(read, t) - repeatedWords(read.words, t.title)));
     if (best === undefined || score > best.score) best = { left, right, score };
   }
   return best;

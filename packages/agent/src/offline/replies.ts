@@ -43,3 +43,7 @@ export function ambiguousReply(phrase: string, candidates: readonly KnownTask[])
 export function nothingToChangeReply(id: number): string {
   return `What should I change about task #${id}? You can rename it, or set its priority, due date, tags or description.`;
 }
+
+export function tooLongReply(limit: number): string {
+  return `That message is too long for me: I read commands of up to ${limit} characters, one task change at a time. Nothing was changed. Say it in fewer words, or put long notes in the task's description on the board.`;
+}

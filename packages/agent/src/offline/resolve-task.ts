@@ -153,8 +153,20 @@ function normalisedTitle(text: string): string {
   return contentWords(text).join(" ");
 }
 
-export function scoreTask(phrase: string, task: KnownTask): number {
-  const refWords = contentWords(phrase).map(stem);
+/** A phrase read once (its stemmed words and normalised text) so it can be scored against many tasks. */
+export interface ReadPhrase {
+  words: string[];
+  normalised: string;
+}
+
+export function readPhrase(phrase: string): ReadPhrase {
+  const words = contentWords(phrase);
+  return { words: words.map(stem), normalised: words.join(" ") };
+}
+
+export function scoreTask(phrase: string | ReadPhrase, task: KnownTask): number {
+  const read = typeof phrase === "string" ? readPhrase(phrase) : phrase;
+  const refWords = read.words;
   const titleWords = contentWords(task.title).map(stem);
   if (refWords.length === 0 || titleWords.length === 0) return 0;
   const used = new Set<number>();
@@ -175,7 +187,7 @@ export function scoreTask(phrase: string, task: KnownTask): number {
   if (score === 0) return 0;
   // Naming the whole title beats naming part of it: "cancel call mom" is Call mom, not Call dad.
   if (used.size === titleWords.length) score += 0.5;
-  if (normalisedTitle(phrase) === normalisedTitle(task.title)) score += 10;
+  if (read.normalised === normalisedTitle(task.title)) score += 10;
   return score;
 }
 
@@ -209,9 +221,8 @@ export function resolveTask(phrase: string, tasks: readonly KnownTask[], prefer?
     return task === undefined ? { kind: "none", phrase } : { kind: "match", task };
   }
 
-  const scored = tasks
-    .map((task) => ({ task, score: scoreTask(phrase, task) }))
-    .filter((s) => s.score >= 0.7);
+  const read = readPhrase(phrase);
+  const scored = tasks.map((task) => ({ task, score: scoreTask(read, task) })).filter((s) => s.score >= 0.7);
   if (scored.length === 0) return { kind: "none", phrase };
   const best = Math.max(...scored.map((s) => s.score));
   let top = scored.filter((s) => s.score >= best - 0.01).map((s) => s.task);

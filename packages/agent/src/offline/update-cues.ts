@@ -81,12 +81,12 @@ export function priorityShift(text: string): { priority: "low" | "high"; rest: s
  * How many words a reference repeats beyond the task's title: in "rename flights to Book
  * flights to Porto" the split "flights to Book flights" swallowed part of the new title.
  */
-export function repeatedWords(phrase: string, title: string): number {
+export function repeatedWords(phrase: string | readonly string[], title: string): number {
   const available = new Map<string, number>();
   for (const w of contentWords(title).map(stem)) available.set(w, (available.get(w) ?? 0) + 1);
   const seen = new Map<string, number>();
   let extra = 0;
-  for (const w of contentWords(phrase).map(stem)) {
+  for (const w of typeof phrase === "string" ? contentWords(phrase).map(stem) : phrase) {
     const n = (seen.get(w) ?? 0) + 1;
     seen.set(w, n);
     if (n > 1 && n > (available.get(w) ?? 0)) extra++;
