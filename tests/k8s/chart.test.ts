@@ -397,6 +397,24 @@ describe.each(SCENARIOS.map((s) => s.name))("rendered manifests: %s", (name) => 
 });
 
 describe("chart behaviour", () => {
+  it("lets a whole chat turn live through ingress-nginx: timeouts follow chatTimeoutMs, no buffering of streams", async () => {
+    for (const [sets, seconds] of [
+      [{}, 135],
+      [{ "config.chatTimeoutMs": "300000" }, 315],
+    ] as const) {
+      const objects = await renderChart(["values-dev.yaml"], sets);
+      const cm = objects.find((o) => o.kind === "ConfigMap");
+      const annotations = objects.find((o) => o.kind === "Ingress")?.metadata.annotations ?? {};
+      expect(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]).toBe(String(seconds));
+      expect(Number(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) * 1000).toBeGreaterThan(
+        Number(cm?.data.CHAT_TIMEOUT_MS),
+      );
+      expect(annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"]).toBe(String(seconds));
+      expect(annotations["nginx.ingress.kubernetes.io/proxy-buffering"]).toBe("off");
+      expect(cm?.data.CHAT_STEP_TIMEOUT_MS).toBe("30000");
+    }
+  });
+
   it("runs the documented commands, ports and health paths", async () => {
     const objects = await scenario("dev");
     const expected: Record<string, { script: string; port: number }> = {
