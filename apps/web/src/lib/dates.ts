@@ -1,30 +1,45 @@
-// Due dates are calendar days for most tasks: the api stores `YYYY-MM-DD` as midnight UTC. Show those
-// as that day everywhere (no timezone shift to the day before); real date-times show local time.
+// Dues as a person reads them, in their time zone (the `time_zone` of /api/me). Intl does all the zone
+// work; nothing here turns a wall time into an instant — the api does that when it is sent one.
+// Three shapes of due:
+// - `YYYY-MM-DD`: an all-day task, a floating calendar day, the same for every viewer (never shifted);
+// - an instant with `Z` or an offset: a timed task, shown at its wall-clock time in the user's zone;
+// - `YYYY-MM-DDTHH:MM[:SS]` without an offset (what the assistant's tool calls carry): a wall time
+//   already in the user's zone, shown as it is.
 
 const DAY_MS = 86_400_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const WALL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
-function isMidnightUtc(date: Date): boolean {
-  return (
-    date.getUTCHours() === 0 &&
-    date.getUTCMinutes() === 0 &&
-    date.getUTCSeconds() === 0 &&
-    date.getUTCMilliseconds() === 0
-  );
+/** The browser's own zone (what the web offers to store as the user's zone). */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-/** YYYY-MM-DD of a local calendar day. */
-export function localDayKey(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, "0");
-  const d = String(date.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock parts of an instant in a zone, as "YYYY-MM-DD" and "HH:MM" (24 h). */
+function zoneWall(date: Date, timeZone: string): { day: string; time: string } {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(date)) part[type] = value;
+  return { day: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
 }
 
-/** The calendar day a due date means, as YYYY-MM-DD. */
-export function dueDayKey(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
-  return isMidnightUtc(date) ? date.toISOString().slice(0, 10) : localDayKey(date);
+/** YYYY-MM-DD of the calendar day an instant falls on in a zone. */
+export function zoneDayKey(date: Date, timeZone: string): string {
+  return zoneWall(date, timeZone).day;
 }
 
 function dayNumber(key: string): number {
@@ -32,30 +47,56 @@ function dayNumber(key: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 }
 
-export type DueInfo = { key: string; label: string; long: string; overdue: boolean; soon: boolean };
+/** "10:00 AM" for "10:00". Intl puts a narrow no-break space before AM/PM; a plain one reads the same. */
+function clockLabel(time: string): string {
+  const [h = 0, m = 0] = time.split(":").map(Number);
+  return new Date(Date.UTC(2000, 0, 1, h, m))
+    .toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" })
+    .replace(/\s/g, " ");
+}
 
-export function describeDue(iso: string, now: Date = new Date()): DueInfo {
-  const key = dueDayKey(iso);
-  const today = localDayKey(now);
-  const diff = dayNumber(key) - dayNumber(today);
-  const date = new Date(iso);
-  const hasTime = !Number.isNaN(date.getTime()) && !isMidnightUtc(date);
+/** A due's calendar day and wall-clock time (null for all-day) in the user's zone, or null if unreadable. */
+function dueWall(due: string, timeZone: string): { day: string; time: string | null } | null {
+  if (DAY.test(due)) return { day: due, time: null };
+  const wall = WALL.exec(due);
+  if (wall?.[1] && wall[2]) return { day: wall[1], time: wall[2] };
+  const instant = new Date(due);
+  return Number.isNaN(instant.getTime()) ? null : zoneWall(instant, timeZone);
+}
+
+export type DueInfo = {
+  /** YYYY-MM-DD in the user's zone. */
+  key: string;
+  /** HH:MM (24 h) in the user's zone; null for an all-day due. */
+  time: string | null;
+  label: string;
+  long: string;
+  overdue: boolean;
+  soon: boolean;
+};
+
+export function describeDue(due: string, timeZone: string, now: Date = new Date()): DueInfo {
+  const wall = dueWall(due, timeZone) ?? { day: due.slice(0, 10), time: null };
+  const { day: key, time } = wall;
+  const current = zoneWall(now, timeZone);
+  const diff = dayNumber(key) - dayNumber(current.day);
+  // A calendar day read at noon UTC names that day whatever the formatting zone below.
   const asUtcDay = new Date(`${key}T12:00:00Z`);
-  const weekday = asUtcDay.toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
-  const sameYear = key.slice(0, 4) === today.slice(0, 4);
-  const monthDay = asUtcDay.toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    ...(sameYear ? {} : { year: "numeric" }),
-    timeZone: "UTC",
-  });
+  const sameYear = key.slice(0, 4) === current.day.slice(0, 4);
   let label: string;
   if (diff === 0) label = "Today";
   else if (diff === 1) label = "Tomorrow";
   else if (diff === -1) label = "Yesterday";
-  else if (diff > 1 && diff < 7) label = weekday;
-  else label = monthDay;
-  if (hasTime) label += ` ${date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`;
+  else if (diff > 1 && diff < 7)
+    label = asUtcDay.toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
+  else
+    label = asUtcDay.toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      ...(sameYear ? {} : { year: "numeric" }),
+      timeZone: "UTC",
+    });
+  if (time) label += ` ${clockLabel(time)}`;
   const long = asUtcDay.toLocaleDateString("en-US", {
     weekday: "long",
     month: "long",
@@ -63,16 +104,29 @@ export function describeDue(iso: string, now: Date = new Date()): DueInfo {
     year: "numeric",
     timeZone: "UTC",
   });
-  const overdue = hasTime ? date.getTime() < now.getTime() : diff < 0;
-  return { key, label, long, overdue, soon: !overdue && diff >= 0 && diff <= 1 };
+  // An all-day task is due until its day ends in the user's zone; a timed one at its minute.
+  let overdue: boolean;
+  if (!time) overdue = diff < 0;
+  else if (WALL.test(due)) overdue = `${key}T${time}` < `${current.day}T${current.time}`;
+  else overdue = new Date(due).getTime() < now.getTime();
+  return {
+    key,
+    time,
+    label,
+    long: time ? `${long}, ${clockLabel(time)}` : long,
+    overdue,
+    soon: !overdue && diff >= 0 && diff <= 1,
+  };
 }
 
-/** Value for <input type="date"> from a stored due date. */
-export function dueInputValue(iso: string | null): string {
-  return iso ? dueDayKey(iso) : "";
+/** Values for the date and time inputs from a stored due, in the user's zone ("" when absent). */
+export function dueInputs(due: string | null, timeZone: string): { date: string; time: string } {
+  if (!due) return { date: "", time: "" };
+  const wall = dueWall(due, timeZone);
+  return wall ? { date: wall.day, time: wall.time ?? "" } : { date: "", time: "" };
 }
 
-export function relativeTime(iso: string, now: Date = new Date()): string {
+export function relativeTime(iso: string, now: Date = new Date(), timeZone?: string): string {
   const seconds = Math.round((now.getTime() - new Date(iso).getTime()) / 1000);
   if (seconds < 45) return "just now";
   const minutes = Math.round(seconds / 60);
@@ -81,5 +135,5 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 7) return `${days} d ago`;
-  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone });
 }

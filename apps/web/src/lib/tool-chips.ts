@@ -1,6 +1,6 @@
 // One-line summaries of the assistant's tool calls, e.g. "Added ‘Buy milk’ · due Fri".
 import type { ToolCall } from "@taskflow/core/contracts";
-import { describeDue } from "./dates";
+import { browserTimeZone, describeDue } from "./dates";
 
 export type ToolChip = {
   label: string;
@@ -32,7 +32,8 @@ const VERB: Record<string, string> = {
   list_tasks: "list tasks",
 };
 
-export function describeToolCall(call: ToolCall): ToolChip {
+/** `timeZone`: the user's, which a due the assistant sent is shown in. */
+export function describeToolCall(call: ToolCall, timeZone: string = browserTimeZone()): ToolChip {
   const args = record(call.arguments);
   const result = record(call.result);
   if (call.is_error) {
@@ -51,7 +52,7 @@ export function describeToolCall(call: ToolCall): ToolChip {
     case "add_task": {
       const due = str(args.due);
       return {
-        label: `Added ‘${title}’${due ? ` · due ${describeDue(due).label}` : ""}`,
+        label: `Added ‘${title}’${due ? ` · due ${describeDue(due, timeZone).label}` : ""}`,
         tone: "add",
         changesTasks: true,
       };

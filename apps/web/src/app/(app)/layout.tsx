@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
+import { MeProvider } from "@/components/shell/me-provider";
 import { getSession } from "@/lib/server/session";
 
 // Every page in this group needs a signed-in user; the check runs on the server with the
@@ -28,7 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader userName={session.user.name || session.user.email} email={session.user.email} />
-      {children}
+      <MeProvider>{children}</MeProvider>
     </div>
   );
 }

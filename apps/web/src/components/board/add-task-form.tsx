@@ -4,18 +4,17 @@ import type { Task } from "@taskflow/core/contracts";
 import { type FormEvent, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
+import { useMe } from "@/lib/use-me";
 import {
   apiFieldErrors,
   type DraftErrors,
-  DueField,
   draftBody,
   EMPTY_DRAFT,
-  FieldErrors,
-  PriorityField,
-  TagsField,
+  sendsWallTime,
   type TaskDraft,
   validateDraft,
-} from "./task-fields";
+} from "./task-draft";
+import { DueField, FieldErrors, PriorityField, TagsField } from "./task-fields";
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
@@ -23,6 +22,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const { zoneReady } = useMe();
 
   function change(next: TaskDraft) {
     setDraft(next);
@@ -40,6 +40,8 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
     }
     setPending(true);
     try {
+      // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
+      if (sendsWallTime(draft)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: draftBody(draft) });
       setDraft(EMPTY_DRAFT);
       setErrors({});
@@ -96,15 +98,34 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
               event.currentTarget.form?.requestSubmit();
           }}
         />
-        <div className="grid grid-cols-2 items-end gap-2 border-t border-slate-100 pt-3 sm:grid-cols-[9rem_1fr_10rem_auto]">
-          <PriorityField idPrefix="new" draft={draft} errors={errors} onChange={change} disabled={pending} />
-          <DueField idPrefix="new" draft={draft} errors={errors} onChange={change} disabled={pending} />
-          <div className="col-span-2 sm:col-span-1 sm:col-start-2 sm:row-start-1">
-            <TagsField idPrefix="new" draft={draft} errors={errors} onChange={change} disabled={pending} />
-          </div>
+        <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-3">
+          <PriorityField
+            idPrefix="new"
+            draft={draft}
+            errors={errors}
+            onChange={change}
+            disabled={pending}
+            className="w-32 sm:w-36"
+          />
+          <TagsField
+            idPrefix="new"
+            draft={draft}
+            errors={errors}
+            onChange={change}
+            disabled={pending}
+            className="min-w-40 flex-1"
+          />
+          <DueField
+            idPrefix="new"
+            draft={draft}
+            errors={errors}
+            onChange={change}
+            disabled={pending}
+            className="w-full sm:w-64"
+          />
           <button
             type="submit"
-            className="btn btn-primary col-span-2 sm:col-span-1"
+            className="btn btn-primary w-full sm:w-auto"
             disabled={pending}
             data-testid="add-task"
           >

@@ -6,6 +6,7 @@ import { AlertIcon, ListIcon, SearchIcon, XIcon } from "@/components/ui/icons";
 import { api, errorMessage } from "@/lib/api";
 import { describeDue } from "@/lib/dates";
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
+import { useTimeZone } from "@/lib/use-me";
 import { AddTaskForm } from "./add-task-form";
 import { TaskRow } from "./task-row";
 import { TrashRow } from "./trash-row";
@@ -54,6 +55,7 @@ type LoadState = { kind: "loading" } | { kind: "ready" } | { kind: "error"; mess
 
 /** The task list with its filters. `version` changes when someone else (the assistant) changed tasks. */
 export function Board({ version }: { version: number }) {
+  const timeZone = useTimeZone();
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   const [search, setSearch] = useState("");
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -195,7 +197,9 @@ export function Board({ version }: { version: number }) {
   const summary = (() => {
     if (load.kind !== "ready" || filtered || nextCursor || tasks.length === 0) return null;
     const open = tasks.filter((task) => !task.completed);
-    const late = open.filter((task) => task.due_at !== null && describeDue(task.due_at).overdue).length;
+    const late = open.filter(
+      (task) => task.due_at !== null && describeDue(task.due_at, timeZone).overdue,
+    ).length;
     const parts = [`${open.length} open`, `${tasks.length - open.length} done`];
     if (late > 0) parts.push(`${late} overdue`);
     return parts.join(" · ");

@@ -1,6 +1,7 @@
 import { CalendarIcon } from "@/components/ui/icons";
 import { describeDue } from "@/lib/dates";
 import { PRIORITY_LABEL, type Priority } from "@/lib/priorities";
+import { useTimeZone } from "@/lib/use-me";
 
 const PRIORITY_STYLE: Record<Priority, string> = {
   none: "bg-slate-100 text-slate-600 ring-slate-200",
@@ -66,7 +67,7 @@ export function TagChip({
 }
 
 export function DueChip({ dueAt, completed }: { dueAt: string; completed: boolean }) {
-  const due = describeDue(dueAt);
+  const due = describeDue(dueAt, useTimeZone());
   const overdue = due.overdue && !completed;
   const tone = overdue
     ? "bg-red-50 text-red-700 ring-red-300 font-semibold"
@@ -77,6 +78,7 @@ export function DueChip({ dueAt, completed }: { dueAt: string; completed: boolea
     <span
       data-testid="due-chip"
       data-due={due.key}
+      data-time={due.time ?? undefined}
       data-overdue={overdue ? "true" : "false"}
       title={`Due ${due.long}${overdue ? " — overdue" : ""}`}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}

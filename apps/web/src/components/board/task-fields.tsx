@@ -1,48 +1,8 @@
 "use client";
 
-// The fields of a task, shared by the add form and inline edit so both validate the same way.
-import type { Task } from "@taskflow/core/contracts";
-import { dueInputValue } from "@/lib/dates";
+// The fields of a task, shared by the add form and inline edit so both look the same.
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
-import { parseTags, tagsError } from "@/lib/tags";
-
-export type TaskDraft = { title: string; description: string; priority: Priority; tags: string; due: string };
-export type DraftErrors = Partial<Record<keyof TaskDraft, string>>;
-
-export const EMPTY_DRAFT: TaskDraft = { title: "", description: "", priority: "none", tags: "", due: "" };
-
-export function draftFromTask(task: Task): TaskDraft {
-  return {
-    title: task.title,
-    description: task.description,
-    priority: task.priority,
-    tags: task.tags.join(", "),
-    due: dueInputValue(task.due_at),
-  };
-}
-
-export function validateDraft(draft: TaskDraft): DraftErrors {
-  const errors: DraftErrors = {};
-  const title = draft.title.trim();
-  if (!title) errors.title = "Give the task a title.";
-  else if (title.length > 200) errors.title = "Keep the title under 200 characters.";
-  if (draft.description.length > 2000) errors.description = "Keep notes under 2000 characters.";
-  const tags = tagsError(draft.tags);
-  if (tags) errors.tags = tags;
-  if (draft.due && !/^\d{4}-\d{2}-\d{2}$/.test(draft.due)) errors.due = "Pick a valid date.";
-  return errors;
-}
-
-/** The JSON body for POST/PATCH /api/tasks. A date-only due is a calendar day, as the api expects. */
-export function draftBody(draft: TaskDraft) {
-  return {
-    title: draft.title.trim(),
-    description: draft.description.trim(),
-    priority: draft.priority,
-    tags: parseTags(draft.tags),
-    due_at: draft.due ? draft.due : null,
-  };
-}
+import type { DraftErrors, TaskDraft } from "./task-draft";
 
 type Props = {
   idPrefix: string;
@@ -50,11 +10,12 @@ type Props = {
   errors: DraftErrors;
   onChange: (draft: TaskDraft) => void;
   disabled?: boolean;
+  className?: string;
 };
 
-export function PriorityField({ idPrefix, draft, onChange, disabled }: Props) {
+export function PriorityField({ idPrefix, draft, onChange, disabled, className = "" }: Props) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <label htmlFor={`${idPrefix}-priority`} className="mb-1 block text-xs font-medium text-slate-600">
         Priority
       </label>
@@ -76,9 +37,9 @@ export function PriorityField({ idPrefix, draft, onChange, disabled }: Props) {
   );
 }
 
-export function TagsField({ idPrefix, draft, errors, onChange, disabled }: Props) {
+export function TagsField({ idPrefix, draft, errors, onChange, disabled, className = "" }: Props) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <label htmlFor={`${idPrefix}-tags`} className="mb-1 block text-xs font-medium text-slate-600">
         Tags
       </label>
@@ -98,28 +59,52 @@ export function TagsField({ idPrefix, draft, errors, onChange, disabled }: Props
   );
 }
 
-export function DueField({ idPrefix, draft, errors, onChange, disabled }: Props) {
+/** A date and an optional time: without a time the task is due all that day. */
+export function DueField({ idPrefix, draft, errors, onChange, disabled, className = "" }: Props) {
   return (
-    <div className="min-w-0">
-      <label htmlFor={`${idPrefix}-due`} className="mb-1 block text-xs font-medium text-slate-600">
-        Due date
-      </label>
-      <input
-        id={`${idPrefix}-due`}
-        data-testid={`${idPrefix}-due`}
-        type="date"
-        className="field py-1.5"
-        value={draft.due}
-        disabled={disabled}
-        aria-invalid={errors.due ? true : undefined}
-        onChange={(event) => onChange({ ...draft, due: event.target.value })}
-      />
+    <div className={`grid min-w-0 grid-cols-[minmax(0,1fr)_6.75rem] gap-1.5 ${className}`}>
+      <div className="min-w-0">
+        <label htmlFor={`${idPrefix}-due`} className="mb-1 block text-xs font-medium text-slate-600">
+          Due date
+        </label>
+        <input
+          id={`${idPrefix}-due`}
+          data-testid={`${idPrefix}-due`}
+          type="date"
+          className="field py-1.5"
+          value={draft.due}
+          disabled={disabled}
+          aria-invalid={errors.due ? true : undefined}
+          aria-describedby={errors.due ? `${idPrefix}-due-error` : undefined}
+          // Clearing the date clears the time too: a time alone means nothing.
+          onChange={(event) =>
+            onChange({ ...draft, due: event.target.value, time: event.target.value ? draft.time : "" })
+          }
+        />
+      </div>
+      <div className="min-w-0">
+        <label htmlFor={`${idPrefix}-time`} className="mb-1 block text-xs font-medium text-slate-600">
+          Time <span className="font-normal text-slate-400">(optional)</span>
+        </label>
+        <input
+          id={`${idPrefix}-time`}
+          data-testid={`${idPrefix}-time`}
+          type="time"
+          className="field py-1.5"
+          value={draft.time}
+          disabled={disabled}
+          title="Leave empty for a task due all day"
+          aria-invalid={errors.time ? true : undefined}
+          aria-describedby={errors.time ? `${idPrefix}-time-error` : undefined}
+          onChange={(event) => onChange({ ...draft, time: event.target.value })}
+        />
+      </div>
     </div>
   );
 }
 
 export function FieldErrors({ idPrefix, errors }: { idPrefix: string; errors: DraftErrors }) {
-  const entries = (Object.entries(errors) as [keyof TaskDraft, string | undefined][]).filter(
+  const entries = (Object.entries(errors) as [keyof DraftErrors, string | undefined][]).filter(
     ([, message]) => message,
   );
   if (entries.length === 0) return null;
@@ -132,20 +117,4 @@ export function FieldErrors({ idPrefix, errors }: { idPrefix: string; errors: Dr
       ))}
     </ul>
   );
-}
-
-/** Maps the api's validation errors ({field: "due_at"}) onto the draft's fields. */
-export function apiFieldErrors(errors: { field: string; message: string }[]): DraftErrors {
-  const mapped: DraftErrors = {};
-  for (const { field, message } of errors) {
-    const key = field.replace(/^body\./, "").split(".")[0];
-    if (key === "title" || key === "description" || key === "priority" || key === "tags")
-      mapped[key] = `${capitalize(key)} ${message}`;
-    else if (key === "due_at") mapped.due = `Due date ${message}`;
-  }
-  return mapped;
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

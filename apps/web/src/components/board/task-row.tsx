@@ -1,23 +1,12 @@
 "use client";
 
 import type { Task } from "@taskflow/core/contracts";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
-import { ApiError, api, errorMessage } from "@/lib/api";
 import { describeDue, relativeTime } from "@/lib/dates";
+import { useTimeZone } from "@/lib/use-me";
 import { DueChip, PriorityChip, TagChip } from "./chips";
-import {
-  apiFieldErrors,
-  type DraftErrors,
-  DueField,
-  draftBody,
-  draftFromTask,
-  FieldErrors,
-  PriorityField,
-  TagsField,
-  type TaskDraft,
-  validateDraft,
-} from "./task-fields";
+import { TaskEditor } from "./task-editor";
 
 type Props = {
   task: Task;
@@ -39,7 +28,8 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
     wasEditing.current = editing;
   }, [editing]);
 
-  const overdue = task.due_at !== null && !task.completed && describeDue(task.due_at).overdue;
+  const timeZone = useTimeZone();
+  const overdue = task.due_at !== null && !task.completed && describeDue(task.due_at, timeZone).overdue;
 
   if (editing) {
     return (
@@ -120,119 +110,5 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         </button>
       </div>
     </li>
-  );
-}
-
-function TaskEditor({
-  task,
-  onCancel,
-  onSaved,
-}: {
-  task: Task;
-  onCancel: () => void;
-  onSaved: (task: Task) => void;
-}) {
-  const id = `edit-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
-  const [draft, setDraft] = useState<TaskDraft>(() => draftFromTask(task));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const titleRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    titleRef.current?.focus();
-    titleRef.current?.select();
-  }, []);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = validateDraft(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setPending(true);
-    setFormError(null);
-    try {
-      onSaved(await api<Task>(`/api/tasks/${task.id}`, { method: "PATCH", json: draftBody(draft) }));
-    } catch (error) {
-      setPending(false);
-      if (error instanceof ApiError && error.fieldErrors.length > 0)
-        setErrors(apiFieldErrors(error.fieldErrors));
-      setFormError(errorMessage(error));
-    }
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      onCancel();
-    }
-  }
-
-  return (
-    <form
-      onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
-      noValidate
-      data-testid="task-editor"
-      aria-label={`Edit “${task.title}”`}
-      className="space-y-3 rounded-xl border border-brand-200 bg-white p-3 shadow-md ring-4 ring-brand-50 sm:p-4"
-    >
-      <div>
-        <label htmlFor={`${id}-title`} className="mb-1 block text-xs font-medium text-slate-600">
-          Title
-        </label>
-        <input
-          ref={titleRef}
-          id={`${id}-title`}
-          data-testid="edit-title"
-          className="field"
-          value={draft.title}
-          maxLength={200}
-          aria-invalid={errors.title ? true : undefined}
-          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-description`} className="mb-1 block text-xs font-medium text-slate-600">
-          Notes
-        </label>
-        <textarea
-          id={`${id}-description`}
-          data-testid="edit-description"
-          className="field min-h-16 resize-y"
-          rows={2}
-          value={draft.description}
-          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.metaKey || event.ctrlKey))
-              event.currentTarget.form?.requestSubmit();
-          }}
-        />
-      </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-[9rem_1fr_10rem]">
-        <PriorityField idPrefix="edit" draft={draft} errors={errors} onChange={setDraft} disabled={pending} />
-        <div className="col-span-2 sm:col-span-1">
-          <TagsField idPrefix="edit" draft={draft} errors={errors} onChange={setDraft} disabled={pending} />
-        </div>
-        <div className="col-start-2 row-start-1 sm:col-start-3">
-          <DueField idPrefix="edit" draft={draft} errors={errors} onChange={setDraft} disabled={pending} />
-        </div>
-      </div>
-      <FieldErrors idPrefix={id} errors={errors} />
-      {formError && Object.keys(errors).length === 0 && (
-        <p role="alert" className="text-sm text-red-700">
-          {formError}
-        </p>
-      )}
-      <div className="flex items-center justify-end gap-2">
-        <span className="mr-auto hidden text-xs text-slate-500 sm:inline">Enter to save · Esc to cancel</span>
-        <button type="button" className="btn btn-secondary" onClick={onCancel} data-testid="edit-cancel">
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={pending} data-testid="edit-save">
-          {pending ? "Saving…" : "Save"}
-        </button>
-      </div>
-    </form>
   );
 }

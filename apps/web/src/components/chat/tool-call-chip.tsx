@@ -1,6 +1,7 @@
 import type { ToolCall } from "@taskflow/core/contracts";
 import { AlertIcon, CheckIcon, ListIcon, PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { describeToolCall, type ToolChip } from "@/lib/tool-chips";
+import { useTimeZone } from "@/lib/use-me";
 
 const TONE: Record<ToolChip["tone"], string> = {
   add: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -21,7 +22,7 @@ const ICON: Record<ToolChip["tone"], typeof PlusIcon> = {
 };
 
 export function ToolCallChip({ call }: { call: ToolCall }) {
-  const chip = describeToolCall(call);
+  const chip = describeToolCall(call, useTimeZone());
   const Icon = ICON[chip.tone];
   return (
     <span

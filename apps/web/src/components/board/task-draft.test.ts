@@ -1,0 +1,50 @@
+import type { Task } from "@taskflow/core/contracts";
+import { describe, expect, it } from "vitest";
+import { draftBody, draftFromTask, EMPTY_DRAFT, validateDraft } from "./task-draft";
+
+const task = (due_at: string | null): Task => ({
+  id: 1,
+  title: "Dentist",
+  description: "",
+  completed: false,
+  priority: "none",
+  tags: [],
+  due_at,
+  all_day: due_at !== null && due_at.length === 10,
+  completed_at: null,
+  created_at: "2026-11-30T10:00:00Z",
+  updated_at: "2026-11-30T10:00:00Z",
+  deleted_at: null,
+});
+
+describe("task drafts", () => {
+  it("sends a date alone as an all-day due and a date with a time as a wall time", () => {
+    const base = { ...EMPTY_DRAFT, title: "Dentist" };
+    expect(draftBody({ ...base, due: "2026-12-01" }).due_at).toBe("2026-12-01");
+    expect(draftBody({ ...base, due: "2026-12-01", time: "10:00" }).due_at).toBe("2026-12-01T10:00");
+    expect(draftBody(base).due_at).toBeNull();
+  });
+
+  it("edits a timed task at its time in the user's zone and sends its instant back while unchanged", () => {
+    const draft = draftFromTask(task("2026-12-01T18:00:30.000Z"), "America/Los_Angeles");
+    expect([draft.due, draft.time]).toEqual(["2026-12-01", "10:00"]);
+    expect(draftBody(draft).due_at).toBe("2026-12-01T18:00:30.000Z");
+    expect(draftBody({ ...draft, time: "11:30" }).due_at).toBe("2026-12-01T11:30");
+    // Clearing the time makes it all-day; clearing the date clears it.
+    expect(draftBody({ ...draft, time: "" }).due_at).toBe("2026-12-01");
+    expect(draftBody({ ...draft, due: "", time: "" }).due_at).toBeNull();
+  });
+
+  it("keeps an all-day task all-day", () => {
+    const draft = draftFromTask(task("2026-12-05"), "Asia/Tokyo");
+    expect([draft.due, draft.time]).toEqual(["2026-12-05", ""]);
+    expect(draftBody(draft).due_at).toBe("2026-12-05");
+  });
+
+  it("asks, in plain words, for a date to go with a time", () => {
+    expect(validateDraft({ ...EMPTY_DRAFT, title: "x", time: "10:00" })).toEqual({
+      time: "Pick a date to go with the time.",
+    });
+    expect(validateDraft({ ...EMPTY_DRAFT, title: "x", due: "2026-12-01", time: "10:00" })).toEqual({});
+  });
+});

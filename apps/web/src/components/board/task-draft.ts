@@ -1,0 +1,101 @@
+// A task as its form holds it, and how it becomes the api's body. Shared by the add form and inline edit.
+import type { Task } from "@taskflow/core/contracts";
+import { dueInputs } from "../../lib/dates";
+import type { Priority } from "../../lib/priorities";
+import { parseTags, tagsError } from "../../lib/tags";
+
+/**
+ * `due` and `time` are what the date and time inputs hold, in the user's zone. `stored` is the due the
+ * inputs were filled from: while they still show it, it is sent back as it is (so a timed due keeps its
+ * exact instant, whatever happens to the zone meanwhile).
+ */
+export type TaskDraft = {
+  title: string;
+  description: string;
+  priority: Priority;
+  tags: string;
+  due: string;
+  time: string;
+  stored?: { due: string; time: string; dueAt: string };
+};
+export type DraftErrors = Partial<Record<Exclude<keyof TaskDraft, "stored">, string>>;
+
+export const EMPTY_DRAFT: TaskDraft = {
+  title: "",
+  description: "",
+  priority: "none",
+  tags: "",
+  due: "",
+  time: "",
+};
+
+export function draftFromTask(task: Task, timeZone: string): TaskDraft {
+  const { date, time } = dueInputs(task.due_at, timeZone);
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags.join(", "),
+    due: date,
+    time,
+    ...(task.due_at ? { stored: { due: date, time, dueAt: task.due_at } } : {}),
+  };
+}
+
+export function validateDraft(draft: TaskDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  const title = draft.title.trim();
+  if (!title) errors.title = "Give the task a title.";
+  else if (title.length > 200) errors.title = "Keep the title under 200 characters.";
+  if (draft.description.length > 2000) errors.description = "Keep notes under 2000 characters.";
+  const tags = tagsError(draft.tags);
+  if (tags) errors.tags = tags;
+  if (draft.due && !/^\d{4}-\d{2}-\d{2}$/.test(draft.due)) errors.due = "Pick a valid date.";
+  if (draft.time && !/^\d{2}:\d{2}$/.test(draft.time)) errors.time = "Pick a valid time, or leave it empty.";
+  else if (draft.time && !draft.due) errors.time = "Pick a date to go with the time.";
+  return errors;
+}
+
+/**
+ * The due to send: a date alone is an all-day task (`YYYY-MM-DD`); a date and a time is a wall-clock
+ * time (`YYYY-MM-DDTHH:MM`, no offset) that the api reads in the user's zone.
+ */
+export function draftDue(draft: TaskDraft): string | null {
+  const { stored } = draft;
+  if (stored && stored.due === draft.due && stored.time === draft.time) return stored.dueAt;
+  if (!draft.due) return null;
+  return draft.time ? `${draft.due}T${draft.time}` : draft.due;
+}
+
+/** The JSON body for POST/PATCH /api/tasks. */
+export function draftBody(draft: TaskDraft) {
+  return {
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    priority: draft.priority,
+    tags: parseTags(draft.tags),
+    due_at: draftDue(draft),
+  };
+}
+
+/** Does sending this draft need the user's zone to be settled (a wall time the api reads in it)? */
+export function sendsWallTime(draft: TaskDraft): boolean {
+  return (draftDue(draft) ?? "").length === 16;
+}
+
+/** Maps the api's validation errors ({field: "due_at"}) onto the draft's fields. */
+export function apiFieldErrors(errors: { field: string; message: string }[]): DraftErrors {
+  const mapped: DraftErrors = {};
+  for (const { field, message } of errors) {
+    const key = field.replace(/^body\./, "").split(".")[0];
+    if (key === "title" || key === "description" || key === "priority" || key === "tags")
+      mapped[key] = `${capitalize(key)} ${message}`;
+    // The api's wording names formats (ISO-8601); the person picked a date and a time.
+    else if (key === "due_at") mapped.due = "Pick a valid date and time.";
+  }
+  return mapped;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
