@@ -13,7 +13,7 @@ import { type K8sObject, NAMESPACE, renderChart } from "../k8s/render";
 import { eventually } from "../support/wait";
 import { buildImages, containerEngine, imageTag, podman } from "./support/images";
 import { PodCluster, type Workload } from "./support/pod-cluster";
-import { componentOf, podSpecOf } from "./support/pod-runner";
+import { type ContainerSpec, componentOf, podSpecOf } from "./support/pod-runner";
 
 // Runs under tests/containers/vitest.config.ts (`npm run test:containers`), which sets this; `npm test`
 // collects the file too and skips it.
@@ -279,121 +279,119 @@ function chartPods(label: "dev" | "prod") {
     ]);
     for (const pod of tests) {
       const container = podSpecOf(pod).containers[0];
-      const run = await cluster.runToCompletion(pod, container as never, 120_000);
+      const run = await cluster.runToCompletion(pod, container as ContainerSpec, 120_000);
       expect(run.code, `${pod.metadata.name}:\n${run.stdout}${run.stderr}`).toBe(0);
       expect(run.stdout).toMatch(/^ok /m);
       await podman(["rm", "-f", run.name], { check: false });
     }
   }, 300_000);
 
-  if (label === "dev") {
-    it("drains the api like a pod deletion: preStop, SIGTERM mid-request, readiness fails, the request completes, exit 0 within terminationGracePeriodSeconds", async () => {
-      const api = cluster.workload("api");
-      const grace = api.spec.terminationGracePeriodSeconds as number;
-      expect(grace).toBeGreaterThan(0);
-      cluster.stopMonitor(api);
-      const apiUrl = new URL(cluster.url("api"));
-      const body = JSON.stringify({ title: "Written during the drain" });
-      const requestId = `drain-${suffix}`;
-      // A request whose body is half sent: truly in flight in the api when the pod is deleted.
-      const socket = connect(Number(apiUrl.port), "127.0.0.1");
-      await new Promise((resolve, reject) => socket.once("connect", resolve).once("error", reject));
-      let response = "";
-      socket.on("data", (chunk) => {
-        response += chunk.toString();
-      });
-      const closed = new Promise((resolve) => socket.once("close", resolve));
-      socket.write(
-        `POST /api/tasks HTTP/1.1\r\nHost: taskflow-api\r\nX-Request-Id: ${requestId}\r\nAuthorization: Bearer ${flow.bearer}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
-      );
-      // Fastify logs "incoming request" with the id once the headers are parsed (dev values log at debug).
-      await eventually(
-        async () => (await cluster.logs(api.name, 200)).includes(requestId),
-        `the api to log the start of request ${requestId}`,
-        20_000,
-      );
-      const deleted = Date.now();
-      await preStop(api);
-      const preStopSeconds = (Date.now() - deleted) / 1000;
-      const remaining = Math.max(1, Math.floor(grace - preStopSeconds));
-      // SIGTERM now; podman sends SIGKILL after the rest of the grace period, as the kubelet would.
-      const stopped = podman(["stop", "--time", String(remaining), api.name], {
-        check: false,
-        timeoutMs: (remaining + 30) * 1000,
-      });
-      let readyDuringDrain: number | string = 200;
-      await eventually(
-        async () => {
-          readyDuringDrain = await fetch(`${apiUrl.origin}/readyz`, {
-            signal: AbortSignal.timeout(2000),
-          }).then(
-            (r) => r.status,
-            () => "refused",
-          );
-          return readyDuringDrain !== 200;
-        },
-        "readiness to fail after SIGTERM",
-        10_000,
-      );
-      expect([503, "refused"]).toContain(readyDuringDrain);
-      socket.write(body.slice(10));
-      await closed;
-      await stopped;
-      const state = await cluster.state(api.name);
-      const total = (Date.now() - deleted) / 1000;
-      expect(response, await cluster.logs(api.name)).toMatch(/^HTTP\/1\.1 201/);
-      expect(response).toContain("Written during the drain");
-      expect(state.Running).toBe(false);
-      expect(
-        state.ExitCode,
-        `exit code (137 = killed at the end of the grace period):\n${await cluster.logs(api.name)}`,
-      ).toBe(0);
-      expect(total, `preStop ${preStopSeconds.toFixed(1)} s + drain`).toBeLessThan(grace);
-      console.log(
-        `${label}: api deleted → exited 0 in ${total.toFixed(1)} s (preStop ${preStopSeconds.toFixed(1)} s, grace ${grace} s)`,
-      );
-      flow.titles.push("Written during the drain");
-    }, 120_000);
+  it("drains the api like a pod deletion: preStop, SIGTERM mid-request, readiness fails, the request completes, exit 0 within terminationGracePeriodSeconds", async () => {
+    const api = cluster.workload("api");
+    const grace = api.spec.terminationGracePeriodSeconds as number;
+    expect(grace).toBeGreaterThan(0);
+    cluster.stopMonitor(api);
+    const apiUrl = new URL(cluster.url("api"));
+    const body = JSON.stringify({ title: "Written during the drain" });
+    const requestId = `drain-${suffix}`;
+    // A request whose body is half sent: truly in flight in the api when the pod is deleted.
+    const socket = connect(Number(apiUrl.port), "127.0.0.1");
+    await new Promise((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    let response = "";
+    socket.on("data", (chunk) => {
+      response += chunk.toString();
+    });
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    socket.write(
+      `POST /api/tasks HTTP/1.1\r\nHost: taskflow-api\r\nX-Request-Id: ${requestId}\r\nAuthorization: Bearer ${flow.bearer}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+    );
+    // Fastify logs "incoming request" with the id once the headers are parsed (pino at info, so with both values files).
+    await eventually(
+      async () => (await cluster.logs(api.name, 200)).includes(requestId),
+      `the api to log the start of request ${requestId}`,
+      20_000,
+    );
+    const deleted = Date.now();
+    await preStop(api);
+    const preStopSeconds = (Date.now() - deleted) / 1000;
+    const remaining = Math.max(1, Math.floor(grace - preStopSeconds));
+    // SIGTERM now; podman sends SIGKILL after the rest of the grace period, as the kubelet would.
+    const stopped = podman(["stop", "--time", String(remaining), api.name], {
+      check: false,
+      timeoutMs: (remaining + 30) * 1000,
+    });
+    let readyDuringDrain: number | string = 200;
+    await eventually(
+      async () => {
+        readyDuringDrain = await fetch(`${apiUrl.origin}/readyz`, {
+          signal: AbortSignal.timeout(2000),
+        }).then(
+          (r) => r.status,
+          () => "refused",
+        );
+        return readyDuringDrain !== 200;
+      },
+      "readiness to fail after SIGTERM",
+      10_000,
+    );
+    expect([503, "refused"]).toContain(readyDuringDrain);
+    socket.write(body.slice(10));
+    await closed;
+    await stopped;
+    const state = await cluster.state(api.name);
+    const total = (Date.now() - deleted) / 1000;
+    expect(response, await cluster.logs(api.name)).toMatch(/^HTTP\/1\.1 201/);
+    expect(response).toContain("Written during the drain");
+    expect(state.Running).toBe(false);
+    expect(
+      state.ExitCode,
+      `exit code (137 = killed at the end of the grace period):\n${await cluster.logs(api.name)}`,
+    ).toBe(0);
+    expect(total, `preStop ${preStopSeconds.toFixed(1)} s + drain`).toBeLessThan(grace);
+    console.log(
+      `${label}: api deleted → exited 0 in ${total.toFixed(1)} s (preStop ${preStopSeconds.toFixed(1)} s, grace ${grace} s)`,
+    );
+    flow.titles.push("Written during the drain");
+  }, 120_000);
 
-    it("restarts containers without losing anything: api, a killed mcp, and web serve the same tasks after", async () => {
-      const api = cluster.workload("api");
-      await podman(["start", api.name], { timeoutMs: 60_000 });
-      await cluster.awaitProbes(api);
-      cluster.monitorLiveness(api);
-      const web = cluster.url("web");
-      expect((await tasks(web, flow.bearer)).map((t) => t.title)).toEqual(flow.titles);
+  it("restarts containers without losing anything: api, a killed mcp, and web serve the same tasks after", async () => {
+    const api = cluster.workload("api");
+    await podman(["start", api.name], { timeoutMs: 60_000 });
+    await cluster.awaitProbes(api);
+    cluster.monitorLiveness(api);
+    const web = cluster.url("web");
+    expect((await tasks(web, flow.bearer)).map((t) => t.title)).toEqual(flow.titles);
 
-      // The mcp process dies (SIGKILL, as an OOM kill would); the kubelet restarts the container in place.
-      const mcp = cluster.workload("mcp");
-      cluster.stopMonitor(mcp);
-      await podman(["kill", "--signal", "KILL", mcp.name], { timeoutMs: 30_000 });
-      await podman(["wait", mcp.name], { check: false, timeoutMs: 30_000 });
-      await podman(["start", mcp.name], { timeoutMs: 60_000 });
-      await cluster.awaitProbes(mcp);
-      cluster.monitorLiveness(mcp);
-      const chat = await fetch(`${web}/api/chat`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${flow.bearer}`, "content-type": "application/json" },
-        body: JSON.stringify({ message: "add call the plumber" }),
-      });
-      expect(chat.status, await chat.clone().text()).toBe(200);
-      flow.titles.push("call the plumber");
+    // The mcp process dies (SIGKILL, as an OOM kill would); the kubelet restarts the container in place.
+    const mcp = cluster.workload("mcp");
+    cluster.stopMonitor(mcp);
+    await podman(["kill", "--signal", "KILL", mcp.name], { timeoutMs: 30_000 });
+    await podman(["wait", mcp.name], { check: false, timeoutMs: 30_000 });
+    await podman(["start", mcp.name], { timeoutMs: 60_000 });
+    await cluster.awaitProbes(mcp);
+    cluster.monitorLiveness(mcp);
+    const chat = await fetch(`${web}/api/chat`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${flow.bearer}`, "content-type": "application/json" },
+      body: JSON.stringify({ message: "add call the plumber" }),
+    });
+    expect(chat.status, await chat.clone().text()).toBe(200);
+    flow.titles.push("call the plumber");
 
-      const webWorkload = cluster.workload("web");
-      cluster.stopMonitor(webWorkload);
-      await podman(
-        ["restart", "--time", String(webWorkload.spec.terminationGracePeriodSeconds), webWorkload.name],
-        {
-          timeoutMs: 90_000,
-        },
-      );
-      await cluster.awaitProbes(webWorkload);
-      cluster.monitorLiveness(webWorkload);
-      expect((await tasks(web, flow.bearer)).map((t) => t.title.toLowerCase())).toEqual(
-        flow.titles.map((t) => t.toLowerCase()),
-      );
-    }, 240_000);
-  }
+    const webWorkload = cluster.workload("web");
+    cluster.stopMonitor(webWorkload);
+    await podman(
+      ["restart", "--time", String(webWorkload.spec.terminationGracePeriodSeconds), webWorkload.name],
+      {
+        timeoutMs: 90_000,
+      },
+    );
+    await cluster.awaitProbes(webWorkload);
+    cluster.monitorLiveness(webWorkload);
+    expect((await tasks(web, flow.bearer)).map((t) => t.title.toLowerCase())).toEqual(
+      flow.titles.map((t) => t.toLowerCase()),
+    );
+  }, 240_000);
 
   it("kept every container alive: no liveness failure run reached its threshold, nothing OOM-killed", async () => {
     for (const workload of cluster.workloads.values()) {
