@@ -4,6 +4,7 @@
 // the machine's server, reached through slirp4netns' host-loopback address under the database's name.
 // Containers run with exactly the rendered pod spec (see pod-runner.ts). Everything it creates carries
 // a unique suffix and is removed by name in `destroy()`.
+import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -12,7 +13,6 @@ import { podman, type RunResult } from "./images";
 import {
   type ContainerSpec,
   componentOf,
-  effectiveUser,
   type PodSpec,
   type Probe,
   podSpecOf,
@@ -114,6 +114,11 @@ export class PodCluster {
    * → the host's loopback, and every Deployment container port published on a free 127.0.0.1 port.
    */
   async create(databaseHosts: string[], namespace: string): Promise<void> {
+    for (const tool of ["slirp4netns", "catatonit"]) {
+      const found = spawnSync("sh", ["-c", `command -v ${tool}`]);
+      if (found.status !== 0)
+        throw new Error(`${tool} is not installed (apt-get install -y ${tool}); podman pods here need it`);
+    }
     const addHosts: string[] = [];
     const forms = (name: string) => [
       name,
