@@ -1,34 +1,31 @@
 "use client";
 
 import type { ChatResponse, Conversation, ConversationDetail, ToolCall } from "@taskflow/core/contracts";
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
-import {
-  ChatIcon,
-  HistoryIcon,
-  PlusIcon,
-  SendIcon,
-  SparkIcon,
-  TrashIcon,
-  XIcon,
-} from "@/components/ui/icons";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
-import { relativeTime } from "@/lib/dates";
 import { readSse } from "@/lib/sse";
 import { describeToolCall } from "@/lib/tool-chips";
-import { ToolCallChip } from "./tool-call-chip";
-
-type ChatMessage = {
-  key: string;
-  role: "user" | "assistant";
-  content: string;
-  toolCalls: ToolCall[];
-  status: "streaming" | "done" | "error";
-};
-
-const EXAMPLES = ["add buy milk tomorrow #groceries", "what's pending?", "mark task 1 as done"];
+import { ChatComposer } from "./chat-composer";
+import { ChatEmpty } from "./chat-empty";
+import { ChatHeader } from "./chat-header";
+import { ConversationList } from "./conversation-list";
+import { type ChatMessage, MessageBubble } from "./message-bubble";
+import { type PendingTurn, settledByProblem, turnFor } from "./turn-id";
 
 let keySeq = 0;
 const nextKey = () => `m${++keySeq}`;
+
+type StoredMessage = ConversationDetail["messages"][number];
+const fromStored = (message: StoredMessage): ChatMessage => ({
+  key: `db${message.id}`,
+  role: message.role,
+  content: message.content,
+  toolCalls: message.tool_calls ?? [],
+  status: "done",
+});
+
+/** Older messages of the open conversation, when there are some (`before` is the api's cursor). */
+type Earlier = { before: number; loading: boolean; error: string | null };
 
 type Props = {
   assistantMode: "offline" | "llm" | null;
@@ -45,9 +42,16 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
   const [loadingConversation, setLoadingConversation] = useState(false);
+  const [earlier, setEarlier] = useState<Earlier | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  // The last turn whose outcome is unknown: sending the same message again reuses its id.
+  const pendingTurn = useRef<PendingTurn | null>(null);
+  // Set while older messages are prepended, so the view stays on what the user was reading.
+  const keepScroll = useRef<{ top: number; height: number } | null>(null);
+  const openId = useRef<number | null>(null);
+  openId.current = conversationId;
 
   const loadConversations = useCallback(async () => {
     setHistoryError(null);
@@ -66,7 +70,10 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the transcript changes.
   useEffect(() => {
     const box = scrollRef.current;
-    if (box) box.scrollTop = box.scrollHeight;
+    if (!box) return;
+    const kept = keepScroll.current;
+    keepScroll.current = null;
+    box.scrollTop = kept ? kept.top + box.scrollHeight - kept.height : box.scrollHeight;
   }, [messages]);
 
   useEffect(() => () => abortRef.current?.abort(), []);
@@ -93,6 +100,10 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
     const controller = new AbortController();
     abortRef.current = controller;
     let changed = false;
+    const turn = turnFor(pendingTurn.current, message);
+    pendingTurn.current = turn;
+    // True once the api has answered for this turn (its reply or a failure it stored).
+    let settled = false;
     const fail = (detail: string) =>
       updateLast((last) => ({
         ...last,
@@ -103,7 +114,11 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
       const response = await fetch("/api/chat", {
         method: "POST",
         headers: { accept: "text/event-stream", "content-type": "application/json" },
-        body: JSON.stringify(conversationId ? { conversation_id: conversationId, message } : { message }),
+        body: JSON.stringify({
+          ...(conversationId ? { conversation_id: conversationId } : {}),
+          message,
+          client_turn_id: turn.turnId,
+        }),
         credentials: "same-origin",
         signal: controller.signal,
       });
@@ -112,19 +127,33 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
         return;
       }
       if (!response.ok) {
-        fail((await toApiError(response)).message);
+        const problem: unknown = await response
+          .clone()
+          .json()
+          .catch(() => null);
+        if (settledByProblem(problem)) {
+          settled = true;
+          // The failed turn is stored in that conversation: the next message continues it.
+          setConversationId((problem as { conversation_id: number }).conversation_id);
+        }
+        fail(
+          response.status === 409
+            ? "Your message is still being worked on. Send it again in a moment to see the answer."
+            : (await toApiError(response)).message,
+        );
         return;
       }
       const type = response.headers.get("content-type") ?? "";
       if (!type.startsWith("text/event-stream") || !response.body) {
         // An api that answered with the plain JSON turn instead of a stream.
-        const turn = (await response.json()) as ChatResponse;
-        setConversationId(turn.conversation_id);
-        changed = turn.tool_calls.some((call) => describeToolCall(call).changesTasks);
+        const reply = (await response.json()) as ChatResponse;
+        settled = true;
+        setConversationId(reply.conversation_id);
+        changed = reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
         updateLast((last) => ({
           ...last,
-          content: turn.response,
-          toolCalls: turn.tool_calls,
+          content: reply.response,
+          toolCalls: reply.tool_calls,
           status: "done",
         }));
         return;
@@ -147,20 +176,22 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
           }
         } else if (event.event === "done") {
           finished = true;
-          const turn = data as unknown as ChatResponse;
-          if (typeof turn.conversation_id === "number") setConversationId(turn.conversation_id);
+          settled = true;
+          const reply = data as unknown as ChatResponse;
+          if (typeof reply.conversation_id === "number") setConversationId(reply.conversation_id);
           updateLast((last) => ({
             ...last,
             // The final response is authoritative; streamed deltas may have been partial.
-            content: typeof turn.response === "string" && turn.response ? turn.response : last.content,
+            content: typeof reply.response === "string" && reply.response ? reply.response : last.content,
             toolCalls:
-              Array.isArray(turn.tool_calls) && turn.tool_calls.length >= last.toolCalls.length
-                ? turn.tool_calls
+              Array.isArray(reply.tool_calls) && reply.tool_calls.length >= last.toolCalls.length
+                ? reply.tool_calls
                 : last.toolCalls,
             status: "done",
           }));
         } else if (event.event === "error") {
           finished = true;
+          settled = true;
           fail(
             typeof data.detail === "string" ? data.detail : "The assistant ran into a problem. Try again.",
           );
@@ -178,6 +209,7 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
         );
       }
     } finally {
+      if (settled && pendingTurn.current === turn) pendingTurn.current = null;
       abortRef.current = null;
       setStreaming(false);
       if (changed) onTasksChanged();
@@ -188,20 +220,15 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
 
   async function openConversation(id: number) {
     abortRef.current?.abort();
+    pendingTurn.current = null;
     setLoadingConversation(true);
+    setEarlier(null);
     setView("chat");
     try {
       const detail = await api<ConversationDetail>(`/api/conversations/${id}`);
       setConversationId(detail.id);
-      setMessages(
-        detail.messages.map((message) => ({
-          key: `db${message.id}`,
-          role: message.role,
-          content: message.content,
-          toolCalls: message.tool_calls ?? [],
-          status: "done",
-        })),
-      );
+      setMessages(detail.messages.map(fromStored));
+      setEarlier(detail.next_before ? { before: detail.next_before, loading: false, error: null } : null);
     } catch (error) {
       setMessages([
         {
@@ -214,6 +241,22 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
       ]);
     } finally {
       setLoadingConversation(false);
+    }
+  }
+
+  async function loadEarlier() {
+    const id = conversationId;
+    if (!id || !earlier || earlier.loading) return;
+    setEarlier({ ...earlier, loading: true, error: null });
+    try {
+      const page = await api<ConversationDetail>(`/api/conversations/${id}?before=${earlier.before}`);
+      if (openId.current !== id) return;
+      const box = scrollRef.current;
+      if (box) keepScroll.current = { top: box.scrollTop, height: box.scrollHeight };
+      setMessages((current) => [...page.messages.map(fromStored), ...current]);
+      setEarlier(page.next_before ? { before: page.next_before, loading: false, error: null } : null);
+    } catch (error) {
+      if (openId.current === id) setEarlier({ ...earlier, loading: false, error: errorMessage(error) });
     }
   }
 
@@ -231,119 +274,35 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
 
   function newChat() {
     abortRef.current?.abort();
+    pendingTurn.current = null;
     setConversationId(null);
     setMessages([]);
+    setEarlier(null);
     setView("chat");
     inputRef.current?.focus();
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void send(input);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send(input);
-    }
-  }
-
   return (
     <section aria-label="Assistant" className="flex h-full min-h-0 flex-col" data-testid="chat-panel">
-      <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-3">
-        <span className="grid size-8 place-items-center rounded-lg bg-gradient-to-br from-brand-500 to-violet-500 text-white shadow-sm">
-          <SparkIcon width={17} height={17} />
-        </span>
-        <div className="min-w-0 flex-1">
-          <h2 className="text-sm leading-tight font-semibold">Assistant</h2>
-          <p className="truncate text-xs text-slate-500" data-testid="assistant-mode">
-            {assistantMode === "llm"
-              ? "AI model"
-              : assistantMode === "offline"
-                ? "Built-in offline assistant"
-                : "Manages your tasks for you"}
-          </p>
-        </div>
-        <button
-          type="button"
-          className={`btn btn-ghost p-2 ${view === "history" ? "bg-slate-100 text-slate-900" : ""}`}
-          onClick={() => {
-            setView(view === "history" ? "chat" : "history");
-            if (view !== "history") void loadConversations();
-          }}
-          aria-pressed={view === "history"}
-          aria-label="Conversation history"
-          title="Conversation history"
-          data-testid="chat-history"
-        >
-          <HistoryIcon />
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost p-2"
-          onClick={newChat}
-          aria-label="New chat"
-          title="New chat"
-          data-testid="chat-new"
-        >
-          <PlusIcon />
-        </button>
-        {onClose && (
-          <button
-            type="button"
-            className="btn btn-ghost p-2 lg:hidden"
-            onClick={onClose}
-            aria-label="Close assistant"
-            data-testid="chat-close"
-          >
-            <XIcon />
-          </button>
-        )}
-      </header>
+      <ChatHeader
+        assistantMode={assistantMode}
+        historyOpen={view === "history"}
+        onToggleHistory={() => {
+          setView(view === "history" ? "chat" : "history");
+          if (view !== "history") void loadConversations();
+        }}
+        onNewChat={newChat}
+        onClose={onClose}
+      />
 
       {view === "history" ? (
-        <div className="min-h-0 flex-1 overflow-y-auto p-2" data-testid="conversation-list">
-          <h3 className="px-2 pt-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            Recent conversations
-          </h3>
-          {historyError && <p className="px-2 text-sm text-red-700">{historyError}</p>}
-          {conversations === null && !historyError && <p className="px-2 text-sm text-slate-500">Loading…</p>}
-          {conversations?.length === 0 && (
-            <p className="px-2 text-sm text-slate-500">No conversations yet. Say hello!</p>
-          )}
-          <ul className="space-y-0.5">
-            {conversations?.map((conversation) => (
-              <li
-                key={conversation.id}
-                className="group flex items-center gap-1 rounded-lg hover:bg-slate-100"
-                data-testid="conversation-item"
-              >
-                <button
-                  type="button"
-                  className={`min-w-0 flex-1 rounded-lg px-2 py-2 text-left ${conversation.id === conversationId ? "font-semibold text-brand-700" : ""}`}
-                  onClick={() => void openConversation(conversation.id)}
-                >
-                  <span className="block truncate text-sm">
-                    {conversation.title || "Untitled conversation"}
-                  </span>
-                  <span className="block text-xs text-slate-500">
-                    {relativeTime(conversation.updated_at)}
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-ghost p-2 opacity-70 group-hover:opacity-100 hover:text-red-700"
-                  aria-label={`Delete conversation “${conversation.title}”`}
-                  onClick={() => void deleteConversation(conversation.id)}
-                  data-testid="conversation-delete"
-                >
-                  <TrashIcon width={16} height={16} />
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ConversationList
+          conversations={conversations}
+          error={historyError}
+          activeId={conversationId}
+          onOpen={(id) => void openConversation(id)}
+          onDelete={(id) => void deleteConversation(id)}
+        />
       ) : (
         <div
           ref={scrollRef}
@@ -353,32 +312,20 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
         >
           {loadingConversation && <p className="text-center text-sm text-slate-500">Loading conversation…</p>}
           {!loadingConversation && messages.length === 0 && (
-            <div
-              className="flex h-full flex-col items-center justify-center gap-3 py-6 text-center"
-              data-testid="chat-empty"
-            >
-              <span className="grid size-12 place-items-center rounded-2xl bg-brand-50 text-brand-600">
-                <ChatIcon width={22} height={22} />
-              </span>
-              <div>
-                <p className="font-medium">Tell me what to do</p>
-                <p className="mt-1 text-sm text-slate-500">
-                  I can add, find, update, complete and delete tasks.
-                </p>
-              </div>
-              <div className="flex w-full flex-col gap-2 pt-1">
-                {EXAMPLES.map((example) => (
-                  <button
-                    key={example}
-                    type="button"
-                    className="rounded-xl border border-slate-200 bg-white px-3 py-2 text-left text-sm text-slate-700 shadow-xs transition-colors hover:border-brand-200 hover:bg-brand-50"
-                    onClick={() => void send(example)}
-                    data-testid="chat-example"
-                  >
-                    “{example}”
-                  </button>
-                ))}
-              </div>
+            <ChatEmpty onExample={(text) => void send(text)} />
+          )}
+          {earlier && (
+            <div className="text-center">
+              <button
+                type="button"
+                className="btn btn-secondary px-3 py-1 text-xs"
+                onClick={() => void loadEarlier()}
+                disabled={earlier.loading}
+                data-testid="chat-earlier"
+              >
+                {earlier.loading ? "Loading…" : "Show earlier messages"}
+              </button>
+              {earlier.error && <p className="mt-1 text-xs text-red-700">{earlier.error}</p>}
             </div>
           )}
           {messages.map((message) => (
@@ -387,101 +334,15 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
         </div>
       )}
 
-      <form onSubmit={onSubmit} className="border-t border-slate-200 p-3">
-        <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-200">
-          <label htmlFor="chat-input" className="sr-only">
-            Message the assistant
-          </label>
-          <textarea
-            ref={inputRef}
-            id="chat-input"
-            data-testid="chat-input"
-            rows={1}
-            maxLength={4000}
-            className="max-h-32 min-h-9 flex-1 resize-none border-0 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-400 focus:ring-0 focus:outline-none"
-            placeholder="Ask or tell the assistant…"
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            onKeyDown={onKeyDown}
-          />
-          {streaming ? (
-            <button
-              type="button"
-              className="btn btn-secondary px-3"
-              onClick={() => abortRef.current?.abort()}
-              data-testid="chat-stop"
-            >
-              Stop
-            </button>
-          ) : (
-            <button
-              type="submit"
-              className="btn btn-primary px-3"
-              disabled={!input.trim()}
-              aria-label="Send"
-              data-testid="chat-send"
-            >
-              <SendIcon />
-            </button>
-          )}
-        </div>
-        <p className="mt-1.5 px-1 text-[0.7rem] text-slate-400">Enter to send · Shift+Enter for a new line</p>
-      </form>
+      <ChatComposer
+        input={input}
+        onInput={setInput}
+        onSend={(text) => void send(text)}
+        streaming={streaming}
+        onStop={() => abortRef.current?.abort()}
+        inputRef={inputRef}
+      />
     </section>
-  );
-}
-
-function MessageBubble({ message }: { message: ChatMessage }) {
-  if (message.role === "user") {
-    return (
-      <div className="flex justify-end" data-testid="chat-message" data-role="user">
-        <p className="max-w-[85%] rounded-2xl rounded-br-md bg-brand-600 px-3.5 py-2 text-sm break-words whitespace-pre-wrap text-white">
-          {message.content}
-        </p>
-      </div>
-    );
-  }
-  const thinking = message.status === "streaming" && !message.content && message.toolCalls.length === 0;
-  return (
-    <div
-      className="flex flex-col items-start gap-1.5"
-      data-testid="chat-message"
-      data-role="assistant"
-      data-status={message.status}
-    >
-      {message.toolCalls.length > 0 && (
-        <div className="flex flex-wrap gap-1.5">
-          {message.toolCalls.map((call, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: tool calls have no id and never reorder.
-            <ToolCallChip key={index} call={call} />
-          ))}
-        </div>
-      )}
-      {thinking && (
-        <p className="flex items-center gap-1 rounded-2xl rounded-bl-md bg-slate-100 px-3.5 py-3">
-          <span className="sr-only">Assistant is thinking…</span>
-          {[0, 1, 2].map((dot) => (
-            <span
-              key={dot}
-              className="size-1.5 animate-bounce rounded-full bg-slate-400"
-              style={{ animationDelay: `${dot * 120}ms` }}
-            />
-          ))}
-        </p>
-      )}
-      {message.content && (
-        <p
-          className={`max-w-[92%] rounded-2xl rounded-bl-md px-3.5 py-2 text-sm break-words whitespace-pre-wrap ${
-            message.status === "error"
-              ? "border border-red-200 bg-red-50 text-red-800"
-              : "bg-slate-100 text-slate-800"
-          }`}
-          data-testid="assistant-text"
-        >
-          {message.content}
-        </p>
-      )}
-    </div>
   );
 }
 
