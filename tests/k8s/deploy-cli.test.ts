@@ -9,9 +9,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { sourceHash } from "../../deploy/cli/src/hash";
 import { minimumResources, type ValuesTree } from "../../deploy/cli/src/sizing";
-import { repoRoot } from "./tools";
+import { chartDir, helm, repoRoot } from "./tools";
 
 const FAKE = String.raw`#!/usr/bin/env node
 // One script for docker, minikube, helm and kubectl. State (cluster, images, releases) lives in
@@ -25,7 +26,12 @@ let stdin = "";
 try { if (!process.stdin.isTTY) stdin = fs.readFileSync(0, "utf8"); } catch {}
 fs.appendFileSync(process.env.FAKE_LOG, JSON.stringify({ tool, args, stdin }) + "\n");
 const S = JSON.parse(fs.readFileSync(process.env.FAKE_STATE, "utf8"));
-const save = () => fs.writeFileSync(process.env.FAKE_STATE, JSON.stringify(S));
+// Written whole and renamed, so a concurrent call (open's two port-forwards) never reads half a file.
+const save = () => {
+  const tmp = process.env.FAKE_STATE + "." + process.pid;
+  fs.writeFileSync(tmp, JSON.stringify(S));
+  fs.renameSync(tmp, process.env.FAKE_STATE);
+};
 const out = (s) => process.stdout.write(s + "\n");
 const err = (s) => process.stderr.write(s + "\n");
 const die = (s, code = 1) => { err(s); save(); process.exit(code); };
@@ -65,8 +71,11 @@ function releaseObjects(name, r) {
   const host = v["ingress.host"] || "taskflow.local";
   const publicUrl = v.publicUrl || "https://" + host;
   const origins = Object.keys(v).filter((k) => k.startsWith("trustedOrigins[")).sort().map((k) => v[k]);
+  // taskflow.mcpPublicUrl: mcp.publicUrl, else <publicUrl>/mcp when the ingress serves the public
+  // host, else the port-forward of the mcp Service.
+  const mcpPublicUrl = v["mcp.publicUrl"] || (new URL(publicUrl).hostname === host ? publicUrl + "/mcp" : "http://localhost:8080/mcp");
   objs.push({ kind: "ConfigMap", metadata: { name: fn, labels: labels("config") }, data: {
-    BETTER_AUTH_URL: publicUrl, MCP_PUBLIC_URL: publicUrl + "/mcp",
+    BETTER_AUTH_URL: publicUrl, MCP_PUBLIC_URL: mcpPublicUrl,
     BETTER_AUTH_TRUSTED_ORIGINS: (origins.length ? origins : ["http://localhost:3000"]).join(",") } });
   objs.push({ kind: "Secret", apiVersion: "v1", metadata: { name: fn, labels: labels("config"), annotations: { "meta.helm.sh/release-name": name, "helm.sh/resource-policy": "keep" } }, type: "Opaque", data: r.secret });
   objs.push({ kind: "Secret", apiVersion: "v1", metadata: { name: fn + "-tls", labels: labels("ingress") }, type: "kubernetes.io/tls", data: { "tls.crt": "Y3J0", "tls.key": "a2V5" } });
@@ -880,9 +889,103 @@ describe("9. access modes: the URL the user opens is the URL the app trusts", ()
     expect(open.stdout).toContain("http://localhost:3001");
     expect(open.stdout).toContain("http://localhost:8080/mcp");
 
+    // A non-default mcp port and release: `up` configures them, `open` follows the release.
+    const other = cli([
+      "up",
+      "--tag",
+      "a5",
+      "--access",
+      "port-forward",
+      "--mcp-port",
+      "8181",
+      "--release",
+      "foo",
+    ]);
+    expect(other.stdout).toContain("npm run k8s -- open --release foo");
+    const openOther = cli(["open", "--release", "foo"], { state: other.state });
+    expect(
+      find(openOther.calls, "kubectl", "port-forward")
+        .map((c) => c.args.at(-1))
+        .sort(),
+    ).toEqual(["3000:3000", "8181:8080"]);
+
     const mismatch = cli(["open", "--port", "3002"], { state: up.state });
     expect(mismatch.code).toBe(0);
     expect(mismatch.stdout).toMatch(/http:\/\/localhost:3002 is not.*sign-in/is);
+  });
+});
+
+describe("9. the values `up` passes are the ones the real chart renders (helm template)", () => {
+  /** `helm template` with exactly the chart, values files and --set flags of the recorded upgrade. */
+  function render(upgrade: string[]) {
+    const args = upgrade.filter(
+      (a, i) =>
+        !["--install", "--wait", "--create-namespace"].includes(a) &&
+        !(a === "--timeout" || upgrade[i - 1] === "--timeout"),
+    );
+    expect(args.slice(0, 3)).toEqual(["upgrade", "taskflow", chartDir]);
+    const r = helm(["template", ...args.slice(1)]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    type Doc = {
+      kind: string;
+      metadata: { name: string };
+      data?: Record<string, string>;
+      spec?: Record<string, unknown>;
+    };
+    return parseAllDocuments(r.stdout)
+      .map((d) => d.toJS() as Doc)
+      .filter(Boolean);
+  }
+
+  it.each([
+    [
+      ["--access", "ingress"],
+      "https://taskflow.test",
+      "https://taskflow.test/mcp",
+      ["http://localhost:3000", "http://192.168.49.2:30080"],
+    ],
+    [
+      ["--access", "nodeport"],
+      "http://192.168.49.2:30080",
+      "http://localhost:8080/mcp",
+      ["http://localhost:3000"],
+    ],
+    [
+      ["--access", "port-forward", "--port", "3001", "--mcp-port", "8181"],
+      "http://localhost:3001",
+      "http://localhost:8181/mcp",
+      [],
+    ],
+  ])("up %j → BETTER_AUTH_URL %s, MCP_PUBLIC_URL %s, trusted %j", (flags, publicUrl, mcpUrl, origins) => {
+    const up = cli(["up", "--tag", "r1", ...flags], { state: installed({}) });
+    expect(up.code).toBe(0);
+    const docs = render(helmUpgrade(up.calls));
+    const config = docs.find((d) => d.kind === "ConfigMap" && d.metadata.name === "taskflow")?.data ?? {};
+    expect(config.BETTER_AUTH_URL).toBe(publicUrl);
+    expect(config.MCP_PUBLIC_URL).toBe(mcpUrl);
+    const trustedOrigins = (config.BETTER_AUTH_TRUSTED_ORIGINS ?? "").split(",");
+    expect(trustedOrigins).toEqual(expect.arrayContaining(origins));
+    const web = docs.find((d) => d.kind === "Service" && d.metadata.name === "taskflow-web");
+    expect(web?.spec).toMatchObject({ type: "NodePort", ports: [{ nodePort: 30080 }] });
+    const ingress = docs.find((d) => d.kind === "Ingress");
+    expect(JSON.stringify(ingress?.spec)).toContain('"host":"taskflow.test"');
+    // What the user is told to open is what the app trusts.
+    expect(up.stdout).toContain(flags[1] === "port-forward" ? "npm run k8s -- open" : publicUrl);
+    expect(up.stdout).toContain(mcpUrl);
+  });
+
+  it("llm.enabled=true (what up and set-openai-key pass when a key is stored) renders the LLM egress rule", () => {
+    const state = installed({ taskflow: {} });
+    (state.releases.taskflow as FakeRelease).secret.OPENAI_API_KEY = "c2steA==";
+    const up = cli(["up", "--tag", "r2"], { state });
+    const egress = (docs: ReturnType<typeof render>) =>
+      JSON.stringify(docs.filter((d) => d.kind === "NetworkPolicy").map((d) => d.spec)).includes(
+        '"port":443',
+      );
+    expect(egress(render(helmUpgrade(up.calls)))).toBe(true);
+    const plain = cli(["up", "--tag", "r2"], { state: installed({}) });
+    expect(egress(render(helmUpgrade(plain.calls)))).toBe(false);
   });
 });
 

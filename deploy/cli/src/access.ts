@@ -7,48 +7,64 @@
 // The web server proxies /api/* to the api but not /mcp (apps/web/src/app/api/[...path]), so
 // without the ingress MCP clients need a port-forward of the mcp Service, which `open` also runs.
 import type { Ctx, Options } from "./context";
-import { DEFAULT_WEB_PORT } from "./context";
+import { DEFAULT_MCP_PORT, DEFAULT_WEB_PORT } from "./context";
 
 export interface AccessValues {
   publicUrl: string;
+  mcpPublicUrl: string;
   trustedOrigins: string[];
-  /** --set-string pairs for helm. */
-  sets: string[];
+  /** helm flags (`--set-string k=v`, `--set k=<number>`). */
+  args: string[];
 }
 
 export function accessValues(opts: Options, minikubeIp: string | undefined): AccessValues {
   const port = opts.port ?? DEFAULT_WEB_PORT;
   const local = `http://localhost:${port}`;
   const nodePortOrigin = minikubeIp ? `http://${minikubeIp}:${opts.nodePort}` : undefined;
+  // Without the ingress, MCP clients reach the mcp Service through `open`'s second port-forward.
+  const forwardedMcp = `http://localhost:${opts.mcpPort ?? DEFAULT_MCP_PORT}/mcp`;
+  const strings: string[] = [];
   let publicUrl: string;
-  const sets: string[] = [];
+  let mcpPublicUrl: string;
   let origins: (string | undefined)[];
   switch (opts.access) {
     case "ingress":
       publicUrl = `https://${opts.host}`;
-      sets.push(`ingress.host=${opts.host}`);
-      if (opts.tlsSecret) sets.push(`ingress.tls.secretName=${opts.tlsSecret}`);
+      mcpPublicUrl = `${publicUrl}/mcp`;
+      strings.push(`ingress.host=${opts.host}`);
+      if (opts.tlsSecret) strings.push(`ingress.tls.secretName=${opts.tlsSecret}`);
       // `open` and `minikube service --url` keep working next to the ingress.
       origins = [local, nodePortOrigin];
       break;
     case "nodeport":
       if (!nodePortOrigin) throw new Error("`minikube ip` gave no address: cannot build the NodePort URL");
       publicUrl = nodePortOrigin;
+      mcpPublicUrl = forwardedMcp;
       origins = [publicUrl, local];
       break;
     case "port-forward":
       publicUrl = local;
+      mcpPublicUrl = forwardedMcp;
       origins = [publicUrl];
       break;
   }
-  // The web Service is a NodePort in every mode (values-dev.yaml); set it so the port is known.
-  sets.push("web.service.type=NodePort", `web.service.nodePort=${opts.nodePort}`);
-  sets.push(`publicUrl=${publicUrl}`);
+  strings.push(`publicUrl=${publicUrl}`, `mcp.publicUrl=${mcpPublicUrl}`);
   const trustedOrigins = [...new Set(origins.filter((o): o is string => !!o))];
   trustedOrigins.forEach((o, i) => {
-    sets.push(`trustedOrigins[${i}]=${o}`);
+    strings.push(`trustedOrigins[${i}]=${o}`);
   });
-  return { publicUrl, trustedOrigins, sets };
+  // The web Service is a NodePort in every mode (as in values-dev.yaml), on a known port.
+  strings.push("web.service.type=NodePort");
+  return {
+    publicUrl,
+    mcpPublicUrl,
+    trustedOrigins,
+    args: [
+      ...strings.flatMap((kv) => ["--set-string", kv]),
+      "--set",
+      `web.service.nodePort=${opts.nodePort}`,
+    ],
+  };
 }
 
 /** Refuses an access mode that cannot work on this machine, before anything is installed. */
@@ -70,21 +86,24 @@ export function mdnsWarning(opts: Options): string | undefined {
 /** Where to point the browser and MCP clients, with the platform's extra steps. */
 export function accessHints(ctx: Ctx): string[] {
   const { opts, facts } = ctx;
+  // `npm run k8s -- open` for this release (flags only when not the defaults).
+  const open = `npm run k8s -- open${opts.release !== "taskflow" ? ` --release ${opts.release}` : ""}${
+    opts.namespace !== "taskflow" ? ` --namespace ${opts.namespace}` : ""
+  }`;
   const ip = facts.minikubeIp || "$(minikube ip)";
   const ns = opts.namespace;
   const web = facts.webService ?? "<release>-web";
   const mcp = facts.mcpService;
   const lines: string[] = [];
   const mcpForward = mcp
-    ? `kubectl port-forward -n ${ns} svc/${mcp} ${opts.mcpPort}:${facts.mcpServicePort ?? opts.mcpPort}`
+    ? `kubectl port-forward -n ${ns} svc/${mcp} ${opts.mcpPort ?? DEFAULT_MCP_PORT}:${facts.mcpServicePort ?? DEFAULT_MCP_PORT}`
     : undefined;
   if (opts.access === "port-forward") {
     const port = opts.port ?? DEFAULT_WEB_PORT;
-    lines.push(`Open the app: npm run k8s -- open   (forwards http://localhost:${port})`);
+    lines.push(`Open the app: ${open}   (forwards http://localhost:${port})`);
     if (mcp)
       lines.push(
-        `MCP clients: http://localhost:${opts.mcpPort}/mcp while \`npm run k8s -- open\` runs (it forwards svc/${mcp} too;`,
-        `  the web proxies /api only, so the .../mcp URL on the Tokens page is not served in this mode).`,
+        `MCP clients: ${facts.mcpPublicUrl} while \`${open}\` runs (it forwards svc/${mcp} too: the web proxies /api, not /mcp).`,
       );
     return lines;
   }
@@ -93,7 +112,7 @@ export function accessHints(ctx: Ctx): string[] {
     lines.push(`  (the NodePort of svc/${web}; \`minikube service ${web} -n ${ns} --url\` prints it too)`);
     if (mcpForward)
       lines.push(
-        `MCP clients: ${mcpForward}, then http://localhost:${opts.mcpPort}/mcp (the NodePort serves the web, which proxies /api only).`,
+        `MCP clients: ${facts.mcpPublicUrl} through \`${open}\` or ${mcpForward} (the NodePort serves the web, which proxies /api, not /mcp).`,
       );
     return lines;
   }
@@ -117,10 +136,10 @@ export function accessHints(ctx: Ctx): string[] {
       `    mkcert -install && mkcert ${opts.host}`,
       `    kubectl -n ${ns} create secret tls ${opts.host}-mkcert --cert=${opts.host}.pem --key=${opts.host}-key.pem`,
       `    npm run k8s -- up --tls-secret ${opts.host}-mkcert`,
-      '  or, for Node-based clients only: export NODE_EXTRA_CA_CERTS="$(mkcert -CAROOT)/rootCA.pem" after serving that certificate.',
+      '  Node-based clients (mcp-remote, the MCP Inspector) ignore the system store: also export NODE_EXTRA_CA_CERTS="$(mkcert -CAROOT)/rootCA.pem".',
     );
   lines.push(
-    `Also trusted for sign-in: http://localhost:${opts.port ?? DEFAULT_WEB_PORT} (\`npm run k8s -- open\`)` +
+    `Also trusted for sign-in: http://localhost:${opts.port ?? DEFAULT_WEB_PORT} (\`${open}\`)` +
       (facts.minikubeIp
         ? ` and http://${facts.minikubeIp}:${opts.nodePort} (NodePort of svc/${web}, Linux)`
         : ""),

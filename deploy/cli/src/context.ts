@@ -33,7 +33,8 @@ export interface Options {
   host: string;
   /** Local port of the web port-forward; undefined for `open`: the release's own. */
   port?: number;
-  mcpPort: number;
+  /** Local port of the mcp port-forward; undefined for `open`: the release's own. */
+  mcpPort?: number;
   nodePort: number;
   /** kubernetes.io/tls Secret for the ingress (e.g. made with mkcert); empty: self-signed. */
   tlsSecret?: string;

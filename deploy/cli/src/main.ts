@@ -9,7 +9,6 @@ import {
   type Access,
   type Ctx,
   DEFAULT_HOST,
-  DEFAULT_MCP_PORT,
   DEFAULT_NODE_PORT,
   LOG_COMPONENTS,
   type Options,
@@ -28,13 +27,13 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export const USAGE = `usage: npm run k8s -- <command> [options]
   up       [--access ingress|nodeport|port-forward] [--host taskflow.test] [--port 3000]
-           [--node-port 30080] [--tls-secret <secret>] [--cni calico] [--cpus N] [--memory MiB|Ng]
+           [--mcp-port 8080] [--node-port 30080] [--tls-secret <secret>] [--cni calico] [--cpus N] [--memory MiB|Ng]
            [--tag <tag>] [--skip-test]
            (env TASKFLOW_MINIKUBE_CPUS / TASKFLOW_MINIKUBE_MEMORY = --cpus / --memory)
   down     [--delete-data]
   status
   logs     <${LOG_COMPONENTS.join("|")}> [-f]
-  open     [--port <the release's port-forward port, else 3000>] [--mcp-port 8080]
+  open     [--port N] [--mcp-port N]   (default: the ports up --access port-forward configured, else 3000/8080)
   secrets  [list|rotate|set-openai-key]   (set-openai-key reads the key from stdin or $OPENAI_API_KEY)
   common:  --release taskflow --namespace taskflow`;
 
@@ -55,6 +54,7 @@ const COMMANDS: Record<string, { options: Spec; positionals: number }> = {
       host: { type: "string" },
       port: { type: "string" },
       "node-port": { type: "string" },
+      "mcp-port": { type: "string" },
       "tls-secret": { type: "string" },
       cni: { type: "string" },
       cpus: { type: "string" },
@@ -146,7 +146,7 @@ export function parseCommandLine(
       access: access as Access,
       host,
       port: port(str("port"), "port"),
-      mcpPort: port(str("mcp-port"), "mcp-port") ?? DEFAULT_MCP_PORT,
+      mcpPort: port(str("mcp-port"), "mcp-port"),
       nodePort: port(str("node-port"), "node-port", 30000, 32767) ?? DEFAULT_NODE_PORT,
       tlsSecret: str("tls-secret"),
       cni,

@@ -1,7 +1,7 @@
 // `open`: port-forward the web Service (the app, with /api proxied) and the mcp Service (the web
 // does not proxy /mcp), found by labels. The local web port defaults to the one in the release's
 // public URL, so it matches what `up --access port-forward --port N` configured for sign-in.
-import { type Ctx, DEFAULT_WEB_PORT } from "./context";
+import { type Ctx, DEFAULT_MCP_PORT, DEFAULT_WEB_PORT } from "./context";
 import { findConfig, findService, httpPort, notInstalled } from "./lookup";
 import type { Step } from "./runner";
 
@@ -20,6 +20,9 @@ export function openPlan(): Step<Ctx>[] {
         const origins = [publicUrl, ...(config.BETTER_AUTH_TRUSTED_ORIGINS ?? "").split(",")].filter(Boolean);
         const fromRelease = /^http:\/\/localhost:(\d+)$/.exec(publicUrl)?.[1];
         const port = opts.port ?? (fromRelease ? Number(fromRelease) : DEFAULT_WEB_PORT);
+        // Likewise the mcp port: MCP_PUBLIC_URL is http://localhost:<port>/mcp without the ingress.
+        const mcpFromRelease = /^http:\/\/localhost:(\d+)\/mcp$/.exec(config.MCP_PUBLIC_URL ?? "")?.[1];
+        const mcpPort = opts.mcpPort ?? (mcpFromRelease ? Number(mcpFromRelease) : DEFAULT_MCP_PORT);
         const url = `http://localhost:${port}`;
         opts.log(`      open ${url}`);
         if (publicUrl && !origins.includes(url))
@@ -48,13 +51,13 @@ export function openPlan(): Step<Ctx>[] {
           });
         const forwards: Promise<unknown>[] = [webForward];
         if (mcp) {
-          opts.log(`      MCP clients: http://localhost:${opts.mcpPort}/mcp`);
+          opts.log(`      MCP clients: http://localhost:${mcpPort}/mcp`);
           const mcpArgs = [
             "port-forward",
             "--namespace",
             opts.namespace,
             `svc/${mcp.metadata.name}`,
-            `${opts.mcpPort}:${httpPort(mcp).port}`,
+            `${mcpPort}:${httpPort(mcp).port}`,
           ];
           forwards.push(
             runner
@@ -62,7 +65,7 @@ export function openPlan(): Step<Ctx>[] {
               .then((r) => {
                 if (r.code !== 0 && !stop.signal.aborted)
                   opts.log(
-                    `      ! the mcp port-forward ended (exit ${r.code}); port ${opts.mcpPort} busy? Use --mcp-port.`,
+                    `      ! the mcp port-forward ended (exit ${r.code}); port ${mcpPort} busy? Use --mcp-port.`,
                   );
               }),
           );

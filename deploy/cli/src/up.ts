@@ -268,6 +268,7 @@ export function installStep(): Step<Ctx> {
       facts.minikubeIp = ip.code === 0 ? firstLine(ip.stdout) : "";
       const access = accessValues(opts, facts.minikubeIp || undefined);
       facts.publicUrl = access.publicUrl;
+      facts.mcpPublicUrl = access.mcpPublicUrl;
       // The chart opens LLM egress when the live Secret holds a key (lookup); say so explicitly
       // too, so the policy never depends on lookup (dry runs, restricted RBAC).
       const secret = await findAppSecret(ctx, { allowFailure: true }).catch(() => undefined);
@@ -283,7 +284,7 @@ export function installStep(): Step<Ctx> {
         "-f",
         join(chartPath(opts), "values-dev.yaml"),
         ...SERVICES.flatMap((s) => ["--set-string", `${s}.image.tag=${opts.tag}`]),
-        ...access.sets.flatMap((kv) => ["--set-string", kv]),
+        ...access.args,
         ...llm,
         "--wait",
         "--timeout",
