@@ -3,6 +3,8 @@ import type { KnownTask, OfflinePlan } from "./types.js";
 
 export type Expectation =
   | { tool: string; args: Record<string, unknown>; absent?: string[] }
+  /** The same tool on exactly these tasks (a set command), in any order. */
+  | { batch: { tool: string; ids: number[] } }
   | { clarify: true }
   | { none: true };
 
@@ -80,6 +82,11 @@ function deepEqual(a: unknown, b: unknown): boolean {
 export function matchesExpectation(plan: OfflinePlan, expect: Expectation): boolean {
   if ("clarify" in expect) return plan.kind === "clarify";
   if ("none" in expect) return plan.kind === "reply";
+  if ("batch" in expect) {
+    if (plan.kind !== "batch" || plan.tool !== expect.batch.tool) return false;
+    const ids = plan.calls.map((c) => Number(c.task_id)).sort((a, b) => a - b);
+    return JSON.stringify(ids) === JSON.stringify([...expect.batch.ids].sort((a, b) => a - b));
+  }
   if (plan.kind !== "tool" || plan.tool !== expect.tool) return false;
   const args = plan.arguments;
   if ("user_id" in args) return false;
@@ -95,12 +102,15 @@ export function matchesExpectation(plan: OfflinePlan, expect: Expectation): bool
 export function describePlan(plan: OfflinePlan): string {
   if (plan.kind === "tool") return `${plan.tool} ${JSON.stringify(plan.arguments)}`;
   if (plan.kind === "clarify") return `clarify [${plan.candidates.map((t) => t.id).join(", ")}]`;
+  if (plan.kind === "batch")
+    return `batch ${plan.tool} [${plan.calls.map((c) => String(c.task_id)).join(", ")}]`;
   return `reply "${plan.reply}"`;
 }
 
 function describeExpectation(expect: Expectation): string {
   if ("clarify" in expect) return "clarify";
   if ("none" in expect) return "reply (no tool)";
+  if ("batch" in expect) return `batch ${expect.batch.tool} [${expect.batch.ids.join(", ")}]`;
   const absent = expect.absent === undefined ? "" : ` absent: ${expect.absent.join(", ")}`;
   return `${expect.tool} ${JSON.stringify(expect.args)}${absent}`;
 }

@@ -11,6 +11,7 @@ import {
 } from "./intents.js";
 import { hasQuote, normalise } from "./normalise.js";
 import { isAddOpening, planAdd } from "./plan-add.js";
+import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
 import { extractPriority } from "./priority.js";
@@ -46,12 +47,17 @@ function toolFor(intent: string): ToolName {
 export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan {
   if (message.trim().length > MAX_COMMAND_CHARS)
     return { kind: "reply", reply: tooLongReply(MAX_COMMAND_CHARS) };
+  const confirmed = planConfirmation(message, ctx);
+  if (confirmed !== undefined) return confirmed;
   const normalised = normalise(message);
   const quotes = normalised.quotes;
   const text = commandFirst(normalised.text);
   const small = detectSmallTalk(message.replace(/[\u2018\u2019]/g, "'")) ?? detectSmallTalk(text);
   if (small === "help") return { kind: "reply", reply: HELP_TEXT };
   if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };
+
+  const bulk = planBulk(text, quotes, ctx);
+  if (bulk !== undefined) return bulk;
 
   if (looksLikeList(text)) return planList(text, quotes, ctx);
 

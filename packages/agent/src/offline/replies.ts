@@ -29,8 +29,7 @@ const SEVERAL = /\b(?:all|every|everything|each|both)\b|\d+\s*(?:,|&|and)\s*(?:t
 export function notFoundReply(phrase: string): string {
   if (PRONOUN.test(phrase))
     return "Which task do you mean? I read each message on its own, so name it by its number or part of its title, like “complete task 3” or “complete the milk task”.";
-  if (SEVERAL.test(phrase))
-    return "I change one task at a time. Name one by its number or part of its title; “show my tasks” lists them with their numbers.";
+  if (SEVERAL.test(phrase)) return severalReply();
   const what = phrase.length > 0 ? ` matching “${phrase}”` : "";
   return `I couldn't find a task${what}. Say “show my tasks” to see your list and their numbers.`;
 }
@@ -46,4 +45,9 @@ export function nothingToChangeReply(id: number): string {
 
 export function tooLongReply(limit: number): string {
   return `That message is too long for me: I read commands of up to ${limit} characters, one task change at a time. Nothing was changed. Say it in fewer words, or put long notes in the task's description on the board.`;
+}
+
+/** A set named where only one task can be changed: say so, change nothing. */
+export function severalReply(): string {
+  return "That names several tasks. I can complete, reopen or delete a set at once (“complete all tasks tagged work”, “delete all completed tasks”), but I rename, reschedule, tag or reprioritise one task at a time. Nothing was changed; name one task by its number or part of its title.";
 }

@@ -1,5 +1,6 @@
 import { restoreQuotes, tidy } from "./normalise.js";
-import { ambiguousReply, notFoundReply } from "./replies.js";
+import { namesSeveral } from "./plan-bulk.js";
+import { ambiguousReply, notFoundReply, severalReply } from "./replies.js";
 import { NUMBER_WORD, type Preference, type Resolution, resolveTask } from "./resolve-task.js";
 import type { KnownTask, OfflinePlan } from "./types.js";
 
@@ -32,6 +33,9 @@ export function targetTask(
   prefer?: Preference,
 ): Target {
   const cleaned = cleanReference(phrase, quotes);
+  // "move all work tasks to friday", "rename the milk one and the bread one": a set, never one guess from it.
+  if (namesSeveral(cleaned, quotes, { now: new Date(0), tasks: [...tasks] }))
+    return { ok: false, plan: { kind: "reply", reply: severalReply() } };
   const resolution: Resolution = resolveTask(cleaned, tasks, prefer);
   switch (resolution.kind) {
     case "id":
