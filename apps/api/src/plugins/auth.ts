@@ -7,6 +7,7 @@ import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Auth } from "../auth/create-auth";
 import type { QuickLookup } from "../auth/session-lookup";
+import { signUpLookalike, TAKEN_EMAIL_CODES } from "../auth/sign-up-lookalike";
 
 export interface CurrentUser {
   id: string;
@@ -70,6 +71,19 @@ export function registerAuth(
       if (response.status >= 400) {
         const text = await response.text();
         const parsed = safeJson(text) as { message?: string; code?: string } | undefined;
+        if (
+          request.url.split("?")[0] === "/api/auth/sign-up/email" &&
+          TAKEN_EMAIL_CODES.has(parsed?.code ?? "")
+        ) {
+          const lookalike = await signUpLookalike(auth, request.body);
+          return reply
+            .code(200)
+            .header("content-type", "application/json")
+            .header("set-auth-token", lookalike.signedToken)
+            .header("access-control-expose-headers", "set-auth-token")
+            .header("set-cookie", [lookalike.cookie])
+            .send(Buffer.from(lookalike.body));
+        }
         const detail = parsed?.message ?? (text || "Authentication failed");
         const fields = response.status === 400 ? authFieldErrors(detail, parsed?.code) : [];
         return sendProblem(reply, response.status, detail, fields.length ? fields : undefined);
