@@ -212,16 +212,25 @@ describe("ambiguity and misses", () => {
     }
   });
 
-  it("changes nothing and says it acts on one task at a time for bulk commands", () => {
-    for (const say of [
-      "delete all completed tasks",
-      "complete 4 and 7",
-      "delete everything",
-      "mark both done",
-    ]) {
-      const p = plan(say);
-      expect(p, say).toMatchObject({ kind: "reply", reply: expect.stringMatching(/one task at a time/) });
-    }
+  // Sets are read exactly (plan-bulk.test.ts): a deletion of several asks first, a completion does all.
+  it("acts on exactly the set a bulk command names, asking before deleting several", () => {
+    expect(plan("delete all completed tasks")).toMatchObject({
+      kind: "tool",
+      tool: "delete_task",
+      arguments: { task_id: 5 },
+    });
+    expect(plan("complete 4 and 7")).toMatchObject({
+      kind: "batch",
+      calls: [{ task_id: 4 }, { task_id: 7 }],
+    });
+    expect(plan("delete everything")).toMatchObject({
+      kind: "reply",
+      reply: expect.stringContaining("Reply “yes, delete tasks 4, 5, 7, 9, 11 and 12” to confirm"),
+    });
+    expect(plan("mark both done")).toMatchObject({
+      kind: "reply",
+      reply: expect.stringMatching(/^Which tasks\?/),
+    });
   });
 });
 

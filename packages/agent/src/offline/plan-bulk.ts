@@ -21,6 +21,8 @@ const REOPEN_VERB =
 const TRAILING_STATUS =
   /\s+(?:as\s+)?(?:not\s+(?:yet\s+)?(?:done|completed?|finished)|undone|incomplete|pending|open|done|complete|completed|finished)$|\s+off$/i;
 
+const PRONOUN_SET =
+  /^\s*(?:(?:all|both)\s+(?:of\s+)?(?:them|these|those)|(?:them|these|those)(?:\s+(?:all|both))?|both|these|those)(?:\s+(?:tasks|ones|todos|items))?\s*$/i;
 const QUANTIFIER = /\b(?:all|every|everything|each|both|any)\b/i;
 const PLURAL_SET = /\b(?:tasks|todos|to-dos|items|ones|entries)\b/i;
 const COMPLETED_WORD = /\b(?:completed|done|finished|closed|checked(?:\s+off)?|ticked(?:\s+off)?)\b/i;
@@ -166,6 +168,13 @@ export function readTaskSet(
   quotes: readonly string[],
   ctx: TurnContext,
 ): SetReading | undefined {
+  // "mark both done", "delete them all": a set named in an earlier message, which is not read back.
+  if (PRONOUN_SET.test(phrase))
+    return {
+      kind: "unknown",
+      reply:
+        "Which tasks? Name them in this message, like “complete tasks 3 and 5” or “delete all completed tasks”. Nothing was changed.",
+    };
   return readFilteredSet(phrase, ctx) ?? readEnumeratedSet(phrase, quotes, ctx);
 }
 
