@@ -304,9 +304,7 @@ async function distrolessStandin(image: string, hash: string) {
   const debs = join(cacheDir, "distroless-debs");
   mkdirSync(debs, { recursive: true });
   const have = readdirSync(debs).filter((f) => f.endsWith(".deb"));
-  const missing = DISTROLESS_PACKAGES.filter(
-    (p) => !have.some((f) => f.startsWith(`${p.replace("++", "++")}_`)),
-  );
+  const missing = DISTROLESS_PACKAGES.filter((p) => !have.some((f) => f.startsWith(`${p}_`)));
   if (missing.length) await run("apt-get", ["download", ...missing], { cwd: debs, timeoutMs: 300_000 });
   const rootfs = join(workDir, "distroless-root");
   rmSync(rootfs, { recursive: true, force: true });
@@ -427,7 +425,7 @@ export async function buildImages(options: BuildOptions = {}): Promise<Record<Se
           // Each Dockerfile step as it starts, with the time since the build began.
           onOutput: (chunk) => {
             for (const line of chunk.split("\n"))
-              if (/^STEP \d+\/\d+:/.test(line))
+              if (/^(\[\d+\/\d+\] )?STEP \d+\/\d+:/.test(line))
                 log(
                   `containers:   ${tag} ${Math.round((Date.now() - started) / 1000)} s ${line.slice(0, 100)}`,
                 );
@@ -477,12 +475,17 @@ export interface ImageConfig {
 /** The image config (Docker format: Healthcheck survives `--format docker`). */
 export async function imageConfig(image: string): Promise<ImageConfig> {
   const { stdout } = await podman(["image", "inspect", image]);
+  // podman reports a Docker-format image's health check beside Config, not in it.
   const [inspect] = JSON.parse(stdout) as {
     Config: ImageConfig;
+    Healthcheck?: ImageConfig["Healthcheck"];
     HealthCheck?: ImageConfig["Healthcheck"];
   }[];
   if (!inspect) throw new Error(`no such image: ${image}`);
-  return { ...inspect.Config, Healthcheck: inspect.Config.Healthcheck ?? inspect.HealthCheck };
+  return {
+    ...inspect.Config,
+    Healthcheck: inspect.Config.Healthcheck ?? inspect.Healthcheck ?? inspect.HealthCheck,
+  };
 }
 
 /** Layer digests of an image, base first. */
@@ -492,8 +495,8 @@ export async function imageLayers(image: string): Promise<string[]> {
 }
 
 /**
- * Bytes an image adds over its base: the sum of the layers it does not share with `base`, measured
- * on the uncompressed layer tarballs (`podman save`), not estimated.
+ * Bytes an image adds over its base: its size minus the base's, both as podman reports them (the
+ * uncompressed layers; the image's first layers are the base's).
  */
 export async function payloadOverBase(image: string, base: string): Promise<number> {
   return (await imageSize(image)) - (await imageSize(base));
@@ -526,15 +529,17 @@ export async function imageFiles(image: string): Promise<{ layer: number; path: 
   }
 }
 
-/** Contents of one file of an image's final filesystem (no container is started). */
+/** Contents of one file of an image's final filesystem, or undefined when absent (no container runs). */
 export async function readImageFile(image: string, path: string): Promise<string | undefined> {
-  const { stdout: id } = await podman(["create", image]);
+  const { stdout } = await podman(["create", image]);
+  const id = stdout.trim();
+  const dir = join(workDir, `cp-${process.pid}-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
   try {
-    const out = await podman(["cp", `${id.trim()}:${path}`, "-"], { check: false });
-    if (out.code !== 0) return undefined;
-    const extracted = await run("tar", ["-xOf", "-"], { input: Buffer.from(out.stdout, "binary") });
-    return extracted.stdout;
+    const copied = await podman(["cp", `${id}:${path}`, join(dir, "file")], { check: false });
+    return copied.code === 0 ? readFileSync(join(dir, "file"), "utf8") : undefined;
   } finally {
-    await podman(["rm", "-f", id.trim()], { check: false });
+    rmSync(dir, { recursive: true, force: true });
+    await podman(["rm", "-f", id], { check: false });
   }
 }
