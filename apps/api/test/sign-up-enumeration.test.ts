@@ -74,11 +74,12 @@ describe.each(engines)("sign-up and taken emails on %s", (engine) => {
     const again = await signUp(taken, "an attacker's passphrase", "Attacker");
     const cookie = (again.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
     const signed = again.headers.get("set-auth-token") ?? "";
-    for (const headers of [
+    const presented: Record<string, string>[] = [
       { authorization: `Bearer ${again.body.token}` },
       { authorization: `Bearer ${signed}` },
       { cookie },
-    ]) {
+    ];
+    for (const headers of presented) {
       expect((await http(stack.apiUrl, "GET", "/api/tasks", { headers })).status).toBe(401);
       const session = await http(stack.apiUrl, "GET", "/api/auth/get-session", { headers });
       expect(session.body).toBeNull();
