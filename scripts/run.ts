@@ -4,16 +4,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { launcherAddresses } from "./run/addresses";
 import { formatLogLine } from "./run/format-log";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const external = Boolean(env.DATABASE_URL);
-const webPort = env.WEB_PORT ?? "3000";
-const apiPort = env.API_PORT ?? "8000";
-const mcpPort = env.MCP_PORT ?? "8080";
-const apiUrl = env.API_URL ?? `http://127.0.0.1:${apiPort}`;
+const { webPort, apiPort, mcpPort, apiUrl, mcpUrl, publicUrl, mcpPublicUrl } = launcherAddresses(env);
+// Every service sees the same public URLs: sign-in is accepted from the web's own origin and the tokens
+// page shows the MCP address that answers, whichever ports were chosen.
+env.BETTER_AUTH_URL = publicUrl;
+env.MCP_PUBLIC_URL = mcpPublicUrl;
 // The api and mcp answer on loopback only unless HOST says otherwise: on a laptop the web is the one
 // entry point (it proxies /api), and embedded mode signs with well-known development secrets.
 const serviceHost = env.HOST ?? "127.0.0.1";
@@ -126,7 +128,7 @@ if (external) {
     run("api", tsx, ["watch", "apps/api/src/server.ts"], {
       PORT: apiPort,
       HOST: serviceHost,
-      MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
+      MCP_URL: mcpUrl,
     });
     run("mcp", tsx, ["watch", "apps/mcp/src/server.ts"], { PORT: mcpPort, HOST: serviceHost });
   } else {
@@ -134,7 +136,7 @@ if (external) {
     run("api", "node", ["apps/api/dist/server.js"], {
       PORT: apiPort,
       HOST: serviceHost,
-      MCP_URL: env.MCP_URL ?? `http://127.0.0.1:${mcpPort}/mcp`,
+      MCP_URL: mcpUrl,
     });
     run("mcp", "node", ["apps/mcp/dist/server.js"], { PORT: mcpPort, HOST: serviceHost });
   }
@@ -159,7 +161,7 @@ if (ready) {
     ? `LLM (${env.OPENAI_MODEL ?? "gpt-4o-mini"})`
     : "offline (set OPENAI_API_KEY for an LLM)";
   process.stdout.write(
-    `\n  Taskflow is running: http://localhost:${webPort}\n  API docs: http://localhost:${apiPort}/api/docs · MCP: http://localhost:${mcpPort}/mcp · assistant: ${assistant}\n  Press Ctrl-C to stop.\n\n`,
+    `\n  Taskflow is running: http://localhost:${webPort}\n  API docs: http://localhost:${apiPort}/api/docs · MCP: ${mcpPublicUrl} · assistant: ${assistant}\n  Press Ctrl-C to stop.\n\n`,
   );
 } else if (!stopping) {
   process.stdout.write("Taskflow did not become ready within 60 s; see the logs above.\n");

@@ -72,9 +72,10 @@ describe("npm start (scripts/run.ts)", () => {
     );
 
     const base = `http://127.0.0.1:${web}`;
+    // With the Origin a browser on http://localhost:WEB_PORT sends: the public URL follows WEB_PORT.
     const up = await fetch(`${base}/api/auth/sign-up/email`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: `http://localhost:${web}` },
       body: JSON.stringify({
         name: "Launcher",
         email: "launcher@example.com",
@@ -97,6 +98,9 @@ describe("npm start (scripts/run.ts)", () => {
       items: { title: string; tags: string[] }[];
     };
     expect(tasks.items).toEqual([expect.objectContaining({ title: "water the plants", tags: ["home"] })]);
+    // The tokens page shows the MCP URL that answers on MCP_PORT.
+    const config = (await (await fetch(`${base}/api/config`, { headers })).json()) as { mcp_url: string };
+    expect(config.mcp_url).toBe(`http://localhost:${mcp}/mcp`);
 
     expect(await accepts("127.0.0.1", api)).toBe(true);
     expect(await accepts("127.0.0.1", mcp)).toBe(true);

@@ -9,6 +9,7 @@ import {
   serviceEnvShape,
 } from "@taskflow/runtime/env";
 import { z } from "zod";
+import { oneHopTrust, trustProxyProblems } from "./trusted-proxy";
 
 const schema = z
   .object({
@@ -27,7 +28,8 @@ const schema = z
       )
       .pipe(z.array(z.url({ error: "must be a comma-separated list of URLs" }))),
     MCP_URL: z.url().default("http://localhost:8080/mcp"),
-    MCP_PUBLIC_URL: z.url().default("http://localhost:8080/mcp"),
+    // Shown to users on the tokens page; without it, the address the api itself reaches mcp at.
+    MCP_PUBLIC_URL: z.url().optional(),
     MCP_TOKEN_SECRET: secretSchema,
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: z.url().default("https://api.openai.com/v1"),
@@ -52,15 +54,20 @@ const schema = z
       .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Taskflow <no-reply@localhost>"),
-    // Peers whose X-Forwarded-For is believed (the web proxy, an ingress): Fastify's trustProxy, as
-    // `false`, `true` or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal.
-    // Anyone else is identified by their socket address, so the sign-in limit cannot be dodged by
-    // sending a made-up X-Forwarded-For.
+    // The one peer whose X-Forwarded-For is believed (the web proxy, an ingress): `false`, `true` (any
+    // peer) or a comma list of addresses, CIDRs and loopback/linklocal/uniquelocal. Only that hop is
+    // trusted: its last X-Forwarded-For entry is the client, so neither a made-up header from anyone
+    // else nor extra entries passed along by the proxy can pick a new sign-in rate-limit bucket.
     TRUST_PROXY: z
       .string()
+      .trim()
       .min(1)
       .default("loopback,linklocal,uniquelocal")
-      .transform((value): boolean | string => (value === "false" ? false : value === "true" ? true : value)),
+      .superRefine((value, ctx) => {
+        for (const problem of trustProxyProblems(value))
+          ctx.addIssue({ code: "custom", message: `must be true, false or a list of peers: ${problem}` });
+      })
+      .transform(oneHopTrust),
   })
   .superRefine(requireRealSecrets(["BETTER_AUTH_SECRET", "MCP_TOKEN_SECRET"]))
   .transform((env) => ({
@@ -68,6 +75,7 @@ const schema = z
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? EMBEDDED_DEV_SECRETS.BETTER_AUTH_SECRET,
     MCP_TOKEN_SECRET: env.MCP_TOKEN_SECRET ?? EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET,
     OPENAI_API_KEY: env.OPENAI_API_KEY || undefined,
+    MCP_PUBLIC_URL: env.MCP_PUBLIC_URL ?? env.MCP_URL,
   }));
 
 export type ApiEnv = z.output<typeof schema>;

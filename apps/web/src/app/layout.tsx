@@ -2,6 +2,10 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Rendered per request, every page (the not-found page too): each response carries its own CSP nonce
+// (src/proxy.ts), and a page prerendered at build time would have scripts without it.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Taskflow", template: "%s · Taskflow" },
   description: "Tasks, with an assistant that can add, finish and tidy them for you.",

@@ -39,42 +39,83 @@ export async function toApiError(response: Response): Promise<ApiError> {
 }
 
 function defaultDetail(status: number): string {
-  if (status === 502 || status === 503 || status === 504)
+  if (status === 504) return NOT_ANSWERING;
+  if (status === 502 || status === 503)
     return "The server is not reachable right now. Try again in a moment.";
   if (status === 429) return "Too many requests. Wait a moment and try again.";
   if (status >= 500) return "Something went wrong on our side. Try again.";
   return `Request failed (${status}).`;
 }
 
-type JsonInit = Omit<RequestInit, "body"> & { json?: unknown; redirectOn401?: boolean };
+/**
+ * How long the browser waits for an answer. A little longer than the web server's own limit on the
+ * api (API_TIMEOUT_MS, 15 s by default), so that the server's plain-words 504 normally comes first;
+ * this one covers a web server that is not answering either.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
-/** fetch + JSON + problem handling. A 401 anywhere means the session is gone: go sign in. */
+const NOT_ANSWERING = "Taskflow's server is not answering right now. Try again in a moment.";
+const UNREACHABLE = "Could not reach Taskflow. Check your connection and try again.";
+
+type JsonInit = Omit<RequestInit, "body"> & {
+  json?: unknown;
+  redirectOn401?: boolean;
+  /** Give up after this long (REQUEST_TIMEOUT_MS by default). */
+  timeoutMs?: number;
+};
+
+/**
+ * fetch + JSON + problem handling. A 401 anywhere means the session is gone: go sign in. Whatever goes
+ * wrong on the way (no network, no answer in time, an answer cut off), the error says so in plain
+ * words and nothing is left waiting: the caller's form can be sent again as it is.
+ */
 export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
-  const { json, redirectOn401 = true, headers, ...rest } = init;
-  let response: Response;
+  const { json, redirectOn401 = true, headers, signal, timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const passOn = () => deadline.abort(signal?.reason);
+  if (signal?.aborted) passOn();
+  else signal?.addEventListener("abort", passOn, { once: true });
+  const failed = (error: unknown): unknown => {
+    // The caller's own abort (a newer search replaced this one) is not a failure to report.
+    if (signal?.aborted) return error;
+    if (deadline.signal.aborted) return new ApiError(0, "Not answering", NOT_ANSWERING);
+    return new ApiError(0, "Network error", UNREACHABLE);
+  };
   try {
-    response = await fetch(path, {
-      credentials: "same-origin",
-      ...rest,
-      headers: {
-        accept: "application/json",
-        ...(json !== undefined ? { "content-type": "application/json" } : {}),
-        ...headers,
-      },
-      body: json !== undefined ? JSON.stringify(json) : undefined,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "Network error", "Could not reach Taskflow. Check your connection and try again.");
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        credentials: "same-origin",
+        ...rest,
+        signal: deadline.signal,
+        headers: {
+          accept: "application/json",
+          ...(json !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
+        body: json !== undefined ? JSON.stringify(json) : undefined,
+      });
+    } catch (error) {
+      throw failed(error);
+    }
+    if (response.status === 401 && redirectOn401) {
+      redirectToSignIn();
+      throw new ApiError(401, "Signed out", "Your session has ended. Please sign in again.");
+    }
+    if (!response.ok) throw await toApiError(response);
+    if (response.status === 204) return undefined as T;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw failed(error);
+    }
+    return (text ? JSON.parse(text) : null) as T;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", passOn);
   }
-  if (response.status === 401 && redirectOn401) {
-    redirectToSignIn();
-    throw new ApiError(401, "Signed out", "Your session has ended. Please sign in again.");
-  }
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : null) as T;
 }
 
 export function errorMessage(error: unknown): string {

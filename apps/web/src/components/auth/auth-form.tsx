@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
+import { safeNextPath } from "./safe-next";
 
 type Mode = "sign-in" | "sign-up";
 type Fields = { name: string; email: string; password: string };
@@ -17,11 +18,6 @@ function validate(mode: Mode, fields: Fields): FieldErrors {
   if (mode === "sign-up" && fields.password.length < 8) errors.password = "Use at least 8 characters.";
   if (mode === "sign-in" && !fields.password) errors.password = "Enter your password.";
   return errors;
-}
-
-/** Only same-site paths, so ?next= cannot send people elsewhere. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
@@ -64,7 +60,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
         });
       }
       // A full navigation, so the server renders the board with the new session cookie.
-      window.location.assign(safeNext(next));
+      window.location.assign(safeNextPath(next));
     } catch (error) {
       setPending(false);
       if (error instanceof ApiError && error.fieldErrors.length > 0) {

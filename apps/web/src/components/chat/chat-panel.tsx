@@ -104,12 +104,15 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
     pendingTurn.current = turn;
     // True once the api has answered for this turn (its reply or a failure it stored).
     let settled = false;
-    const fail = (detail: string) =>
+    const fail = (detail: string) => {
       updateLast((last) => ({
         ...last,
         status: "error",
         content: last.content ? `${last.content}\n\n${detail}` : detail,
       }));
+      // What was typed goes back in the box (unless something new was typed since), to send again.
+      setInput((current) => current || message);
+    };
     try {
       const response = await fetch("/api/chat", {
         method: "POST",
@@ -179,6 +182,9 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
           settled = true;
           const reply = data as unknown as ChatResponse;
           if (typeof reply.conversation_id === "number") setConversationId(reply.conversation_id);
+          // A turn replayed from the database streams no tool_call events: its result still counts.
+          if (Array.isArray(reply.tool_calls))
+            changed ||= reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
           updateLast((last) => ({
             ...last,
             // The final response is authoritative; streamed deltas may have been partial.
@@ -202,9 +208,10 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
       if (controller.signal.aborted) {
         updateLast((last) => ({ ...last, status: "done", content: last.content || "Stopped." }));
       } else {
+        // fetch reports a lost connection as a TypeError ("Failed to fetch", "network error"…).
         fail(
-          errorMessage(error) === "Failed to fetch"
-            ? "Could not reach Taskflow. Check your connection."
+          error instanceof TypeError
+            ? "Could not reach Taskflow. Check your connection and try again."
             : errorMessage(error),
         );
       }
@@ -212,7 +219,8 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
       if (settled && pendingTurn.current === turn) pendingTurn.current = null;
       abortRef.current = null;
       setStreaming(false);
-      if (changed) onTasksChanged();
+      // A turn that failed without an answer may still have changed tasks: look again.
+      if (changed || !settled) onTasksChanged();
       void loadConversations();
       inputRef.current?.focus();
     }

@@ -2,6 +2,13 @@
 export function problemResponse(status: number, title: string, detail: string): Response {
   return Response.json(
     { type: "about:blank", status, title, detail },
-    { status, headers: { "content-type": "application/problem+json", "cache-control": "no-store" } },
+    {
+      status,
+      headers: {
+        "content-type": "application/problem+json",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    },
   );
 }
