@@ -20,14 +20,18 @@ export function newUser(name: string): User {
   };
 }
 
-/** A fresh context (own cookies) pinned to UTC, so "tomorrow" means the same day to the page and the test. */
+/**
+ * A fresh context (own cookies) pinned to UTC, so "tomorrow" means the same day to the page and the test;
+ * `timezoneId` puts the browser in another zone (the app then stores that zone as the user's).
+ */
 export async function newContext(
   browser: Browser,
   viewport = { width: 1366, height: 900 },
+  timezoneId = "UTC",
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
-    timezoneId: "UTC",
+    timezoneId,
     locale: "en-US",
     deviceScaleFactor: 1,
   });
@@ -61,6 +65,8 @@ export type NewTask = {
   priority?: "none" | "low" | "medium" | "high";
   tags?: string;
   due?: string;
+  /** HH:MM beside the due date (a timed task); none: all-day. */
+  time?: string;
 };
 
 /** Adds a task through the form and waits for it to be on the board. */
@@ -70,6 +76,7 @@ export async function addTaskViaForm(page: Page, task: NewTask): Promise<Locator
   if (task.priority) await page.getByTestId("new-priority").selectOption(task.priority);
   if (task.tags) await page.getByTestId("new-tags").fill(task.tags);
   if (task.due) await page.getByTestId("new-due").fill(task.due);
+  if (task.time) await page.getByTestId("new-time").fill(task.time);
   await page.getByTestId("new-title").press("Enter");
   const row = taskRow(page, task.title);
   await row.waitFor();
@@ -106,6 +113,14 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** YYYY-MM-DD of today + `days` in an IANA zone (what a browser in that zone calls that day). */
+export function zoneDay(timeZone: string, days = 0): string {
+  // en-CA formats as YYYY-MM-DD.
+  const today = new Date().toLocaleDateString("en-CA", { timeZone });
+  const [year = 0, month = 1, day = 1] = today.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** YYYY-MM-DD of today + `days`, in UTC (the browser context runs in UTC too). */
