@@ -29,8 +29,8 @@ const ALL_CAPS = (1n << 41n) - 1n; // CAP_CHOWN … CAP_CHECKPOINT_RESTORE: any 
 type Images = Record<"api" | "mcp" | "web", string>;
 let images: Images;
 let imagesReady: Promise<Images> | undefined;
-/** The service images, built once for both stacks (cached layers make a rebuild cheap). */
-// CHART_PODS_REUSE_IMAGES=1 (while developing this file): take taskflow-<svc>:test as already built.
+// The service images, built once for both stacks (podman's layer cache makes an unchanged rebuild
+// cheap). CHART_PODS_REUSE_IMAGES=1 (while developing this file) takes taskflow-<svc>:test as built.
 const reuse = process.env.CHART_PODS_REUSE_IMAGES === "1";
 const serviceImages = () => {
   if (reuse)
@@ -53,7 +53,11 @@ function imageSets(built: Images): Record<string, string> {
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  await client.connect().catch((error: Error) => {
+    throw new Error(
+      `PostgreSQL at ${new URL(adminUrl).host} (TEST_DATABASE_URL) is needed and unreachable: ${error.message}; here: pg_ctlcluster 15 main start`,
+    );
+  });
   try {
     return await fn(client);
   } finally {
