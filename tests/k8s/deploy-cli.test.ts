@@ -535,6 +535,14 @@ describe("1. Minikube sized from what Docker has", () => {
     expect(dev.memoryMiB).toBeGreaterThan(2048);
   });
 
+  it("docs/kubernetes.md states the minimum the CLI computes", () => {
+    const doc = readFileSync(join(repoRoot, "docs/kubernetes.md"), "utf8");
+    const calico = minimumResources(repoRoot, { cni: "calico" });
+    expect(doc).toContain(`request ${dev.podRequestsMiB} MiB`);
+    expect(doc).toContain(`true minimum is ${dev.memoryMiB} MiB and ${dev.cpus} CPUs`);
+    expect(doc).toContain(`${calico.memoryMiB} MiB with \`--cni calico\``);
+  });
+
   it("Docker Desktop set to 8 GB (7836 MiB in docker info): starts with what fits instead of 8192", () => {
     const r = cli(["up", "--tag", "s1"]);
     expect(r.stderr).toBe("");

@@ -1,5 +1,8 @@
 // `npm run k8s -- <command>`: one-command Minikube deployment of Taskflow. Flags are parsed with
 // node:util parseArgs per command; an unknown flag or a bad value is a usage error (exit 2).
+// Environment: TASKFLOW_MINIKUBE_CPUS / TASKFLOW_MINIKUBE_MEMORY (= --cpus / --memory);
+// TASKFLOW_K8S_RETRY_DELAY_MS (pause between retries, default 5000) and TASKFLOW_K8S_PLATFORM
+// (linux, darwin, win32: which hints to print) exist for the tests of tests/k8s/deploy-cli.test.ts.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
