@@ -98,6 +98,7 @@ export async function buildApp(options: BuildApiOptions) {
     sendResetPassword: env.SMTP_URL
       ? createResetMailer(env.SMTP_URL, env.MAIL_FROM, env.BETTER_AUTH_URL)
       : undefined,
+    sessionMaxAgeMs: env.SESSION_MAX_AGE_DAYS * 86_400_000,
   });
   const databaseUp = () =>
     Promise.race([

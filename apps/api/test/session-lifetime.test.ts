@@ -49,6 +49,17 @@ describe.each(engines)("absolute session lifetime on %s", (engine) => {
     expect(again.body).toBeNull();
   });
 
+  it("get-session, asked first, answers no session for one past the limit, and deletes it", async () => {
+    const user = await stack.signUp("Old web");
+    await ageSession(user.token, 31, 6.5);
+    for (const headers of [{ cookie: user.cookie }, user.headers]) {
+      const session = await http(stack.apiUrl, "GET", "/api/auth/get-session", { headers });
+      expect(session.status).toBe(200);
+      expect(session.body).toBeNull();
+    }
+    expect(await sessionRows(user.token)).toBe(0);
+  });
+
   it("signing in again gives a fresh session that works", async () => {
     const user = await stack.signUp("Returning");
     await ageSession(user.token, 45, 1);

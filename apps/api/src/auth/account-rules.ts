@@ -4,6 +4,7 @@
 import { textInput } from "@taskflow/core/contracts";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
 
 /** How many of the most common passwords (a frequency-ranked public list, shipped with the app) to refuse. */
 export const COMMON_PASSWORDS_REFUSED = 10_000;
@@ -48,3 +49,22 @@ export const accountRules = createAuthMiddleware(async (ctx) => {
     if (!parsed.success) throw refuse("name", parsed.error.issues[0]?.message ?? "is invalid");
   }
 });
+
+/**
+ * Better Auth knows only the sliding expiry. This ends a session `maxAgeMs` after it was created: a
+ * get-session for an older one answers "no session", deletes it and clears the cookie. (The api's own
+ * guard applies the same rule on its quick path: plugins/auth.ts, session-lookup.ts.)
+ */
+export function sessionAgeLimit(maxAgeMs: number) {
+  return createAuthMiddleware(async (ctx) => {
+    if (ctx.path !== "/get-session") return;
+    const returned = ctx.context.returned as { session?: { createdAt?: unknown; token?: unknown } } | null;
+    const created = returned?.session?.createdAt;
+    const token = returned?.session?.token;
+    if (!(created instanceof Date || typeof created === "string") || typeof token !== "string") return;
+    if (new Date(created).getTime() + maxAgeMs > Date.now()) return;
+    await ctx.context.internalAdapter.deleteSession(token);
+    deleteSessionCookie(ctx);
+    return ctx.json(null);
+  });
+}

@@ -3,7 +3,7 @@ import * as schema from "@taskflow/db/schema";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer"; // the one plugin, not the index of all of them (~0.2 s at start)
-import { accountRules } from "./account-rules";
+import { accountRules, sessionAgeLimit } from "./account-rules";
 import { RESET_TOKEN_TTL_SECONDS, type SendResetPassword } from "./password-reset";
 
 export interface AuthOptions {
@@ -16,6 +16,8 @@ export interface AuthOptions {
   rateLimitPerMinute: number;
   /** Delivers password-reset tokens (mail); without it /request-password-reset is refused. */
   sendResetPassword?: SendResetPassword | undefined;
+  /** Absolute session lifetime since sign-in, however often it slid forward (unset: none). */
+  sessionMaxAgeMs?: number | undefined;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -61,7 +63,10 @@ export function createAuth(options: AuthOptions) {
       useSecureCookies: options.baseUrl.startsWith("https://"),
       database: { generateId: () => crypto.randomUUID() },
     },
-    hooks: { before: accountRules },
+    hooks: {
+      before: accountRules,
+      ...(options.sessionMaxAgeMs ? { after: sessionAgeLimit(options.sessionMaxAgeMs) } : {}),
+    },
     telemetry: { enabled: false },
     plugins: [bearer()],
   });
