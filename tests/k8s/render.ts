@@ -1,5 +1,5 @@
 // Renders the Taskflow chart offline with real helm and returns the parsed objects.
-// Shared by the chart tests and the cluster simulation.
+// Shared by the chart tests and the real-container suite (tests/containers).
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
