@@ -7,8 +7,9 @@
 //   - hygiene: no .env, .npmrc, key, CA bundle of the build, npm, shell or node_modules of the
 //     build in any layer of any image; nothing in the history that carried a secret
 //   - behaviour: migrations, api and mcp on the machine's PostgreSQL, the web in front of them,
-//     a sign-up, a task and an offline chat turn through the web; `podman healthcheck run` passes;
-//     the api without DATABASE_URL stops with a clear message
+//     a sign-up, a task and an offline chat turn through the web; `podman healthcheck run` passes
+//     (and fails on a container whose server does not answer); the api without DATABASE_URL stops
+//     with a clear message
 // Runs under `npm run test:containers` only (tests/containers/vitest.config.ts); `npm test` skips it.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
@@ -295,6 +296,27 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
       const check = await podman(["healthcheck", "run", name(service)], { check: false, timeoutMs: 30_000 });
       expect(check.code, `${service} healthcheck: ${check.stdout}${check.stderr}`).toBe(0);
     }
+  });
+
+  it("HEALTHCHECK fails when nothing answers /healthz on PORT (it is not a check that cannot fail)", async () => {
+    const container = name("idle");
+    containers.push(container);
+    // The api image with node kept busy but no server listening.
+    await podman([
+      "run",
+      "-d",
+      "--name",
+      container,
+      "--network",
+      "none",
+      ...HARDENED,
+      images.api,
+      "-e",
+      "setInterval(() => {}, 1000)",
+    ]);
+    const check = await podman(["healthcheck", "run", container], { check: false, timeoutMs: 30_000 });
+    expect(check.code, check.stdout + check.stderr).not.toBe(0);
+    expect(check.stdout + check.stderr).toMatch(/unhealthy/);
   });
 
   it("serves a sign-up, a REST task and an offline chat turn through the web container", async () => {

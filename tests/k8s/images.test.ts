@@ -229,6 +229,29 @@ describe("service bundles", () => {
       expect(existsSync(join(bundles[0] as string, "assets/swagger-ui/static/swagger-ui.css"))).toBe(true);
     },
   );
+
+  it.skipIf(!built)(
+    "still open PGlite from the local node_modules without DATABASE_URL (npm start, tests)",
+    async () => {
+      const { mkdtempSync, rmSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const { spawnSync } = await import("node:child_process");
+      const dataDir = mkdtempSync(join(tmpdir(), "taskflow-bundle-pglite-"));
+      try {
+        const { DATABASE_URL: _unset, ...env } = process.env;
+        const run = spawnSync(process.execPath, [join(repoRoot, "apps/api/dist/migrate.js")], {
+          cwd: repoRoot,
+          env: { ...env, TASKFLOW_DATA_DIR: dataDir },
+          encoding: "utf8",
+          timeout: 60_000,
+        });
+        expect(run.status, run.stdout + run.stderr).toBe(0);
+        expect(run.stdout + run.stderr).toMatch(/migrations current.*\(pglite\)/);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe("images:report", () => {
