@@ -211,10 +211,13 @@ function build(engine: string, tag: string): boolean {
   for (const service of SERVICES) {
     const started = Date.now();
     console.log(`Building taskflow-${service}:${tag} with ${engine}…`);
+    // podman writes OCI images by default, which have no HEALTHCHECK: ask for the Docker format.
+    const format = engine.endsWith("podman") ? ["--format", "docker"] : [];
     const result = spawnSync(
       engine,
       [
         "build",
+        ...format,
         "--target",
         service,
         "-t",
