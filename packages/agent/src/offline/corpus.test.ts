@@ -12,6 +12,8 @@ const publicCorpus = resolve(repoRoot, "../shared/agent-corpus/public.jsonl");
 const variantsCorpus = join(here, "fixtures/variants.jsonl");
 const variantsCorpus2 = join(here, "fixtures/variants-2.jsonl");
 const variantsCorpus3 = join(here, "fixtures/variants-3.jsonl");
+/** Unclear or unsupported requests that must call no tool, and clear adds that must still add. */
+const unclearCorpus = join(here, "fixtures/unclear.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -27,12 +29,14 @@ corpusSuite("public corpus", publicCorpus);
 corpusSuite("variants corpus", variantsCorpus);
 corpusSuite("variants-2 corpus", variantsCorpus2);
 corpusSuite("variants-3 corpus", variantsCorpus3);
+corpusSuite("unclear-requests corpus", unclearCorpus);
 
 describe("variants corpus sizes", () => {
   it.each([
     [variantsCorpus, 60],
     [variantsCorpus2, 150],
     [variantsCorpus3, 200],
+    [unclearCorpus, 40],
   ] as const)("%s holds at least %i phrasings", (path, min) => {
     expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });

@@ -1,5 +1,5 @@
 import { commandFirst } from "./command-first.js";
-import { findDate } from "./dates.js";
+import { findDate, removeDate } from "./dates.js";
 import {
   bareParticipleSubject,
   detectSmallTalk,
@@ -20,6 +20,7 @@ import { HELP_TEXT, notUnderstoodReply, smallTalkReply, tooLongReply } from "./r
 import type { Preference } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
 import { targetTask } from "./task-reference.js";
+import { impossibleDate, recurrenceReply, unsupportedVerbReply } from "./unclear.js";
 import type { OfflinePlan, ToolName, TurnContext } from "./types.js";
 
 /** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
@@ -51,10 +52,13 @@ export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan 
   if (confirmed !== undefined) return confirmed;
   const normalised = normalise(message);
   const quotes = normalised.quotes;
-  const text = commandFirst(normalised.text);
+  const text = addTagAsEdit(commandFirst(normalised.text));
   const small = detectSmallTalk(message.replace(/[\u2018\u2019]/g, "'")) ?? detectSmallTalk(text);
   if (small === "help") return { kind: "reply", reply: HELP_TEXT };
   if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };
+
+  const unclear = impossibleDate(text) ?? unsupportedVerbReply(text);
+  if (unclear !== undefined) return { kind: "reply", reply: unclear };
 
   const bulk = planBulk(text, quotes, ctx);
   if (bulk !== undefined) return bulk;
@@ -107,12 +111,36 @@ export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan 
         : target.plan;
     }
   }
-  if (isAddOpening(text)) return planAdd(text, quotes, ctx);
-  const hasDetails =
-    hasQuote(text) ||
-    findDate(text, ctx) !== undefined ||
-    extractPriority(text) !== undefined ||
-    extractTags(text).tags.length > 0;
-  if (hasDetails || TASK_VERB.test(text)) return planAdd(text, quotes, ctx);
+  if (isAddOpening(text) || isClearAdd(text, ctx)) {
+    const repeat = recurrenceReply(text);
+    return repeat === undefined ? planAdd(text, quotes, ctx) : { kind: "reply", reply: repeat };
+  }
   return { kind: "reply", reply: notUnderstoodReply() };
+}
+
+/** Marks that only a quick add uses: "#errands", "!high", "p1". */
+const QUICK_ADD_MARK = /(?:^|\s)(?:#[\p{L}_][\p{L}\p{N}_-]*|!(?:high|medium|low|urgent)\b|p[1-3]\b)/iu;
+
+/**
+ * Only a clear add becomes a task: an add opening or a task verb ("call mom"), possibly after a leading
+ * date ("tomorrow remind me to …"), a quoted title, or quick-add marks. A date alone is not enough:
+ * "snooze the electricity bill to tomorrow" is a request we cannot do, not a task to create.
+ */
+function isClearAdd(text: string, ctx: TurnContext): boolean {
+  const date = findDate(text, ctx);
+  const rest = date !== undefined && date.index === 0 ? removeDate(text, date) : text;
+  return (
+    TASK_VERB.test(text) ||
+    (rest !== text && (isAddOpening(rest) || TASK_VERB.test(rest))) ||
+    hasQuote(text) ||
+    QUICK_ADD_MARK.test(text)
+  );
+}
+
+const ADD_TAG_TO = /^add\s+(?:the\s+|a\s+)?([\p{L}\p{N}_-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(.+)$/iu;
+
+/** "add health tag to the dentist appointment" tags a task; it never adds one. */
+function addTagAsEdit(text: string): string {
+  const m = ADD_TAG_TO.exec(text);
+  return m?.[1] === undefined || m[2] === undefined ? text : `tag ${m[2]} with ${m[1]}`;
 }

@@ -32,7 +32,17 @@ const P_CODES: Record<string, Priority> = { p0: "high", p1: "high", p2: "medium"
 const LEVELS = Object.keys(LEVEL_WORDS).join("|");
 
 /** Ordered: the more specific phrasings come first so "not urgent" never reads as "urgent". */
+const BANG_CODES: Record<string, Priority> = { "1": "high", "2": "medium", "3": "low" };
+
 const PATTERNS: ReadonlyArray<{ re: RegExp; level: (m: RegExpExecArray) => Priority | undefined }> = [
+  // Quick-add marks: "!high", "!low", "!1".."!3" (the same scale as p1..p3).
+  {
+    re: new RegExp(`(?<!!)!(${LEVELS}|[1-3])\\b`, "i"),
+    level: (m) => {
+      const w = (m[1] ?? "").toLowerCase();
+      return LEVEL_WORDS[w] ?? BANG_CODES[w];
+    },
+  },
   {
     re: /\b(?:it(?:'s| is)\s+)?(?:(?:not|less)\s+(?:very\s+|that\s+|too\s+|so\s+)?(?:urgent|important|a\s+priority)|unimportant|no\s+rush|whenever|someday|low[- ]?key)\b/i,
     level: () => "low",
