@@ -1,9 +1,9 @@
 // Who the sign-in rate limit counts: the socket peer, or — only when that peer is the one configured
 // proxy hop — the last X-Forwarded-For entry it added. Requests come from two loopback addresses:
 // 127.0.0.2 plays the trusted proxy, 127.0.0.1 an untrusted client reaching the api directly.
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../tests/support/databases";
+import { postJsonFrom } from "../../../tests/support/post-from";
 import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { parseApiEnv } from "../src/env";
 
@@ -17,30 +17,8 @@ function signInFrom(
   body: { email: string; password: string },
   forwardedFor?: string,
 ): Promise<number> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${apiUrl}/api/auth/sign-in/email`,
-      {
-        method: "POST",
-        localAddress,
-        agent: false,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
-        },
-        timeout: 15_000,
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.on("timeout", () => req.destroy(new Error("sign-in timed out")));
-    req.end(payload);
-  });
+  const headers: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor } : {};
+  return postJsonFrom(`${apiUrl}/api/auth/sign-in/email`, localAddress, body, headers);
 }
 
 describe("TRUST_PROXY", () => {
