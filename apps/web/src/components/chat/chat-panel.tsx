@@ -104,12 +104,15 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
     pendingTurn.current = turn;
     // True once the api has answered for this turn (its reply or a failure it stored).
     let settled = false;
-    const fail = (detail: string) =>
+    const fail = (detail: string) => {
       updateLast((last) => ({
         ...last,
         status: "error",
         content: last.content ? `${last.content}\n\n${detail}` : detail,
       }));
+      // What was typed goes back in the box (unless something new was typed since), to send again.
+      setInput((current) => current || message);
+    };
     try {
       const response = await fetch("/api/chat", {
         method: "POST",
@@ -205,9 +208,10 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
       if (controller.signal.aborted) {
         updateLast((last) => ({ ...last, status: "done", content: last.content || "Stopped." }));
       } else {
+        // fetch reports a lost connection as a TypeError ("Failed to fetch", "network error"…).
         fail(
-          errorMessage(error) === "Failed to fetch"
-            ? "Could not reach Taskflow. Check your connection."
+          error instanceof TypeError
+            ? "Could not reach Taskflow. Check your connection and try again."
             : errorMessage(error),
         );
       }
