@@ -80,7 +80,7 @@ export function draftBody(draft: TaskDraft) {
 
 /** Does sending this draft need the user's zone to be settled (a wall time the api reads in it)? */
 export function sendsWallTime(draft: TaskDraft): boolean {
-  return (draftDue(draft) ?? "").length === 16;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(draftDue(draft) ?? "");
 }
 
 /** Maps the api's validation errors ({field: "due_at"}) onto the draft's fields. */
