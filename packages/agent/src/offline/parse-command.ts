@@ -14,14 +14,12 @@ import { isAddOpening, planAdd } from "./plan-add.js";
 import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
-import { extractPriority } from "./priority.js";
 import { looksLikeNaming, planNaming } from "./rename-by-naming.js";
 import { HELP_TEXT, notUnderstoodReply, smallTalkReply, tooLongReply } from "./replies.js";
 import type { Preference } from "./resolve-task.js";
-import { extractTags } from "./tags.js";
 import { targetTask } from "./task-reference.js";
-import { impossibleDate, recurrenceReply, unsupportedVerbReply } from "./unclear.js";
 import type { OfflinePlan, ToolName, TurnContext } from "./types.js";
+import { impossibleDate, recurrenceReply, unsupportedVerbReply } from "./unclear.js";
 
 /** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
 const TASK_VERB =
