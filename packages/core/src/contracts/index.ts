@@ -12,9 +12,9 @@ export {
   toolCallSchema,
 } from "./chat";
 export {
-  descriptionSchema,
-  dateInputSchema,
   type DateInput,
+  dateInputSchema,
+  descriptionSchema,
   isTimeZone,
   MALFORMED_TEXT_MESSAGE,
   malformedTextMessage,

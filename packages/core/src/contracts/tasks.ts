@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
-  descriptionSchema,
   dateInputSchema,
+  descriptionSchema,
   prioritySchema,
   tagsSchema,
   textInput,

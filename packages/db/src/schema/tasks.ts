@@ -37,9 +37,7 @@ export const tasks = pgTable(
     index("tasks_user_id_completed_idx").on(t.userId, t.completed),
     index("tasks_user_id_due_at_idx").on(t.userId, t.dueAt),
     index("tasks_tags_idx").using("gin", t.tags),
-    index("tasks_user_id_deleted_at_idx")
-      .on(t.userId, t.deletedAt)
-      .where(sql`${t.deletedAt} is not null`),
+    index("tasks_user_id_deleted_at_idx").on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
 
