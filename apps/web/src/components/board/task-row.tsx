@@ -7,6 +7,7 @@ import { describeDue, relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
 import { DueChip, PriorityChip, TagChip } from "./chips";
 import { TaskEditor } from "./task-editor";
+import { TaskNumber } from "./task-number";
 
 type Props = {
   task: Task;
@@ -63,12 +64,15 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         className="task-check mt-0.5 cursor-pointer"
       />
       <div className="min-w-0 flex-1">
-        <p
-          data-testid="task-title"
-          className={`text-[0.95rem] leading-snug font-medium break-words ${task.completed ? "text-slate-400 line-through" : "text-slate-900"}`}
-        >
-          {task.title}
-        </p>
+        <div className="flex items-baseline gap-1.5">
+          <p
+            data-testid="task-title"
+            className={`min-w-0 text-[0.95rem] leading-snug font-medium break-words ${task.completed ? "text-slate-400 line-through" : "text-slate-900"}`}
+          >
+            {task.title}
+          </p>
+          <TaskNumber id={task.id} className="shrink-0" />
+        </div>
         {task.description && (
           <p
             data-testid="task-description"

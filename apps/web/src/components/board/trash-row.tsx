@@ -2,6 +2,7 @@
 
 import type { Task } from "@taskflow/core/contracts";
 import { useState } from "react";
+import { TaskNumber } from "./task-number";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_DAYS = 30;
@@ -22,8 +23,11 @@ export function TrashRow({ task, onRestore }: { task: Task; onRestore: (task: Ta
       className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3"
     >
       <span className="min-w-0 flex-1">
-        <span dir="auto" className="block truncate font-medium text-slate-700">
-          {task.title}
+        <span className="flex min-w-0 items-baseline gap-1.5">
+          <span dir="auto" className="truncate font-medium text-slate-700">
+            {task.title}
+          </span>
+          <TaskNumber id={task.id} className="shrink-0" />
         </span>
         <span className="block text-xs text-slate-600">
           {left === 0 ? "Removed for good today" : `Removed for good in ${left} day${left === 1 ? "" : "s"}`}
