@@ -5,16 +5,13 @@ import { type FormEvent, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
-import {
-  apiFieldErrors,
-  type DraftErrors,
-  draftBody,
-  EMPTY_DRAFT,
-  sendsWallTime,
-  type TaskDraft,
-  validateDraft,
-} from "./task-draft";
+import { overridden, quickAddBody } from "./quick-add";
+import { QuickAddChips } from "./quick-add-chips";
+import { apiFieldErrors, type DraftErrors, EMPTY_DRAFT, type TaskDraft, validateDraft } from "./task-draft";
 import { DueField, FieldErrors, PriorityField, TagsField } from "./task-fields";
+import { useQuickAdd } from "./use-quick-add";
+
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
@@ -23,6 +20,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const { zoneReady } = useMe();
+  const quick = useQuickAdd(draft.title);
 
   function change(next: TaskDraft) {
     setDraft(next);
@@ -40,9 +38,16 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
     }
     setPending(true);
     try {
+      const parse = await quick.resolve(draft.title);
+      if (parse.kind === "invalid") {
+        setErrors({ title: parse.message });
+        titleRef.current?.focus();
+        return;
+      }
+      const body = quickAddBody(draft, parse.kind === "parsed" ? parse.result : null);
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
-      if (sendsWallTime(draft)) await zoneReady;
-      const task = await api<Task>("/api/tasks", { method: "POST", json: draftBody(draft) });
+      if (WALL_TIME.test(body.due_at ?? "")) await zoneReady;
+      const task = await api<Task>("/api/tasks", { method: "POST", json: body });
       setDraft(EMPTY_DRAFT);
       setErrors({});
       onAdded(task);
@@ -73,7 +78,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           id="new-title"
           data-testid="new-title"
           className="w-full rounded-lg border-0 bg-transparent px-1 py-1 text-base font-medium text-slate-900 placeholder:font-normal placeholder:text-slate-400 focus:ring-0 focus:outline-none"
-          placeholder="What needs doing?"
+          placeholder="What needs doing? Try “buy milk tomorrow 9am #groceries !high”"
           value={draft.title}
           maxLength={200}
           autoComplete="off"
@@ -81,6 +86,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           aria-describedby={errors.title ? "new-title-error" : undefined}
           onChange={(event) => change({ ...draft, title: event.target.value })}
         />
+        {!errors.title && <QuickAddChips parse={quick.parse} overrides={overridden(draft)} />}
         <label htmlFor="new-description" className="sr-only">
           Description
         </label>
