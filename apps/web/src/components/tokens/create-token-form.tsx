@@ -4,10 +4,12 @@ import type { CreatedToken } from "@taskflow/core/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ApiError, api, errorMessage } from "@/lib/api";
+import { EXPIRY_CHOICES } from "./token-expiry";
 
 export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const id = useId();
   const [name, setName] = useState("");
+  const [expiresInDays, setExpiresInDays] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -21,12 +23,13 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
     setPending(true);
     setError(null);
     try {
-      onCreated(await api<CreatedToken>("/api/tokens", { method: "POST", json: { name: trimmed } }));
+      const json = expiresInDays ? { name: trimmed, expires_in_days: expiresInDays } : { name: trimmed };
+      onCreated(await api<CreatedToken>("/api/tokens", { method: "POST", json }));
       setName("");
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.fieldErrors[0]
-          ? `Name ${caught.fieldErrors[0].message}`
+          ? `${caught.fieldErrors[0].field.endsWith("expires_in_days") ? "Expiry" : "Name"} ${caught.fieldErrors[0].message}`
           : errorMessage(caught),
       );
     } finally {
@@ -54,6 +57,23 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
             setError(null);
           }}
         />
+        <label htmlFor={`${id}-expiry`} className="sr-only">
+          Expires
+        </label>
+        <select
+          id={`${id}-expiry`}
+          data-testid="token-expiry"
+          className="field sm:w-40"
+          title="When the token stops working"
+          value={expiresInDays ?? ""}
+          onChange={(event) => setExpiresInDays(event.target.value ? Number(event.target.value) : null)}
+        >
+          {EXPIRY_CHOICES.map((choice) => (
+            <option key={choice.label} value={choice.days ?? ""}>
+              {choice.days ? `Expires ${choice.label.toLowerCase()}` : "Never expires"}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="btn btn-primary" disabled={pending} data-testid="token-create">
           {pending ? "Creating…" : "Create token"}
         </button>

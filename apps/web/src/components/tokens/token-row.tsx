@@ -4,6 +4,7 @@ import type { PersonalToken } from "@taskflow/core/contracts";
 import { useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { relativeTime } from "@/lib/dates";
+import { expiryLabel } from "./token-expiry";
 
 export function TokenRow({ token, onRevoked }: { token: PersonalToken; onRevoked: () => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -22,6 +23,7 @@ export function TokenRow({ token, onRevoked }: { token: PersonalToken; onRevoked
     }
   }
 
+  const expiry = expiryLabel(token.expires_at);
   return (
     <li
       className="flex flex-wrap items-center gap-3 px-4 py-3"
@@ -35,6 +37,17 @@ export function TokenRow({ token, onRevoked }: { token: PersonalToken; onRevoked
         <p className="text-xs text-slate-500">
           <code className="font-mono">{token.prefix}…</code> · created {relativeTime(token.created_at)} ·{" "}
           {token.last_used_at ? `last used ${relativeTime(token.last_used_at)}` : "never used"}
+          {expiry && (
+            <>
+              {" · "}
+              <span
+                data-testid="token-expiry-label"
+                className={expiry === "expired" ? "font-medium text-red-700" : undefined}
+              >
+                {expiry}
+              </span>
+            </>
+          )}
         </p>
         {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
       </div>
