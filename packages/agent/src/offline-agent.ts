@@ -17,6 +17,7 @@ export function createOfflineAgent(options: { mcpUrl: string }): ChatAgent {
       let readsTasks = false;
       const blind = planOfflineTurn(input.message, {
         now: input.now,
+        timeZone: input.timeZone,
         history: input.history,
         get tasks(): KnownTask[] {
           readsTasks = true;
@@ -26,6 +27,7 @@ export function createOfflineAgent(options: { mcpUrl: string }): ChatAgent {
       const plan = readsTasks
         ? planOfflineTurn(input.message, {
             now: input.now,
+            timeZone: input.timeZone,
             history: input.history,
             tasks: await knownTasks(call),
           })
@@ -42,7 +44,15 @@ export function createOfflineAgent(options: { mcpUrl: string }): ChatAgent {
       }
       const result = await call(plan.tool, plan.arguments);
       input.onEvent?.({ type: "tool_call", call: result });
-      const response = describeToolResult(plan.tool, plan.arguments, result.result, result.is_error === true);
+      const response = describeToolResult(
+        plan.tool,
+        plan.arguments,
+        result.result,
+        result.is_error === true,
+        {
+          timeZone: input.timeZone,
+        },
+      );
       input.onEvent?.({ type: "text", delta: response });
       return { response, toolCalls: [result] };
     },

@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { wallClock } from "./clock.js";
 import { tidy } from "./normalise.js";
 import { NUMBER_WORDS } from "./number-words.js";
 
@@ -12,63 +13,15 @@ export interface FoundDate {
   text: string;
   /** Local calendar day in the user's zone, YYYY-MM-DD. */
   day: string;
-  /** What goes into a `due` argument: the day, or a local date-time with offset when a time was said. */
+  /** What goes into a `due` argument: the day, or the wall time `YYYY-MM-DDTHH:MM` when a time was said. */
   due: string;
-  instant: Date;
 }
 
 const DAY_MS = 86_400_000;
 
-/** Minutes east of UTC for an IANA zone at an instant (0 for UTC or an unknown zone). */
-export function zoneOffsetMinutes(timeZone: string | undefined, at: Date): number {
-  if (timeZone === undefined || timeZone === "UTC") return 0;
-  try {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    }).formatToParts(at);
-    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(
-      get("year"),
-      get("month") - 1,
-      get("day"),
-      get("hour"),
-      get("minute"),
-      get("second"),
-    );
-    return Math.round((asUtc - at.getTime()) / 60_000);
-  } catch {
-    return 0;
-  }
-}
-
-const pad = (n: number): string => String(n).padStart(2, "0");
-
 /** The local calendar day of an instant, as YYYY-MM-DD. */
 export function localDay(instant: Date, ctx: DateContext): string {
-  const shifted = new Date(instant.getTime() + zoneOffsetMinutes(ctx.timeZone, instant) * 60_000);
-  return shifted.toISOString().slice(0, 10);
-}
-
-function localDateTime(instant: Date, ctx: DateContext): string {
-  const offset = zoneOffsetMinutes(ctx.timeZone, instant);
-  const shifted = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  if (offset === 0) return `${shifted}Z`;
-  const sign = offset > 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  return `${shifted}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/** The instant local midnight starts on a YYYY-MM-DD day, shifted by whole days. */
-export function startOfLocalDay(day: string, ctx: DateContext, plusDays = 0): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`).getTime() + plusDays * DAY_MS;
-  return new Date(utcMidnight - zoneOffsetMinutes(ctx.timeZone, new Date(utcMidnight)) * 60_000);
+  return wallClock(instant, ctx.timeZone).day;
 }
 
 export function addDays(day: string, days: number): string {
@@ -203,27 +156,39 @@ export function findDate(text: string, ctx: DateContext): FoundDate | undefined 
   return found;
 }
 
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * chrono reads against the user's wall clock written as if it were UTC (offset 0), and its answer's
+ * components are read back as wall-clock fields: "tomorrow at 10am" is 10:00 on the user's next day
+ * whatever the zone or a daylight-saving change in between, and the api applies the zone.
+ */
+function wallReference(ctx: DateContext): { instant: Date; timezone: number } {
+  const { day, time } = wallClock(ctx.now, ctx.timeZone);
+  return { instant: new Date(`${day}T${time}:00Z`), timezone: 0 };
+}
+
 function readDate(text: string, ctx: DateContext): FoundDate | undefined {
   const today = localDay(ctx.now, ctx);
   for (const rule of CUSTOM_RULES) {
     const m = rule.re.exec(text);
     const day = m === null ? undefined : rule.day(m, today);
     if (m !== null && day !== undefined) {
-      return { index: m.index, text: m[0], day, due: day, instant: startOfLocalDay(day, ctx) };
+      return { index: m.index, text: m[0], day, due: day };
     }
   }
-  const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.timeZone, ctx.now) };
-  const results = chrono.parse(chronoSpelling(text), reference, { forwardDate: true });
+  const results = chrono.parse(chronoSpelling(text), wallReference(ctx), { forwardDate: true });
   for (const r of results) {
     // The same span of the user's own words ("Tues", not the respelled "tue.").
     const said = text.slice(r.index, r.index + r.text.length);
     // "every morning" is a recurrence we cannot store, not a due date.
     if (FALSE_FRIENDS.test(said.trim()) || /\bevery\s*$/i.test(text.slice(0, r.index))) continue;
     if (isWeekdayAttribute(text, r.index, said)) continue;
-    const instant = r.start.date();
-    const day = localDay(instant, ctx);
-    const due = r.start.isCertain("hour") ? localDateTime(instant, ctx) : day;
-    return { index: r.index, text: said, day, due, instant };
+    const day = `${r.start.get("year")}-${pad(r.start.get("month") ?? 1)}-${pad(r.start.get("day") ?? 1)}`;
+    const due = r.start.isCertain("hour")
+      ? `${day}T${pad(r.start.get("hour") ?? 0)}:${pad(r.start.get("minute") ?? 0)}`
+      : day;
+    return { index: r.index, text: said, day, due };
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
 /** Turns MCP tool results into short chat answers. */
+import { wallClock } from "./clock.js";
+
 interface ListedTask {
   id?: unknown;
   title?: unknown;
@@ -46,22 +48,40 @@ function errorText(result: unknown): string {
   return "something went wrong";
 }
 
-export function formatDue(due: unknown): string | undefined {
+export interface DescribeOptions {
+  /** The user's IANA zone: due instants are shown on their wall clock. */
+  timeZone?: string | undefined;
+}
+
+const WALL = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/;
+
+/**
+ * A due as the user reads it: an all-day date as its day, a wall time (`YYYY-MM-DDTHH:MM`, what the
+ * assistant sends) as said, an instant (what the api returns) on the user's clock.
+ */
+export function formatDue(due: unknown, options: DescribeOptions = {}): string | undefined {
   if (typeof due !== "string" || due.length < 10) return undefined;
-  const day = new Date(`${due.slice(0, 10)}T00:00:00Z`);
+  let local = WALL.exec(due);
+  if (local === null) {
+    const instant = new Date(due);
+    if (Number.isNaN(instant.getTime())) return undefined;
+    const { day, time } = wallClock(instant, options.timeZone);
+    local = WALL.exec(`${day}T${time}`);
+  }
+  if (local?.[1] === undefined) return undefined;
+  const day = new Date(`${local[1]}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return undefined;
   const base = `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
-  const time = /T(\d{2}:\d{2})/.exec(due)?.[1];
-  return time === undefined || (time === "00:00" && due.endsWith("Z")) ? base : `${base} ${time}`;
+  return local[2] === undefined ? base : `${base} ${local[2]}`;
 }
 
 function quoted(title: unknown): string {
   return typeof title === "string" && title.length > 0 ? `‘${title}’` : "the task";
 }
 
-function describeTask(task: ListedTask): string {
+function describeTask(task: ListedTask, options: DescribeOptions): string {
   const details: string[] = [];
-  const due = formatDue(task.due_at);
+  const due = formatDue(task.due_at, options);
   if (due !== undefined) details.push(`due ${due}`);
   if (typeof task.priority === "string" && task.priority !== "none")
     details.push(`${task.priority} priority`);
@@ -77,6 +97,7 @@ export function describeToolResult(
   args: Record<string, unknown>,
   result: unknown,
   isError: boolean,
+  options: DescribeOptions = {},
 ): string {
   if (isError) return `Sorry, that didn't work: ${errorText(result)}`;
   const data = structured(result) ?? {};
@@ -108,7 +129,7 @@ export function describeToolResult(
       const tasks = Array.isArray(data.tasks) ? (data.tasks as ListedTask[]) : [];
       if (tasks.length === 0) return "No tasks match that. Say “add …” to create one.";
       const header = tasks.length === 1 ? "Here is 1 task:" : `Here are ${tasks.length} tasks:`;
-      return [header, ...tasks.map(describeTask)].join("\n");
+      return [header, ...tasks.map((t) => describeTask(t, options))].join("\n");
     }
     default:
       return "Done.";

@@ -5,6 +5,7 @@
  * and asks for a reply naming the ids ("yes, delete tasks 3, 5 and 9"), which is itself a complete
  * command, so any replica answers it the same with or without the conversation's history.
  */
+import { isOverdue } from "./clock.js";
 import { extractPriority } from "./priority.js";
 import { contentWords, readPhrase, resolveTask, scoreTask } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
@@ -85,8 +86,7 @@ function readFilteredSet(phrase: string, ctx: TurnContext): SetReading | undefin
     said.push("pending");
     work = work.replace(PENDING_WORD, " ");
   } else if (OVERDUE_WORD.test(work)) {
-    const now = ctx.now.getTime();
-    tasks = tasks.filter((t) => !isDone(t) && t.due_at != null && new Date(t.due_at).getTime() < now);
+    tasks = tasks.filter((t) => !isDone(t) && isOverdue(t.due_at, ctx.now, ctx.timeZone));
     said.push("overdue");
     work = work.replace(OVERDUE_WORD, " ");
   }

@@ -1,4 +1,5 @@
-import { addDays, findDate, localDay, startOfLocalDay, weekdayIndex } from "./dates.js";
+import { wallTime } from "./clock.js";
+import { addDays, findDate, localDay, weekdayIndex } from "./dates.js";
 import { restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -23,43 +24,42 @@ const QUERY =
   /\b(?:about|mentioning|mention|containing|contain|regarding|related\s+to|matching|match|with\s+the\s+words?|called|named|titled|including|involving|that\s+(?:say|says|mention|mentions|contain|contains))\s+(.+)$/i;
 const SEARCH_VERB =
   /^(?:find|search(?:\s+for)?|look\s*(?:up|for)|lookup|where(?:'s|\s+is|\s+are)?)\s+(?:(?:me|my|all|the|any)\s+)*(?:(?:tasks?|todos?|items?)\s+)?(?:(?:for|with|about|on)\s+)?(.+)$/i;
-function isoInstant(d: Date): string {
-  return d.toISOString();
-}
-
 function knownTags(ctx: TurnContext): string[] {
   return [...new Set(ctx.tasks.flatMap((t) => t.tags ?? []).map((t) => t.toLowerCase()))];
 }
 
-/** Turns a day phrase in a list request into a due window. */
+/**
+ * Turns a day phrase in a list request into a due window. Bounds are the user's local days (`YYYY-MM-DD`,
+ * the start of that day in their zone) or wall times, which the api reads in the user's zone.
+ */
 function dueWindow(text: string, ctx: TurnContext, args: Record<string, unknown>): string {
   const today = localDay(ctx.now, ctx);
   if (OVERDUE.test(text)) {
-    args.due_before = isoInstant(ctx.now);
+    args.due_before = wallTime(ctx.now, ctx.timeZone);
     args.status = "pending";
     return text.replace(OVERDUE, " ");
   }
   const week = /\b(this|next)\s+week\b/i.exec(text);
   if (week?.[1] !== undefined) {
     const monday = addDays(today, -weekdayIndex(today) + (week[1].toLowerCase() === "next" ? 7 : 0));
-    if (week[1].toLowerCase() === "next") args.due_after = isoInstant(startOfLocalDay(monday, ctx));
-    args.due_before = isoInstant(startOfLocalDay(monday, ctx, 7));
+    args.due_after = monday;
+    args.due_before = addDays(monday, 7);
     return text.replace(week[0], " ");
   }
   if (SOON.test(text)) {
-    args.due_before = isoInstant(startOfLocalDay(today, ctx, 8));
+    args.due_before = addDays(today, 8);
     return text.replace(SOON, " ");
   }
   const date = findDate(text, ctx);
   if (date === undefined) return text;
   const before = text.slice(0, date.index);
   if (/\b(?:before|by|until|till)\s*$/i.test(before)) {
-    args.due_before = isoInstant(startOfLocalDay(date.day, ctx, 1));
+    args.due_before = addDays(date.day, 1);
   } else if (/\b(?:after|from|since)\s*$/i.test(before)) {
-    args.due_after = isoInstant(startOfLocalDay(date.day, ctx, 1));
+    args.due_after = addDays(date.day, 1);
   } else {
-    args.due_after = isoInstant(startOfLocalDay(date.day, ctx));
-    args.due_before = isoInstant(startOfLocalDay(date.day, ctx, 1));
+    args.due_after = date.day;
+    args.due_before = addDays(date.day, 1);
   }
   return (
     before.replace(/\b(?:before|by|until|till|after|from|since|due|on|for)\s*$/i, " ") +

@@ -1,3 +1,4 @@
+import { dueDay } from "./clock.js";
 import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
@@ -309,7 +310,7 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
   const target = targetTask(phrase, quotes, ctx.tasks);
   if (!target.ok) return target.plan;
   if (relativeDays !== undefined) {
-    const base = target.task?.due_at ? localDay(new Date(target.task.due_at), ctx) : localDay(ctx.now, ctx);
+    const base = target.task?.due_at ? dueDay(target.task.due_at, ctx.timeZone) : localDay(ctx.now, ctx);
     changes.due = addDays(base, relativeDays);
   }
   if (removedTags.length > 0) {

@@ -59,14 +59,14 @@ describe("quick-add marks in chat", () => {
   it.each([
     [
       "add buy milk tomorrow at 10am #groceries !high",
-      { title: "buy milk", tags: ["groceries"], priority: "high", due: "2026-12-01T10:00:00Z" },
+      { title: "buy milk", tags: ["groceries"], priority: "high", due: "2026-12-01T10:00" },
     ],
-    ["add call bob next fri 9pm p2", { title: "call bob", priority: "medium", due: "2026-12-11T21:00:00Z" }],
+    ["add call bob next fri 9pm p2", { title: "call bob", priority: "medium", due: "2026-12-11T21:00" }],
     ["fix the leaking tap !low", { title: "fix the leaking tap", priority: "low" }],
     ["add book flights !1 #travel", { title: "book flights", priority: "high", tags: ["travel"] }],
     [
       "add renew passport p3 tomorrow 8:30am",
-      { title: "renew passport", priority: "low", due: "2026-12-01T08:30:00Z" },
+      { title: "renew passport", priority: "low", due: "2026-12-01T08:30" },
     ],
   ])("%s", (say, args) => {
     expect(plan(say)).toEqual({ kind: "tool", tool: "add_task", arguments: args });
