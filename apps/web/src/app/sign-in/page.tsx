@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth/auth-form";
+import { authNotice } from "@/components/auth/auth-notices";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { safeNextPath } from "@/components/auth/safe-next";
 import { getSession } from "@/lib/server/session";
@@ -11,16 +12,16 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; notice?: string | string[] }>;
 }) {
-  const { next } = await searchParams;
+  const { next, notice } = await searchParams;
   // Only ever a path on this site, whatever ?next= says (see safe-next.ts).
   const destination = safeNextPath(typeof next === "string" ? next : undefined);
   const session = await getSession();
   if (session.kind === "signed-in") redirect(destination);
   return (
     <AuthShell title="Welcome back" subtitle="Sign in to your Taskflow board.">
-      <AuthForm mode="sign-in" next={destination} />
+      <AuthForm mode="sign-in" next={destination} notice={authNotice(notice)} />
     </AuthShell>
   );
 }

@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
+import { Field } from "./auth-field";
+import { AUTH_NOTICES, type AuthNotice } from "./auth-notices";
 import { safeNextPath } from "./safe-next";
+import { signedIn } from "./signed-in";
 
 type Mode = "sign-in" | "sign-up";
 type Fields = { name: string; email: string; password: string };
@@ -20,7 +23,7 @@ function validate(mode: Mode, fields: Fields): FieldErrors {
   return errors;
 }
 
-export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
+export function AuthForm({ mode, next, notice }: { mode: Mode; next?: string; notice?: AuthNotice }) {
   const id = useId();
   const [fields, setFields] = useState<Fields>({ name: "", email: "", password: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -52,6 +55,12 @@ export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
           json: { name: fields.name.trim(), email, password: fields.password },
           redirectOn401: false,
         });
+        // For an email that is already taken the api answers as for a new one, but the session it
+        // returns opens nothing: whoever owns the address signs in (or resets the password) instead.
+        if (!(await signedIn())) {
+          window.location.assign("/sign-in?notice=signed-up");
+          return;
+        }
       } else {
         await api("/api/auth/sign-in/email", {
           method: "POST",
@@ -76,6 +85,15 @@ export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid={`${mode}-form`}>
+      {notice && !formError && (
+        <div
+          role="status"
+          data-testid="auth-notice"
+          className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-900"
+        >
+          {AUTH_NOTICES[notice]}
+        </div>
+      )}
       {formError && (
         <div
           role="alert"
@@ -133,6 +151,17 @@ export function AuthForm({ mode, next }: { mode: Mode; next?: string }) {
           }
         />
       </Field>
+      {!signUp && (
+        <p className="-mt-2 text-right text-sm">
+          <Link
+            href="/forgot-password"
+            className="font-medium text-brand-600 hover:text-brand-700 hover:underline"
+            data-testid="forgot-password-link"
+          >
+            Forgot password?
+          </Link>
+        </p>
+      )}
       <button
         type="submit"
         className="btn btn-primary w-full py-2.5"
@@ -160,40 +189,4 @@ function friendly(mode: Mode, error: unknown): string {
     return error.message;
   }
   return errorMessage(error);
-}
-
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p
-          id={`${id}-error`}
-          className="mt-1.5 text-sm text-red-700"
-          data-testid={`${id.split("-").pop()}-error`}
-        >
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
 }

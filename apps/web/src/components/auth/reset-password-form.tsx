@@ -1,0 +1,108 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError, api, errorMessage } from "@/lib/api";
+import { Field } from "./auth-field";
+
+const LINK = "font-medium text-brand-600 hover:text-brand-700 hover:underline";
+const EXPIRED = "This reset link or token has expired or was already used.";
+
+type Errors = { token?: string; password?: string; form?: string; expired?: boolean };
+
+/** POST /api/auth/reset-password {newPassword, token}; the token comes from the link or is typed. */
+export function ResetPasswordForm({ token: fromLink, linkInvalid }: { token: string; linkInvalid: boolean }) {
+  const id = useId();
+  const [token, setToken] = useState(fromLink);
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Errors>(linkInvalid ? { form: EXPIRED, expired: true } : {});
+  const [pending, setPending] = useState(false);
+  const askToken = !fromLink || linkInvalid;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Errors = {};
+    if (!token.trim()) found.token = "Enter the reset token you were given.";
+    if (password.length < 8) found.password = "Use at least 8 characters.";
+    else if (password.length > 128) found.password = "Use at most 128 characters.";
+    setErrors(found);
+    if (found.token || found.password) return;
+    setPending(true);
+    try {
+      await api("/api/auth/reset-password", {
+        method: "POST",
+        json: { newPassword: password, token: token.trim() },
+        redirectOn401: false,
+      });
+      window.location.assign("/sign-in?notice=password-reset");
+    } catch (caught) {
+      setPending(false);
+      const field =
+        caught instanceof ApiError ? caught.fieldErrors.find((f) => f.field === "newPassword") : undefined;
+      if (field) setErrors({ password: `This password ${field.message}.`.replace(/\.\.$/, ".") });
+      else if (caught instanceof ApiError && caught.status === 400 && /token/i.test(caught.message))
+        setErrors({ form: EXPIRED, expired: true });
+      else setErrors({ form: errorMessage(caught) });
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid="reset-password-form">
+      {errors.form && (
+        <div
+          role="alert"
+          data-testid="reset-error"
+          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {errors.form}{" "}
+          {errors.expired && (
+            <Link href="/forgot-password" className="font-medium underline">
+              Ask for a new one.
+            </Link>
+          )}
+        </div>
+      )}
+      {askToken && (
+        <Field id={`${id}-token`} label="Reset token" error={errors.token}>
+          <input
+            id={`${id}-token`}
+            name="token"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            className="field font-mono"
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+            aria-invalid={errors.token ? true : undefined}
+            aria-describedby={errors.token ? `${id}-token-error` : undefined}
+          />
+        </Field>
+      )}
+      <Field id={`${id}-password`} label="New password" error={errors.password} hint="At least 8 characters.">
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className="field"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? `${id}-password-error` : `${id}-password-hint`}
+        />
+      </Field>
+      <button
+        type="submit"
+        className="btn btn-primary w-full py-2.5"
+        disabled={pending}
+        data-testid="reset-submit"
+      >
+        {pending ? "Saving…" : "Set new password"}
+      </button>
+      <p className="text-center text-sm text-slate-600">
+        <Link href="/sign-in" className={LINK}>
+          Back to sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
