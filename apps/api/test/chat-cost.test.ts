@@ -56,16 +56,12 @@ describe("chat: long adversarial messages do not stall the api", () => {
     await stack?.close();
   });
 
-  it("health checks stay fast (p99 < 200 ms) while max-length messages are planned", async () => {
+  /**
+   * Sends `messages` turn after turn while /healthz is probed, until PROBES answers came back; returns the
+   * probes' latencies and the turns.
+   */
+  async function probeWhileChatting(messages: string[]) {
     const client = chatClient(stack, user);
-    // The first turns pay one-off start-up (the agent's MCP client, compiled regular expressions): not
-    // what this test is about, so every shape is sent once, short, before measuring.
-    for (const message of adversarial(80)) {
-      const r = await client.send({ message });
-      expect(r.status, JSON.stringify([message, r.body])).toBe(200);
-    }
-    // 500 characters is the longest the offline parser reads in full; 4000 is the longest the chat accepts.
-    const messages = [...adversarial(500), ...adversarial(4000)];
     let chatting = true;
     const health: number[] = [];
     const probe = (async () => {
@@ -87,7 +83,25 @@ describe("chat: long adversarial messages do not stall the api", () => {
       chatting = false;
       await probe;
     }
+    // Enough probes that p99 is not just the single worst one (an OS hiccup on a busy CI machine).
+    expect(health.length).toBeGreaterThanOrEqual(PROBES);
+    return { health, turns };
+  }
 
+  it("health checks stay fast while max-length messages are planned (as fast as with ordinary ones)", async () => {
+    const client = chatClient(stack, user);
+    // The first turns pay one-off start-up (the agent's MCP client, compiled regular expressions): not
+    // what this test is about, so every shape is sent once, short, before measuring.
+    for (const message of adversarial(80)) {
+      const r = await client.send({ message });
+      expect(r.status, JSON.stringify([message, r.body])).toBe(200);
+    }
+    // 500 characters is the longest the offline parser reads in full; 4000 is the longest the chat accepts.
+    // The same machine, the same stack, ordinary turns: what "fast" means here and now (a busy CI machine is
+    // slower for both), so the comparison holds on any machine.
+    const control = await probeWhileChatting(["show my tasks", "what's pending?", "list milk"]);
+    const messages = [...adversarial(500), ...adversarial(4000)];
+    const { health, turns } = await probeWhileChatting(messages);
     expect(turns.length).toBeGreaterThanOrEqual(messages.length);
     for (const turn of turns) expect(turn.status).toBe(200);
     // The over-long ones are refused by the parser, saying so, and change nothing.
@@ -95,8 +109,13 @@ describe("chat: long adversarial messages do not stall the api", () => {
     expect(refused.length).toBeGreaterThanOrEqual(adversarial(4000).length);
     for (const turn of refused) expect((turn.body as ChatTurn).tool_calls).toEqual([]);
 
-    // Enough probes that p99 is not just the single worst one (an OS hiccup on a busy CI machine).
-    expect(health.length).toBeGreaterThanOrEqual(PROBES);
-    expect(percentile(health, 99)).toBeLessThan(200);
+    // A plan that held the event loop (27 s for one message before the bounds) shows up in every probe
+    // sent meanwhile; a bounded one costs the probes no more than ordinary turns do.
+    const bound = Math.max(200, 3 * percentile(control.health, 99));
+    expect(
+      percentile(health, 99),
+      `control p99 ${percentile(control.health, 99).toFixed(0)} ms`,
+    ).toBeLessThan(bound);
+    expect(Math.max(...health)).toBeLessThan(2000);
   }, 120_000);
 });
