@@ -26,6 +26,7 @@ import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerMeRoutes } from "./routes/me";
+import { registerQuickAddRoutes } from "./routes/quick-add";
 import { registerTaskRoutes } from "./routes/tasks";
 import { registerTokenRoutes } from "./routes/tokens";
 
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildApiOptions) {
     chatPerMinute: env.CHAT_RATE_LIMIT,
     tokenCreationsPerHour: env.TOKEN_CREATE_RATE_LIMIT,
   });
+  registerQuickAddRoutes(app, database.db, [signedIn]);
   registerTaskRoutes(app, database.db, [signedIn], "/api");
   registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
   registerTrashSweeper(app, database.db);

@@ -3,6 +3,9 @@ import type { ChatAgent } from "./types";
 export type { AgentFailure } from "./agent-error";
 export { AGENT_FAILURES, AgentError, failureLogFields } from "./agent-error";
 export { describeDone } from "./describe-done";
+// Type only: `parseQuickAdd` itself is imported from "@taskflow/agent/quick-add", so the date parser it
+// needs loads on first use, not with every api replica (see createChatAgent below).
+export type { QuickAdd } from "./quick-add";
 export type { AgentEvent, ChatAgent, HistoryEntry, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
 export interface AgentConfig {

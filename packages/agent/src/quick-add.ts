@@ -1,0 +1,28 @@
+/**
+ * The board's quick add: one line such as "Dentist friday 3pm #health !high" read with the same parser
+ * pieces as the chat's add (tags, priority marks, dates in words in the user's zone), without a tool call.
+ */
+import { impossibleDate, normalise, planAdd, recurrenceReply } from "./offline/quick-add-parts.js";
+
+export type QuickAdd =
+  | { title: string; priority?: "low" | "medium" | "high"; tags?: string[]; due_at?: string }
+  | { error: string };
+
+const PRIORITIES = new Set(["low", "medium", "high"]);
+
+export function parseQuickAdd(text: string, now: Date, timeZone: string): QuickAdd {
+  const { text: said, quotes } = normalise(text);
+  if (said.length === 0) return { error: "Type what the task is, for example “buy milk tomorrow #errands”." };
+  const unclear = impossibleDate(said) ?? recurrenceReply(said);
+  if (unclear !== undefined) return { error: unclear };
+  const plan = planAdd(said, quotes, { now, timeZone, tasks: [] });
+  if (plan.kind !== "tool") return { error: plan.kind === "reply" ? plan.reply : "That is not a task." };
+  const args = plan.arguments;
+  const description = typeof args.description === "string" ? ` ${args.description}` : "";
+  const out: QuickAdd = { title: `${String(args.title)}${description}`.slice(0, 200) };
+  if (typeof args.priority === "string" && PRIORITIES.has(args.priority))
+    out.priority = args.priority as "low" | "medium" | "high";
+  if (Array.isArray(args.tags) && args.tags.length > 0) out.tags = args.tags.map(String);
+  if (typeof args.due === "string") out.due_at = args.due;
+  return out;
+}
