@@ -21,6 +21,8 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const titleRef = useRef<HTMLInputElement>(null);
   const { zoneReady } = useMe();
   const quick = useQuickAdd(draft.title);
+  // The text whose refusal was shown: Add again with it unchanged adds it exactly as typed.
+  const refused = useRef<string | null>(null);
 
   function change(next: TaskDraft) {
     setDraft(next);
@@ -39,8 +41,9 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
     setPending(true);
     try {
       const parse = await quick.resolve(draft.title);
-      if (parse.kind === "invalid") {
-        setErrors({ title: parse.message });
+      if (parse.kind === "invalid" && refused.current !== draft.title) {
+        refused.current = draft.title;
+        setErrors({ title: `${parse.message} Add again to keep the text exactly as typed.` });
         titleRef.current?.focus();
         return;
       }
@@ -49,6 +52,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       if (WALL_TIME.test(body.due_at ?? "")) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
       setDraft(EMPTY_DRAFT);
+      refused.current = null;
       setErrors({});
       onAdded(task);
       titleRef.current?.focus();
