@@ -1,0 +1,311 @@
+// The board's quick add, task numbers, the accounts pages and token expiry in a real browser (Debian
+// chromium via playwright-core) against the whole built stack. The stack has SMTP_URL pointing at a
+// tiny SMTP sink in this file, so "Forgot password?" mails a real token that the reset page then uses.
+import { createServer, type Server } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser/chromium";
+import {
+  boardTitles,
+  eventually,
+  newContext,
+  newUser,
+  screenshot,
+  seedTasks,
+  signIn,
+  signUp,
+  taskRow,
+  utcDay,
+} from "./browser/pages";
+import { type Stack, startStack } from "./stack";
+
+/** Just enough SMTP to take mail from nodemailer on loopback; keeps each message's recipients and data. */
+async function startSmtpSink(): Promise<{
+  server: Server;
+  port: number;
+  mails: { to: string[]; data: string }[];
+}> {
+  const mails: { to: string[]; data: string }[] = [];
+  const server = createServer((socket) => {
+    let buffer = "";
+    let to: string[] = [];
+    let inData = false;
+    socket.write("220 sink ESMTP\r\n");
+    socket.on("data", (chunk) => {
+      buffer += chunk.toString("utf8");
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf("\r\n.\r\n");
+          if (end < 0) return;
+          mails.push({ to, data: buffer.slice(0, end) });
+          buffer = buffer.slice(end + 5);
+          to = [];
+          inData = false;
+          socket.write("250 queued\r\n");
+          continue;
+        }
+        const eol = buffer.indexOf("\r\n");
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === "RCPT") to.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
+        if (verb === "DATA") {
+          inData = true;
+          socket.write("354 go on\r\n");
+        } else if (verb === "QUIT") socket.end("221 bye\r\n");
+        else socket.write(verb === "EHLO" || verb === "HELO" ? "250 sink\r\n" : "250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("the SMTP sink has no port");
+  return { server, port: address.port, mails };
+}
+
+const SIGNED_UP_NOTICE =
+  "If this email is new, your account is ready — sign in. If you already had an account, sign in with your password or reset it.";
+
+let stack: Stack;
+let browser: Browser;
+let webUrl: string;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  [stack, browser] = await Promise.all([
+    startStack({ env: { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, MAIL_FROM: "Taskflow <t@example.com>" } }),
+    launchChromium(),
+  ]);
+  webUrl = stack.webUrl;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  sink?.server.close();
+}, 60_000);
+
+async function signedUpPage(name: string): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signUp(page, webUrl, newUser(name));
+  return page;
+}
+
+/** Types into the add field as a person does (so the debounced parse runs) and waits for it to settle. */
+async function typeTitle(page: Page, text: string): Promise<void> {
+  await page.getByTestId("new-title").fill(text);
+}
+
+describe("quick add", () => {
+  it("shows the marks as chips while typing and adds the task they describe", async () => {
+    const page = await signedUpPage("Quick Adder");
+    await typeTitle(page, "buy milk tomorrow 9am #groceries !high");
+    const chips = page.getByTestId("quick-add-chips");
+    await chips.waitFor();
+    expect(await chips.getByTestId("quick-title").textContent()).toBe("buy milk");
+    expect(await chips.getByTestId("quick-priority").getAttribute("data-priority")).toBe("high");
+    expect(await chips.getByTestId("quick-tag").allTextContents()).toEqual(["#groceries"]);
+    expect(await chips.getByTestId("quick-due").getAttribute("data-due")).toBe(`${utcDay(1)}T09:00`);
+    await screenshot(page, "quick-add-chips");
+
+    await page.getByTestId("new-title").press("Enter");
+    const row = taskRow(page, "buy milk");
+    await row.waitFor();
+    expect(await row.getByTestId("priority-chip").getAttribute("data-priority")).toBe("high");
+    expect(await row.getByTestId("tag-chip").allTextContents()).toEqual(["#groceries"]);
+    expect(await row.getByTestId("due-chip").getAttribute("data-due")).toBe(utcDay(1));
+    expect(await row.getByTestId("due-chip").getAttribute("data-time")).toBe("09:00");
+    expect(await page.getByTestId("new-title").inputValue()).toBe("");
+    await expect.poll(() => page.getByTestId("quick-add-chips").count()).toBe(0);
+
+    // The form's own controls win over the marks; what they leave alone still comes from the marks.
+    await typeTitle(page, "call mom !low #family");
+    await page.getByTestId("quick-add-chips").waitFor();
+    await page.getByTestId("new-priority").selectOption("medium");
+    await page.getByTestId("new-due").fill(utcDay(3));
+    await page.getByTestId("add-task").click();
+    const mom = taskRow(page, "call mom");
+    await mom.waitFor();
+    expect(await mom.getByTestId("priority-chip").getAttribute("data-priority")).toBe("medium");
+    expect(await mom.getByTestId("tag-chip").allTextContents()).toEqual(["#family"]);
+    expect(await mom.getByTestId("due-chip").getAttribute("data-due")).toBe(utcDay(3));
+    await page.context().close();
+  }, 90_000);
+
+  it("says why the api refused the marks (an impossible date), keeps the text, and adds it as typed on a second Add", async () => {
+    const page = await signedUpPage("Feb Thirty");
+    await typeTitle(page, "party on feb 30");
+    await page.getByTestId("quick-add-invalid").waitFor();
+    expect(await page.getByTestId("quick-add-invalid").textContent()).toContain("February");
+    await page.getByTestId("add-task").click();
+    await page.getByTestId("new-errors").waitFor();
+    expect(await page.getByTestId("new-errors").textContent()).toContain("Add again to keep the text");
+    expect(await page.getByTestId("new-title").inputValue()).toBe("party on feb 30");
+    expect(await boardTitles(page)).toEqual([]);
+    await page.getByTestId("add-task").click();
+    await taskRow(page, "party on feb 30").waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it("adds the raw text as the title when the parse fails (server error or no network)", async () => {
+    const page = await signedUpPage("No Parse");
+    await page.route("**/api/tasks/parse", (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ status: 500, title: "Internal Server Error", detail: "boom" }),
+      }),
+    );
+    await typeTitle(page, "pay rent tomorrow !high");
+    await page.getByTestId("add-task").click();
+    const row = taskRow(page, "pay rent tomorrow !high");
+    await row.waitFor();
+    expect(await row.getByTestId("priority-chip").count()).toBe(0);
+
+    await page.unroute("**/api/tasks/parse");
+    await page.route("**/api/tasks/parse", (route) => route.abort("internetdisconnected"));
+    await typeTitle(page, "water plants #home");
+    await page.getByTestId("new-title").press("Enter");
+    await taskRow(page, "water plants #home").waitFor();
+    expect(await page.getByTestId("new-title").inputValue()).toBe("");
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("task numbers", () => {
+  it("each board row and trash row shows #id, read once by screen readers", async () => {
+    const page = await signedUpPage("Numbered");
+    await seedTasks(page, webUrl, [{ title: "first" }, { title: "second" }]);
+    const list = (await (await page.request.get(`${webUrl}/api/tasks?sort=created`)).json()) as {
+      items: { id: number; title: string }[];
+    };
+    await page.reload();
+    for (const task of list.items) {
+      const number = taskRow(page, task.title).getByTestId("task-number");
+      await number.waitFor();
+      expect(await number.locator('[aria-hidden="true"]').textContent()).toBe(`#${task.id}`);
+      expect(await number.locator(".sr-only").textContent()).toBe(`task ${task.id}`);
+    }
+    // The title itself stays the title (what the other tests and screen readers read).
+    expect((await boardTitles(page)).sort()).toEqual(["first", "second"]);
+
+    const second = list.items.find((task) => task.title === "second");
+    await taskRow(page, "second").getByTestId("task-delete").click();
+    await page.getByTestId("status-deleted").check({ force: true });
+    const trashed = page.getByTestId("trash-item").filter({ hasText: "second" });
+    await trashed.waitFor();
+    expect(await trashed.getByTestId("task-number").locator('[aria-hidden="true"]').textContent()).toBe(
+      `#${second?.id}`,
+    );
+    await page.context().close();
+  }, 60_000);
+});
+
+describe("accounts", () => {
+  it("sign-up with a taken email ends on sign-in with the message; the owner still signs in", async () => {
+    const ownerContext = await newContext(browser);
+    const owner = newUser("Real Owner");
+    await signUp(await ownerContext.newPage(), webUrl, owner);
+    await ownerContext.close();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${webUrl}/sign-up`);
+    const form = page.getByTestId("sign-up-form");
+    await form.getByLabel("Name").fill("Somebody Else");
+    await form.getByLabel("Email").fill(owner.email);
+    await form.getByLabel("Password").fill("another long phrase");
+    await page.getByTestId("auth-submit").click();
+    await page.waitForURL(`${webUrl}/sign-in?notice=signed-up`);
+    expect(await page.getByTestId("auth-notice").textContent()).toBe(SIGNED_UP_NOTICE);
+    await screenshot(page, "sign-up-taken-email");
+
+    // The look-alike session opened nothing; the real owner's password does.
+    await page.goto(`${webUrl}/`);
+    await page.waitForURL(`${webUrl}/sign-in`);
+    await signIn(page, webUrl, owner);
+    expect(await page.getByTestId("user-name").textContent()).toBe(owner.name);
+    await context.close();
+  }, 60_000);
+
+  it("forgot password → mailed token → reset page: common password refused, new one works, token once", async () => {
+    const user = newUser("Forgetful");
+    const setup = await newContext(browser);
+    await signUp(await setup.newPage(), webUrl, user);
+    await setup.close();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${webUrl}/sign-in`);
+    await page.getByTestId("forgot-password-link").click();
+    await page.waitForURL(`${webUrl}/forgot-password`);
+    await page.getByTestId("forgot-password-form").getByLabel("Email").fill(user.email);
+    await page.getByTestId("forgot-submit").click();
+    await page.getByTestId("forgot-sent").waitFor();
+
+    await eventually(() => sink.mails.some((mail) => mail.to.includes(user.email)), "the reset mail");
+    const body = (sink.mails.find((mail) => mail.to.includes(user.email))?.data ?? "").replace(/=\r\n/g, "");
+    const token = /reset token[^:]*: ([A-Za-z0-9]+)/.exec(body)?.[1] ?? "";
+    expect(token, body).not.toBe("");
+
+    await page.getByTestId("have-token-link").click();
+    await page.waitForURL(`${webUrl}/reset-password`);
+    const form = page.getByTestId("reset-password-form");
+    await form.getByLabel("Reset token").fill(token);
+    await form.getByLabel("New password").fill("password1");
+    await page.getByTestId("reset-submit").click();
+    await expect
+      .poll(() => form.getByTestId("password-error").textContent())
+      .toContain("is one of the most common passwords");
+    await form.getByLabel("New password").fill("marble teapot horizon");
+    await page.getByTestId("reset-submit").click();
+    await page.waitForURL(`${webUrl}/sign-in?notice=password-reset`);
+    await page.getByTestId("auth-notice").waitFor();
+    await signIn(page, webUrl, { ...user, password: "marble teapot horizon" });
+
+    // The token works once: the link form of it now says it expired or was used, and offers a new one.
+    await page.goto(`${webUrl}/reset-password?token=${token}`);
+    await page.getByTestId("reset-password-form").getByLabel("New password").fill("yet another phrase");
+    await page.getByTestId("reset-submit").click();
+    await page.getByTestId("reset-error").waitFor();
+    expect(await page.getByTestId("reset-error").textContent()).toContain("expired or was already used");
+    // Better Auth's own link sends an expired token here as ?error=INVALID_TOKEN.
+    await page.goto(`${webUrl}/reset-password?error=INVALID_TOKEN`);
+    expect(await page.getByTestId("reset-error").textContent()).toContain("expired or was already used");
+    await context.close();
+  }, 90_000);
+});
+
+describe("tokens page", () => {
+  it("creates a token that expires in 30 days and says so; a token without expiry says nothing", async () => {
+    const page = await signedUpPage("Token Keeper");
+    await page.goto(`${webUrl}/tokens`);
+    await page.getByTestId("token-name").fill("CI for a month");
+    await page.getByTestId("token-expiry").selectOption("30");
+    await page.getByTestId("token-create").click();
+    await page.getByTestId("token-created").waitFor();
+    const monthly = page.getByTestId("token-item").filter({ hasText: "CI for a month" });
+    expect(await monthly.getByTestId("token-expiry-label").textContent()).toBe("expires in 30 days");
+
+    await page.getByTestId("token-name").fill("Laptop");
+    await page.getByTestId("token-expiry").selectOption("");
+    await page.getByTestId("token-create").click();
+    const laptop = page.getByTestId("token-item").filter({ hasText: "Laptop" });
+    await laptop.waitFor();
+    expect(await laptop.getByTestId("token-expiry-label").count()).toBe(0);
+
+    // The list from the api says the same after a reload.
+    await page.reload();
+    expect(
+      await page
+        .getByTestId("token-item")
+        .filter({ hasText: "CI for a month" })
+        .getByTestId("token-expiry-label")
+        .textContent(),
+    ).toBe("expires in 30 days");
+    await page.context().close();
+  }, 60_000);
+});
