@@ -17,10 +17,14 @@ export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
 /** The instructions a person gets with a token, by mail or from the CLI. */
 export function resetInstructions(publicUrl: string, token: string): string {
   const api = new URL("/api/auth/reset-password", publicUrl).toString();
+  const page = new URL("/reset-password", publicUrl);
+  page.searchParams.set("token", token);
   return [
     `Your one-time password reset token (valid for ${RESET_TOKEN_TTL_SECONDS / 60} minutes): ${token}`,
     "",
-    "Set a new password with it:",
+    `Choose a new password here: ${page.toString()}`,
+    "",
+    "Or set it from a terminal:",
     `  curl -s ${api} -H 'content-type: application/json' \\`,
     `    -d '{"token":"${token}","newPassword":"<your new password>"}'`,
     "",
