@@ -1,6 +1,14 @@
 import { AgentError } from "./agent-error";
 import { createMcpConnection } from "./mcp-session";
-import { type BatchPlan, describeToolResult, type KnownTask, planOfflineTurn } from "./offline/index";
+import {
+  type BatchPlan,
+  describeToolResult,
+  inverseOf,
+  type KnownTask,
+  type OfflinePlan,
+  planOfflineTurn,
+  type Step,
+} from "./offline/index";
 import type { ChatAgent, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
 /** The built-in assistant: a deterministic English parser making the same MCP tool calls a model would. */
@@ -8,64 +16,158 @@ export function createOfflineAgent(options: { mcpUrl: string }): ChatAgent {
   const connection = createMcpConnection(options.mcpUrl);
   return {
     mode: "offline",
-    async runTurn(input: TurnInput): Promise<TurnResult> {
-      const call = (tool: string, args: Record<string, unknown>) =>
-        connection.call(input.mcpToken, tool, args, input.signal);
-      // The parser resolves "the report" or "milk" against the user's real tasks, but only some commands
-      // refer to a task ("add …" does not). It is a pure function of its input, so a plan made without
-      // ever reading `tasks` is the plan for any task list: the listing is fetched only when it is read.
-      let readsTasks = false;
-      const blind = planOfflineTurn(input.message, {
-        now: input.now,
-        timeZone: input.timeZone,
-        history: input.history,
-        get tasks(): KnownTask[] {
-          readsTasks = true;
-          return [];
-        },
-      });
-      const plan = readsTasks
-        ? planOfflineTurn(input.message, {
-            now: input.now,
-            timeZone: input.timeZone,
-            history: input.history,
-            tasks: await knownTasks(call),
-          })
-        : blind;
-      if (plan.kind === "batch") {
-        const outcome = await runBatch(plan, call);
-        for (const record of outcome.records) input.onEvent?.({ type: "tool_call", call: record });
-        input.onEvent?.({ type: "text", delta: outcome.response });
-        return { response: outcome.response, toolCalls: outcome.records };
-      }
-      if (plan.kind !== "tool") {
-        input.onEvent?.({ type: "text", delta: plan.reply });
-        return { response: plan.reply, toolCalls: [] };
-      }
-      const result = await call(plan.tool, plan.arguments);
-      input.onEvent?.({ type: "tool_call", call: result });
-      const response = describeToolResult(
-        plan.tool,
-        plan.arguments,
-        result.result,
-        result.is_error === true,
-        {
-          timeZone: input.timeZone,
-        },
-      );
-      input.onEvent?.({ type: "text", delta: response });
-      return { response, toolCalls: [result] };
-    },
+    runTurn: (input: TurnInput) =>
+      runOfflineTurn(input, (tool, args) => connection.call(input.mcpToken, tool, args, input.signal)),
   };
 }
 
-async function knownTasks(call: (tool: string, args: Record<string, unknown>) => Promise<ToolCallRecord>) {
-  const listing = await call("list_tasks", { status: "all", limit: 100 });
-  if (listing.is_error) throw new AgentError("tools_unavailable", listing.result);
-  return ((listing.result as { tasks?: KnownTask[] }).tasks ?? []) as KnownTask[];
+type Call = (tool: string, args: Record<string, unknown>) => Promise<ToolCallRecord>;
+
+const UNDO_OFFER = "Say “undo” to revert.";
+
+/** One turn of the offline assistant over a tool caller (the MCP connection, or a fake in tests). */
+export async function runOfflineTurn(input: TurnInput, call: Call): Promise<TurnResult> {
+  const tasks = new KnownTasks(call);
+  // The parser resolves "the report" or "milk" against the user's real tasks, but only some commands
+  // refer to a task ("add …" does not). It is a pure function of its input, so a plan made without
+  // ever reading `tasks` is the plan for any task list: the listing is fetched only when it is read.
+  let readsTasks = false;
+  const context = { now: input.now, timeZone: input.timeZone, history: input.history };
+  const blind = planOfflineTurn(input.message, {
+    ...context,
+    get tasks(): KnownTask[] {
+      readsTasks = true;
+      return [];
+    },
+  });
+  const plan = readsTasks ? planOfflineTurn(input.message, { ...context, tasks: await tasks.all() }) : blind;
+  const outcome = await carryOut(plan, call, tasks, input);
+  for (const record of outcome.records) input.onEvent?.({ type: "tool_call", call: record });
+  input.onEvent?.({ type: "text", delta: outcome.response });
+  return { response: outcome.response, toolCalls: outcome.records };
 }
 
-type Call = (tool: string, args: Record<string, unknown>) => Promise<ToolCallRecord>;
+async function carryOut(
+  plan: OfflinePlan,
+  call: Call,
+  tasks: KnownTasks,
+  input: TurnInput,
+): Promise<{ response: string; records: ToolCallRecord[] }> {
+  const describe = (step: Step | ToolCallRecord, record: ToolCallRecord) =>
+    describeToolResult(step.tool, step.arguments, record.result, record.is_error === true, {
+      timeZone: input.timeZone,
+      now: input.now,
+      ...("view" in plan && plan.kind === "tool" && plan.view !== undefined ? { view: plan.view } : {}),
+    });
+  switch (plan.kind) {
+    case "reply":
+    case "clarify":
+      return { response: plan.reply, records: [] };
+    case "batch":
+      return runBatch(plan, call, tasks, describe);
+    case "steps": {
+      const outcome = await runSteps(plan.steps, call, tasks);
+      if (!outcome.ok)
+        return { response: failureReply(outcome, plan.steps.length, describe), records: outcome.records };
+      const done = outcome.records.map((r) => describe(r, r)).join(" ");
+      const head = plan.purpose === "undo" ? "Undone." : `Done, all ${plan.steps.length}:`;
+      return { response: `${head} ${done} ${UNDO_OFFER}`, records: outcome.records };
+    }
+    case "tool": {
+      if (plan.tool === "list_tasks") {
+        const record = await call(plan.tool, plan.arguments);
+        return { response: describe(plan, record), records: [record] };
+      }
+      const outcome = await runSteps([plan], call, tasks);
+      const [record] = outcome.records;
+      if (record === undefined) return { response: "Nothing was changed.", records: [] };
+      const said = describe(plan, record);
+      return { response: outcome.ok ? `${said} ${UNDO_OFFER}` : said, records: outcome.records };
+    }
+  }
+}
+
+/** The user's tasks, read at most once per turn (for resolving references and `before` snapshots). */
+export class KnownTasks {
+  private listing: Promise<KnownTask[]> | undefined;
+  constructor(private readonly call: Call) {}
+  all(): Promise<KnownTask[]> {
+    this.listing ??= this.call("list_tasks", { status: "all", limit: 100 }).then((listing) => {
+      if (listing.is_error) throw new AgentError("tools_unavailable", listing.result);
+      return ((listing.result as { tasks?: KnownTask[] }).tasks ?? []) as KnownTask[];
+    });
+    return this.listing;
+  }
+}
+
+type StepsOutcome =
+  | { ok: true; records: ToolCallRecord[] }
+  | { ok: false; records: ToolCallRecord[]; failed: Step; failure: ToolCallRecord; undone: boolean };
+
+/**
+ * Makes the calls in order, all or nothing: when one fails, the calls already made are reverted (newest
+ * first) with the same inverses "undo" uses, and the outcome says whether that worked.
+ *
+ * Before an update the task's listed fields are kept in the recorded result as `before`, so "undo" (in a
+ * later turn, on any replica) can put them back from the stored conversation. The snapshot lives in the
+ * result the agent records, not in the arguments: the arguments stay exactly what was sent to the tool.
+ */
+export async function runSteps(steps: readonly Step[], call: Call, tasks: KnownTasks): Promise<StepsOutcome> {
+  const records: ToolCallRecord[] = [];
+  const done: ToolCallRecord[] = [];
+  for (const step of steps) {
+    const before = step.tool === "update_task" ? await snapshot(step, tasks) : undefined;
+    const record = await call(step.tool, step.arguments);
+    const kept =
+      before !== undefined &&
+      record.is_error !== true &&
+      typeof record.result === "object" &&
+      record.result !== null
+        ? { ...record, result: { ...(record.result as Record<string, unknown>), before } }
+        : record;
+    records.push(kept);
+    if (kept.is_error === true) {
+      let undone = true;
+      for (const change of [...done].reverse()) {
+        const inverse = inverseOf(change);
+        if ("cannot" in inverse) {
+          undone = false;
+          continue;
+        }
+        const reverted = await call(inverse.tool, inverse.arguments);
+        records.push(reverted);
+        if (reverted.is_error === true) undone = false;
+      }
+      return { ok: false, records, failed: step, failure: kept, undone };
+    }
+    done.push(kept);
+  }
+  return { ok: true, records };
+}
+
+async function snapshot(step: Step, tasks: KnownTasks): Promise<Record<string, unknown> | undefined> {
+  const task = (await tasks.all()).find((t) => t.id === step.arguments.task_id);
+  if (task === undefined) return undefined;
+  return {
+    title: task.title,
+    priority: task.priority ?? "none",
+    tags: task.tags ?? [],
+    due_at: task.due_at ?? null,
+    completed: task.completed === true,
+  };
+}
+
+function failureReply(
+  outcome: Extract<StepsOutcome, { ok: false }>,
+  total: number,
+  describe: (step: Step, record: ToolCallRecord) => string,
+): string {
+  const why = describe(outcome.failed, outcome.failure);
+  if (total === 1) return why;
+  return outcome.undone
+    ? `${why} So I changed nothing: none of the ${total} changes was made.`
+    : `${why} I could not put back everything I had already changed; say “show my tasks” to check.`;
+}
 
 const DONE_WORD = { complete: "marked done", delete: "deleted", reopen: "reopened" } as const;
 
@@ -74,51 +176,32 @@ function titles(tasks: readonly { id: number; title: string }[]): string {
 }
 
 /**
- * Runs one tool over a set of tasks. Completing or reopening is all or nothing: when one call fails, the
- * tasks already changed are put back and the reply says nothing changed. A deletion cannot be put back
- * through the tools, so it stops at the first failure and the reply names what was and was not deleted.
+ * Runs one tool over a set of tasks, all or nothing (deleted tasks come back from the trash): when one
+ * call fails, the tasks already changed are put back and the reply says nothing changed.
  */
 export async function runBatch(
   plan: BatchPlan,
   call: Call,
+  tasks: KnownTasks = new KnownTasks(call),
+  describe: (step: Step, record: ToolCallRecord) => string = (step, record) =>
+    describeToolResult(step.tool, step.arguments, record.result, record.is_error === true),
 ): Promise<{ response: string; records: ToolCallRecord[] }> {
-  const records: ToolCallRecord[] = [];
-  const done: { id: number; title: string }[] = [];
-  for (const [i, args] of plan.calls.entries()) {
-    const task = plan.tasks[i];
-    const record = await call(plan.tool, args);
-    records.push(record);
-    if (record.is_error === true || task === undefined) {
-      const why = describeToolResult(plan.tool, args, record.result, true);
-      if (plan.action === "delete") {
-        const left = plan.tasks.slice(i);
-        const head = done.length > 0 ? `Deleted ${done.length}: ${titles(done)}. ` : "";
-        return { response: `${head}${why} Not deleted: ${titles(left)}.`, records };
-      }
-      for (const changed of done) {
-        const undo =
-          plan.action === "complete"
-            ? { task_id: changed.id, completed: false }
-            : { task_id: changed.id, completed: true };
-        records.push(await call("update_task", undo));
-      }
-      return {
-        response: `${why} So I changed nothing: none of the ${plan.tasks.length} tasks was ${DONE_WORD[plan.action]}.`,
-        records,
-      };
-    }
-    done.push(task);
+  const steps = plan.calls.map((args) => ({ tool: plan.tool, arguments: args }));
+  const outcome = await runSteps(steps, call, tasks);
+  if (!outcome.ok) {
+    const why = describe(outcome.failed, outcome.failure);
+    const tail = outcome.undone
+      ? `So I changed nothing: none of the ${plan.tasks.length} tasks was ${DONE_WORD[plan.action]}.`
+      : "I could not put back everything I had already changed; say “show my tasks” to check.";
+    return { response: `${why} ${tail}`, records: outcome.records };
   }
   const note = plan.note === undefined ? "" : ` ${plan.note}`;
-  const all = `all ${done.length} tasks`;
+  const all = `all ${plan.tasks.length} tasks`;
   const head =
     plan.action === "complete"
       ? `Marked ${all} as done`
       : plan.action === "delete"
         ? `Deleted ${all}`
         : `Reopened ${all}`;
-  return {
-    response: `${head}: ${titles(done)}.${note}`,
-    records,
-  };
+  return { response: `${head}: ${titles(plan.tasks)}.${note} ${UNDO_OFFER}`, records: outcome.records };
 }

@@ -78,7 +78,7 @@ const CUSTOM_RULES: readonly CustomRule[] = [
   { re: /\b(?:the\s+)?day\s+after\s+tomorrow\b/i, day: (_m, today) => addDays(today, 2) },
   // Chat spellings chrono does not know.
   {
-    re: /(?<![\w-])(?:2moro|2morrow|2morow|tmr|tmw|tomoz|tomorow|tommorow|tommorrow)\b/i,
+    re: /(?<![\w-])(?:2moro|2morrow|2morow|2mrw|tmrw|tmrow|tmr|tmw|tomoz|tomorow|tommorow|tommorrow)\b/i,
     day: (_m, today) => addDays(today, 1),
   },
   { re: /(?<![\w-])(?:tonite|2nite|2night)\b/i, day: (_m, today) => today },

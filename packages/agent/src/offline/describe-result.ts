@@ -1,5 +1,6 @@
 /** Turns MCP tool results into short chat answers. */
-import { wallClock } from "./clock.js";
+import { dueKey, isOverdue, wallClock } from "./clock.js";
+import type { ListView } from "./types.js";
 
 interface ListedTask {
   id?: unknown;
@@ -51,6 +52,9 @@ function errorText(result: unknown): string {
 export interface DescribeOptions {
   /** The user's IANA zone: due instants are shown on their wall clock. */
   timeZone?: string | undefined;
+  /** How a listing is ordered and headed (see ListView). */
+  view?: ListView | undefined;
+  now?: Date | undefined;
 }
 
 const WALL = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/;
@@ -79,6 +83,70 @@ function quoted(title: unknown): string {
   return typeof title === "string" && title.length > 0 ? `‘${title}’` : "the task";
 }
 
+/** A task as the board shows it: its title and its number. */
+function named(title: unknown, id: unknown): string {
+  return id === undefined || id === null ? quoted(title) : `${quoted(title)} (#${String(id)})`;
+}
+
+const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2, none: 3 };
+
+function dueOf(task: ListedTask, timeZone: string | undefined): string {
+  return typeof task.due_at === "string" ? dueKey(task.due_at, timeZone) : "9999";
+}
+
+function rank(task: ListedTask): number {
+  return PRIORITY_RANK[String(task.priority ?? "none")] ?? 3;
+}
+
+/** The listing in the order and with the header its view asks for. */
+function present(tasks: ListedTask[], options: DescribeOptions): { header: string; tasks: ListedTask[] } {
+  const view = options.view;
+  const count = (n: number) => (n === 1 ? "1 task" : `${n} tasks`);
+  if (view?.kind === "by_due") {
+    const sorted = [...tasks].sort((a, b) =>
+      dueOf(a, options.timeZone).localeCompare(dueOf(b, options.timeZone)),
+    );
+    return { header: `${count(sorted.length)}, soonest due first:`, tasks: sorted };
+  }
+  if (view?.kind === "next") {
+    const now = options.now ?? new Date();
+    const late = (t: ListedTask) =>
+      typeof t.due_at === "string" && isOverdue(t.due_at, now, options.timeZone) ? 0 : 1;
+    const dated = (t: ListedTask) => (typeof t.due_at === "string" ? 0 : 1);
+    const sorted = [...tasks]
+      .filter((t) => t.completed !== true)
+      .sort(
+        (a, b) =>
+          late(a) - late(b) ||
+          dated(a) - dated(b) ||
+          dueOf(a, options.timeZone).localeCompare(dueOf(b, options.timeZone)) ||
+          rank(a) - rank(b),
+      )
+      .slice(0, 5);
+    return {
+      header: "Work on these next (overdue first, then due soonest, then high priority):",
+      tasks: sorted,
+    };
+  }
+  if (view?.kind === "completed_on") {
+    const known = tasks.filter((t) => typeof (t as { completed_at?: unknown }).completed_at === "string");
+    if (known.length === 0 && tasks.length > 0)
+      return {
+        header: `I can't see when each task was finished, so here are all ${count(tasks.length)} you have completed:`,
+        tasks,
+      };
+    const onDay = tasks.filter((t) => {
+      const at = (t as { completed_at?: unknown }).completed_at;
+      return typeof at === "string" && wallClock(new Date(at), options.timeZone).day === view.day;
+    });
+    return {
+      header: `You finished ${count(onDay.length)} on ${formatDue(view.day) ?? view.day}:`,
+      tasks: onDay,
+    };
+  }
+  return { header: tasks.length === 1 ? "Here is 1 task:" : `Here are ${tasks.length} tasks:`, tasks };
+}
+
 function describeTask(task: ListedTask, options: DescribeOptions): string {
   const details: string[] = [];
   const due = formatDue(task.due_at, options);
@@ -103,33 +171,43 @@ export function describeToolResult(
   const data = structured(result) ?? {};
   const title = data.title ?? args.title;
   const id = data.task_id ?? args.task_id;
+  const it = named(title, id);
   switch (tool) {
     case "add_task": {
-      const due = formatDue(args.due);
-      return `Added ${quoted(title)}${due === undefined ? "" : ` (due ${due})`}.`;
+      const due = formatDue(args.due, options);
+      const number = id === undefined ? "" : `#${String(id)}`;
+      const details = [number, ...(due === undefined ? [] : [`due ${due}`])].filter((d) => d.length > 0);
+      return `Added ${quoted(title)}${details.length > 0 ? ` (${details.join(", ")})` : ""}.`;
     }
     case "complete_task":
-      return `Marked ${quoted(title)} as done.`;
+      return `Marked ${it} as done.`;
     case "delete_task":
-      return `Deleted ${quoted(title)}.`;
+      return `Deleted ${it} (it is in the trash).`;
+    case "restore_task":
+      return `Restored ${it} from the trash.`;
     case "update_task": {
       const what: string[] = [];
       if (args.title !== undefined) what.push(`renamed it to ‘${String(args.title)}’`);
       if (args.priority !== undefined) what.push(`set priority to ${String(args.priority)}`);
       if (args.due === null) what.push("removed the due date");
-      else if (args.due !== undefined) what.push(`moved it to ${formatDue(args.due) ?? String(args.due)}`);
+      else if (args.due !== undefined)
+        what.push(`moved it to ${formatDue(args.due, options) ?? String(args.due)}`);
       if (args.tags !== undefined) what.push("updated its tags");
       if (args.description !== undefined) what.push("updated its description");
       if (args.completed === false) what.push("reopened it");
       if (args.completed === true) what.push("marked it done");
-      const label = typeof title === "string" ? quoted(title) : `task #${String(id)}`;
+      const label = typeof title === "string" ? it : `task #${String(id)}`;
       return what.length > 0 ? `Updated ${label}: ${what.join(", ")}.` : `Updated ${label}.`;
     }
     case "list_tasks": {
       const tasks = Array.isArray(data.tasks) ? (data.tasks as ListedTask[]) : [];
       if (tasks.length === 0) return "No tasks match that. Say “add …” to create one.";
-      const header = tasks.length === 1 ? "Here is 1 task:" : `Here are ${tasks.length} tasks:`;
-      return [header, ...tasks.map((t) => describeTask(t, options))].join("\n");
+      const shown = present(tasks, options);
+      if (shown.tasks.length === 0)
+        return options.view?.kind === "completed_on"
+          ? `You haven't finished a task on ${formatDue(options.view.day) ?? options.view.day}.`
+          : "Nothing is open: there is nothing to work on.";
+      return [shown.header, ...shown.tasks.map((t) => describeTask(t, options))].join("\n");
     }
     default:
       return "Done.";

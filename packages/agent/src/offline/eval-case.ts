@@ -102,6 +102,8 @@ export function matchesExpectation(plan: OfflinePlan, expect: Expectation): bool
 export function describePlan(plan: OfflinePlan): string {
   if (plan.kind === "tool") return `${plan.tool} ${JSON.stringify(plan.arguments)}`;
   if (plan.kind === "clarify") return `clarify [${plan.candidates.map((t) => t.id).join(", ")}]`;
+  if (plan.kind === "steps")
+    return `steps ${plan.purpose} [${plan.steps.map((s) => `${s.tool} ${JSON.stringify(s.arguments)}`).join("; ")}]`;
   if (plan.kind === "batch")
     return `batch ${plan.tool} [${plan.calls.map((c) => String(c.task_id)).join(", ")}]`;
   return `reply "${plan.reply}"`;

@@ -1,4 +1,5 @@
 export { describeToolResult } from "./describe-result.js";
+export { inverseOf } from "./inverse.js";
 export { planOfflineTurn } from "./parse-command.js";
 export { HELP_TEXT } from "./replies.js";
-export type { BatchPlan, KnownTask, OfflinePlan, ToolName, TurnContext } from "./types.js";
+export type { BatchPlan, KnownTask, OfflinePlan, Step, ToolName, TurnContext } from "./types.js";

@@ -248,7 +248,7 @@ describe("describeToolResult", () => {
       { task_id: 1, status: "created", title: "Buy milk" },
       false,
     );
-    expect(text).toBe("Added ‘Buy milk’ (due Fri 16 Jan).");
+    expect(text).toBe("Added ‘Buy milk’ (#1, due Fri 16 Jan).");
   });
 
   it("lists tasks from an MCP result with structured content", () => {

@@ -1,5 +1,6 @@
 import { commandFirst } from "./command-first.js";
 import { findDate, removeDate } from "./dates.js";
+import { readFollowUp } from "./follow-up.js";
 import {
   bareParticipleSubject,
   detectSmallTalk,
@@ -13,17 +14,16 @@ import { hasQuote, normalise } from "./normalise.js";
 import { isAddOpening, planAdd } from "./plan-add.js";
 import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
+import { planSeveral } from "./plan-several.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
 import { looksLikeNaming, planNaming } from "./rename-by-naming.js";
 import { HELP_TEXT, notUnderstoodReply, smallTalkReply, tooLongReply } from "./replies.js";
 import type { Preference } from "./resolve-task.js";
 import { targetTask } from "./task-reference.js";
+import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, ToolName, TurnContext } from "./types.js";
 import { impossibleDate, recurrenceReply, unsupportedVerbReply } from "./unclear.js";
-
-/** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
-const TASK_VERB =
-  /^(?:buy|call|phone|ring|email|e-mail|text|message|pay|book|pick\s+up|drop\s+off|clean|fix|repair|write|send|submit|renew|water|walk|feed|cook|order|return|visit|prepare|prep|review|plan|organi[sz]e|wash|study|practice|practise|file|mail|post|read|watch|learn|meet|ask|print|go\s+to|take|bring|collect|sign|update\s+my|back\s+up|register|apply|schedule|arrange|vacuum|mow|sweep|tidy|iron|fill|refill|charge|cancel\s+my\s+subscription|get|grab|make|bake|wrap|draft|research|check\s+in|contact|follow\s+up|hire|install|replace|pack|unpack|shop)\b(?=\s+\S)/i;
+import { planUndo } from "./undo.js";
 
 /**
  * The longest message the parser reads. Chat commands are a sentence or two; a cap keeps the cost of one
@@ -40,24 +40,39 @@ function toolFor(intent: string): ToolName {
 }
 
 /**
- * Plans one chat turn without an LLM: normalise → small talk / help → list → update →
- * complete / delete / reopen → add → fallback. Each stage owns its own extraction.
+ * Plans one chat turn without an LLM: length cap → undo → pending confirmation → normalise → small talk /
+ * help → follow-up on the last answer → unsupported → several actions → one command (set → list →
+ * naming → update → complete / delete / reopen → add → fallback). Each stage owns its own extraction.
  */
 export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan {
   if (message.trim().length > MAX_COMMAND_CHARS)
     return { kind: "reply", reply: tooLongReply(MAX_COMMAND_CHARS) };
+  const undo = planUndo(message, ctx);
+  if (undo !== undefined) return undo;
   const confirmed = planConfirmation(message, ctx);
   if (confirmed !== undefined) return confirmed;
   const normalised = normalise(message);
   const quotes = normalised.quotes;
-  const text = addTagAsEdit(commandFirst(normalised.text));
+  let text = addTagAsEdit(commandFirst(normalised.text));
   const small = detectSmallTalk(message.replace(/[\u2018\u2019]/g, "'")) ?? detectSmallTalk(text);
   if (small === "help") return { kind: "reply", reply: HELP_TEXT };
   if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };
 
+  const followUp = isAddOpening(text) || TASK_VERB.test(text) ? undefined : readFollowUp(text, ctx);
+  if (followUp !== undefined && "plan" in followUp) return followUp.plan;
+  if (followUp !== undefined && "replay" in followUp) return planOfflineTurn(followUp.replay, followUp.ctx);
+  if (followUp !== undefined) text = followUp.text;
+
   const unclear = impossibleDate(text) ?? unsupportedVerbReply(text);
   if (unclear !== undefined) return { kind: "reply", reply: unclear };
 
+  return (
+    planSeveral(text, ctx, (clause) => planCommand(clause, quotes, ctx)) ?? planCommand(text, quotes, ctx)
+  );
+}
+
+/** One command, already normalised. */
+function planCommand(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
   const bulk = planBulk(text, quotes, ctx);
   if (bulk !== undefined) return bulk;
 

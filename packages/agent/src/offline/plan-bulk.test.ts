@@ -161,9 +161,14 @@ describe("running a set", () => {
     expect(outcome.records).toHaveLength(2);
   });
 
-  it("a deletion that fails half-way names what was and was not deleted", async () => {
-    const { call } = fake(4);
+  it("a deletion that fails half-way restores the deleted ones from the trash and says nothing changed", async () => {
+    const { calls, call } = fake(4);
     const outcome = await runBatch(batch("delete", "delete_task", [1, 4, 6]), call);
-    expect(outcome.response).toMatch(/Deleted 1: #1 ‘task 1’\..*Not deleted: #4 ‘task 4’, #6 ‘task 6’/);
+    expect(calls.map((c) => [c.tool, c.args])).toEqual([
+      ["delete_task", { task_id: 1 }],
+      ["delete_task", { task_id: 4 }],
+      ["restore_task", { task_id: 1 }],
+    ]);
+    expect(outcome.response).toMatch(/changed nothing: none of the 3 tasks was deleted/);
   });
 });

@@ -68,9 +68,29 @@ function dueWindow(text: string, ctx: TurnContext, args: Record<string, unknown>
   );
 }
 
+/** "what should I work on next", "what's next", "what do I do first": the one question of priorities. */
+const NEXT =
+  /^(?:what|which(?:\s+task)?)(?:'s|\s+is|\s+are|\s+should|\s+do|\s+to|\s+can)?\s+(?:i\s+|we\s+)?(?:(?:work\s+on|do|tackle|start(?:\s+on)?|focus\s+on|pick(?:\s+up)?)\s+)?(?:next|first|now)\b|\bup\s+next\b|\bwhat\s+(?:should|do)\s+i\s+(?:work\s+on|do|tackle|focus\s+on)\b/i;
+/** "what did I finish today", "tasks completed yesterday": completion on a day, not a due date. */
+const FINISHED_ON =
+  /\b(?:(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:finish(?:ed)?|complete[d]?|do|done|tick(?:ed)?\s+off|get\s+done|check(?:ed)?\s+off)|(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked\s+off)|(?:finished|completed|done|ticked\s+off|checked\s+off))\b(?:\s+\w+){0,3}?\s+(today|yesterday|tonight)\b/i;
+
 export function planList(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
   const args: Record<string, unknown> = {};
   let work = text;
+  if (NEXT.test(work))
+    return { kind: "tool", tool: "list_tasks", arguments: { status: "pending" }, view: { kind: "next" } };
+  const finished = FINISHED_ON.exec(work);
+  if (finished?.[1] !== undefined) {
+    const today = localDay(ctx.now, ctx);
+    const day = finished[1].toLowerCase() === "yesterday" ? addDays(today, -1) : today;
+    return {
+      kind: "tool",
+      tool: "list_tasks",
+      arguments: { status: "completed" },
+      view: { kind: "completed_on", day },
+    };
+  }
 
   if (BOTH_STATUSES.test(work)) {
     args.status = "all";
@@ -115,11 +135,14 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
     work = priority.rest;
   }
   work = dueWindow(work, ctx, args);
+  const byDue = args.due_before !== undefined || args.due_after !== undefined;
   if (args.status === undefined) {
     if (COMPLETED.test(work) && !/\bnot\s+(?:yet\s+)?(?:done|finished|completed)\b/i.test(work))
       args.status = "completed";
     else if (PENDING.test(work) || PLATE.test(work)) args.status = "pending";
     else if (ALL.test(work)) args.status = "all";
   }
-  return { kind: "tool", tool: "list_tasks", arguments: args };
+  return byDue
+    ? { kind: "tool", tool: "list_tasks", arguments: args, view: { kind: "by_due" } }
+    : { kind: "tool", tool: "list_tasks", arguments: args };
 }

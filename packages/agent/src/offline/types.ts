@@ -7,7 +7,43 @@ export interface KnownTask {
   due_at?: string | null;
 }
 
-export type ToolName = "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
+export type ToolName =
+  | "add_task"
+  | "list_tasks"
+  | "complete_task"
+  | "delete_task"
+  | "update_task"
+  | "restore_task";
+
+/** One tool call of a plan. */
+export interface Step {
+  tool: ToolName;
+  arguments: Record<string, unknown>;
+}
+
+/**
+ * Several changes done in full or not at all (see offline-agent.ts): the actions of one message ("complete
+ * 3 and delete 4"), or the reversal of the conversation's last change ("undo").
+ */
+export interface StepsPlan {
+  kind: "steps";
+  purpose: "several" | "undo";
+  steps: Step[];
+}
+
+/** A tool call as the conversation stored it (the agent's ToolCallRecord). */
+export interface StoredCall {
+  tool: string;
+  arguments: Record<string, unknown>;
+  result: unknown;
+  is_error?: boolean;
+}
+
+export interface StoredMessage {
+  role: "user" | "assistant";
+  content: string;
+  toolCalls?: readonly StoredCall[];
+}
 
 export type BulkAction = "complete" | "delete" | "reopen";
 
@@ -22,9 +58,16 @@ export interface BatchPlan {
   note?: string;
 }
 
+/**
+ * How a listing is shown: by due (a time window), what to work on next (overdue first, then due soonest,
+ * then high priority), or the tasks completed on a local day.
+ */
+export type ListView = { kind: "by_due" } | { kind: "next" } | { kind: "completed_on"; day: string };
+
 export type OfflinePlan =
-  | { kind: "tool"; tool: ToolName; arguments: Record<string, unknown> }
+  | { kind: "tool"; tool: ToolName; arguments: Record<string, unknown>; view?: ListView }
   | BatchPlan
+  | StepsPlan
   | { kind: "clarify"; reply: string; candidates: KnownTask[] }
   | { kind: "reply"; reply: string };
 
@@ -32,8 +75,11 @@ export interface TurnContext {
   now: Date;
   tasks: KnownTask[];
   timeZone?: string;
-  /** Earlier messages of the conversation, oldest first (only a pending confirmation is read from it). */
-  history?: readonly { role: "user" | "assistant"; content: string }[];
+  /**
+   * Earlier messages of the conversation, oldest first, with the assistant's stored tool calls: read for a
+   * pending confirmation, follow-ups ("the first one", "both") and "undo".
+   */
+  history?: readonly StoredMessage[];
 }
 
 export type Priority = "none" | "low" | "medium" | "high";

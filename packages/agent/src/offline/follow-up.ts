@@ -1,0 +1,106 @@
+/**
+ * Follow-ups on the tasks the assistant named in its last message (a listing, the candidates of "which
+ * one?", the task it just changed): "the first one", "the second", "number 3", "it", "that one", "both",
+ * "all of them". Each is rewritten to the task numbers it stands for ("complete task 12"), so the
+ * ordinary stages read the command; "#22" is already a task number. A bare answer to "which one?" replays
+ * the question's request on the chosen task.
+ */
+import {
+  askedWhichOne,
+  historyBefore,
+  lastAssistant,
+  lastUserBefore,
+  type NamedTask,
+  namedTasks,
+} from "./conversation.js";
+import { idList } from "./plan-bulk.js";
+import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
+
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
+const ORDINAL = new RegExp(
+  `(?<!\\b(?:on|by|before|until|till|due)\\s+(?:the\\s+)?)\\b(?:the\\s+)?(${ORDINAL_WORDS.join("|")}|(?:[1-9]|10)(?:st|nd|rd|th)|last)(?:\\s+(?:one|task|item|todo|entry)|(?=\\s*$)|(?=\\s+(?:done|as|to|and|off|please|too)\\b))`,
+  "i",
+);
+/** "number 3", "no. 3": a position in what was shown ("task 3" and "#3" stay task numbers). */
+const POSITION = /(?<!\b(?:task|item|todo)\s+)\b(?:number|no\.?)\s*(\d{1,2})\b/i;
+const SET =
+  /\b(?:both(?:\s+of\s+them)?|all\s+of\s+them|all\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?:\s+of\s+them)?|them\s+all|all\s+(?:these|those)|these|those|them)(?:\s+(?:tasks|ones|items|todos))?\b/i;
+const SINGLE = /\b(?:it|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+one|that\s+item)\b/i;
+/** A message that is only a reference, answering "which one?". */
+const ONLY_REFERENCE =
+  /^(?:(?:i\s+mean|i\s+meant|i\s+want|it's|its|it\s+is|that's|the\s+one\s+is)\s+)?(?:tasks?\s+|#)\d+(?:(?:,\s*|\s+and\s+)#?\d+)*(?:\s+(?:one|please|pls))?$/i;
+
+function ref(tasks: readonly NamedTask[]): string {
+  return tasks.length === 1 ? `task ${tasks[0]?.id}` : `tasks ${idList(tasks.map((t) => t.id))}`;
+}
+
+/** The message with its follow-up references made explicit, or undefined when it has none. */
+export function rewriteFollowUp(text: string, named: readonly NamedTask[]): string | undefined {
+  if (named.length === 0) return undefined;
+  let out = text;
+  const ordinal = ORDINAL.exec(out);
+  if (ordinal?.[1] !== undefined) {
+    const word = ordinal[1].toLowerCase();
+    const at =
+      word === "last"
+        ? named.length - 1
+        : ORDINAL_WORDS.indexOf(word) >= 0
+          ? ORDINAL_WORDS.indexOf(word)
+          : Number.parseInt(word, 10) - 1;
+    const task = named[at];
+    if (task !== undefined)
+      out = `${out.slice(0, ordinal.index)}task ${task.id}${out.slice(ordinal.index + ordinal[0].length)}`;
+  }
+  const position = POSITION.exec(out);
+  const shown = position?.[1] === undefined ? undefined : named[Number(position[1]) - 1];
+  if (position !== null && shown !== undefined)
+    out = `${out.slice(0, position.index)}task ${shown.id}${out.slice(position.index + position[0].length)}`;
+  const set = SET.exec(out);
+  if (set !== null && named.length > 1 && !(/^both/i.test(set[0]) && named.length !== 2))
+    out = `${out.slice(0, set.index)}${ref(named)}${out.slice(set.index + set[0].length)}`;
+  const single = SINGLE.exec(out);
+  const [only] = named;
+  if (single !== null && only !== undefined && named.length === 1)
+    out = `${out.slice(0, single.index)}task ${only.id}${out.slice(single.index + single[0].length)}`;
+  return out === text ? undefined : out;
+}
+
+export type FollowUp = { text: string } | { replay: string; ctx: TurnContext } | { plan: OfflinePlan };
+
+/** Reads a follow-up against the last assistant message, or undefined when the message is not one. */
+export function readFollowUp(text: string, ctx: TurnContext): FollowUp | undefined {
+  const last = lastAssistant(ctx.history);
+  const named = namedTasks(last);
+  const rewritten = rewriteFollowUp(text, named) ?? text;
+  if (!ONLY_REFERENCE.test(rewritten)) return rewritten === text ? undefined : { text: rewritten };
+  const chosen = [...rewritten.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  const question = lastUserBefore(ctx.history);
+  if (askedWhichOne(last) && question !== undefined && chosen.length === 1) {
+    // Replaying the question with only the chosen one of its candidates makes the choice unambiguous.
+    const others = new Set(named.map((t) => t.id).filter((id) => !chosen.includes(id)));
+    const tasks: KnownTask[] = ctx.tasks.filter((t) => !others.has(t.id));
+    return { replay: question.content, ctx: { ...ctx, tasks, history: historyBefore(ctx.history) } };
+  }
+  if (rewritten === text && !named.some((t) => chosen.includes(t.id))) return undefined;
+  const which = chosen.map((id) => {
+    const title = named.find((t) => t.id === id)?.title ?? ctx.tasks.find((t) => t.id === id)?.title;
+    return title === undefined ? `#${id}` : `‘${title}’ (#${id})`;
+  });
+  return {
+    plan: {
+      kind: "reply",
+      reply: `What should I do with ${which.join(" and ")}? For example “complete it”, “delete it” or “move it to friday”.`,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The call that reverts a stored change, used by "undo" and by the rollback of a change made of several
+ * calls. An update is reverted from the `before` snapshot the offline agent keeps in the result of the
+ * update_task call it records (the task's listed fields just before the change).
+ */
+import type { Step, StoredCall } from "./types.js";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Where an update's argument lives in a listed task. */
+const LISTED_FIELD: Record<string, string> = {
+  title: "title",
+  priority: "priority",
+  tags: "tags",
+  due: "due_at",
+  completed: "completed",
+};
+
+export function taskIdOf(call: StoredCall): number | undefined {
+  const result = isRecord(call.result) ? call.result : {};
+  const id = result.task_id ?? call.arguments.task_id;
+  return typeof id === "number" ? id : undefined;
+}
+
+/** The call undoing `call`, or why it cannot be undone. */
+export function inverseOf(call: StoredCall): Step | { cannot: string } {
+  const id = taskIdOf(call);
+  if (id === undefined) return { cannot: "I don't know which task that change was on." };
+  switch (call.tool) {
+    case "add_task":
+    case "restore_task":
+      return { tool: "delete_task", arguments: { task_id: id } };
+    case "delete_task":
+      return { tool: "restore_task", arguments: { task_id: id } };
+    case "complete_task":
+      return { tool: "update_task", arguments: { task_id: id, completed: false } };
+    case "update_task":
+      return inverseOfUpdate(id, call);
+    default:
+      return { cannot: `I can't undo ${call.tool}.` };
+  }
+}
+
+function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string } {
+  const result = isRecord(call.result) ? call.result : {};
+  const before = isRecord(result.before) ? result.before : undefined;
+  const args: Record<string, unknown> = { task_id: id };
+  for (const key of Object.keys(call.arguments)) {
+    if (key === "task_id") continue;
+    const field = LISTED_FIELD[key];
+    if (before !== undefined && field !== undefined && field in before) {
+      args[key] = key === "due" ? (before[field] ?? null) : before[field];
+    } else if (key === "completed" && typeof call.arguments.completed === "boolean") {
+      args.completed = !call.arguments.completed;
+    } else {
+      return {
+        cannot: `I don't have the task's previous ${key === "due" ? "due date" : key}, so I can't put it back.`,
+      };
+    }
+  }
+  return { tool: "update_task", arguments: args };
+}

@@ -1,0 +1,118 @@
+/**
+ * Several actions in one message: "add milk tomorrow and remind me to call the bank friday", "complete 3
+ * and delete 4", "add eggs, bread and milk". Each clause is planned on its own by the ordinary stages;
+ * the message becomes one all-or-nothing plan (offline-agent.ts rolls back the done part on a failure),
+ * or, when a clause cannot be done, nothing is done and the reply says which clause.
+ *
+ * Where a message splits:
+ * - at "and" / "then" / "," / ";" before a clause that opens with a command verb of its own ("… and
+ *   delete 4", "… and remind me to …"); a task verb ("… and call mom") splits only when every clause
+ *   then reads as a command, so "pick up and drop off the kids" stays one task;
+ * - inside an add, commas separate tasks ("add eggs, bread and milk" is three) but a bare "and" never
+ *   does: "add bread and butter" and "add eggs and bread" are one task each, titled as typed (say "add
+ *   eggs, bread" or "add eggs and add bread" for two).
+ */
+import { findDate, removeDate } from "./dates.js";
+import { tidy } from "./normalise.js";
+import { extractPriority } from "./priority.js";
+import { extractTags } from "./tags.js";
+import { TASK_VERB } from "./task-verbs.js";
+import type { OfflinePlan, Step, TurnContext } from "./types.js";
+
+const COMMAND_VERB =
+  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|tag|untag|prioriti[sz]e)\b/i;
+const BREAK =
+  /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
+
+type PlanClause = (clause: string) => OfflinePlan;
+
+interface Clause {
+  text: string;
+  /** Opens with a command verb of its own (or is the first clause). */
+  explicit: boolean;
+}
+
+function splitClauses(text: string, ctx: TurnContext): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  let explicit = true;
+  for (const m of text.matchAll(BREAK)) {
+    const after = text.slice(m.index + m[0].length);
+    const command = COMMAND_VERB.test(after);
+    // ", tag home", ", set to high priority": details of the task before, not a command of their own.
+    if ((!command && !TASK_VERB.test(after)) || isDetail(after, ctx)) continue;
+    clauses.push({ text: text.slice(start, m.index).trim(), explicit });
+    start = m.index + m[0].length;
+    explicit = command;
+  }
+  clauses.push({ text: text.slice(start).trim(), explicit });
+  return clauses.filter((c) => c.text.length > 0);
+}
+
+const ADD_LIST = /^(?:add|create)\s+(?:(?:these|the\s+following|new)\s+)?(?:tasks?\s*:?\s+)?(.+,.+)$/i;
+
+const DETAIL_WORDS =
+  /\b(?:tags?|tagged|labell?ed|labels?|priority|prio|due|deadline|important|urgent|asap|description|desc|notes?|details|high|low|medium|normal|by|on|at|with|and|for|before)\b|[#!:]|\bp[1-4]\b/gi;
+
+/** "high priority", "tag: books", "due Feb 3rd": a comma part that only details the task before it. */
+function isDetail(part: string, ctx: TurnContext): boolean {
+  let rest = extractTags(part).rest.replace(
+    /\b(?:tags?|tagged|labell?ed|labels?)\s*(?:as|with)?\s*:?\s*[\p{L}\p{N}_-]+/giu,
+    " ",
+  );
+  rest = extractPriority(rest)?.rest ?? rest;
+  const date = findDate(rest, ctx);
+  if (date !== undefined) rest = removeDate(rest, date);
+  return tidy(rest.replace(DETAIL_WORDS, " ")).length === 0;
+}
+
+/** "add eggs, bread and milk": one add per item of a comma list (none of which is only a detail). */
+function addListItems(text: string, ctx: TurnContext): string[] | undefined {
+  const body = ADD_LIST.exec(text)?.[1];
+  if (body === undefined) return undefined;
+  const parts = body.split(/\s*,\s*(?:and\s+)?/).filter((p) => p.length > 0);
+  const last = parts.pop() ?? "";
+  const tail = last.split(/\s+and\s+/);
+  const items = [...parts, ...(tail.length === 2 ? tail : [last])];
+  if (items.length < 2 || items.some((item) => isDetail(item, ctx))) return undefined;
+  return items.map((item) => `add ${item}`);
+}
+
+const CHANGES = new Set(["add_task", "complete_task", "delete_task", "update_task", "restore_task"]);
+
+function stepsOf(plan: OfflinePlan): Step[] | undefined {
+  if (plan.kind === "tool" && CHANGES.has(plan.tool)) return [{ tool: plan.tool, arguments: plan.arguments }];
+  if (plan.kind === "batch") return plan.calls.map((args) => ({ tool: plan.tool, arguments: args }));
+  return undefined;
+}
+
+function whyNot(plan: OfflinePlan): string {
+  if (plan.kind === "reply" || plan.kind === "clarify") return plan.reply;
+  return "I can only do changes together, not a list with them; ask for the list on its own.";
+}
+
+/** The plan for a message of several actions, or undefined when it holds one. */
+export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClause): OfflinePlan | undefined {
+  const split = splitClauses(text, ctx);
+  const clauses: Clause[] =
+    split.length > 1
+      ? split
+      : (addListItems(text, ctx)?.map((item) => ({ text: item, explicit: true })) ?? []);
+  if (clauses.length < 2) return undefined;
+  const steps: Step[] = [];
+  for (const clause of clauses) {
+    const plan = planClause(clause.text);
+    const found = stepsOf(plan);
+    if (found !== undefined) {
+      steps.push(...found);
+      continue;
+    }
+    // A split at a task verb was a guess ("pick up and drop off the kids"): read the message as one.
+    if (!clauses.every((c) => c.explicit)) return undefined;
+    return {
+      kind: "reply",
+      reply: `I do all of a message's actions or none, and I can't do “${clause.text}”: ${whyNot(plan)} So nothing was changed.`,
+    };
+  }
+  return { kind: "steps", purpose: "several", steps };
+}
