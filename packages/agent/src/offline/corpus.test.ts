@@ -14,6 +14,8 @@ const variantsCorpus2 = join(here, "fixtures/variants-2.jsonl");
 const variantsCorpus3 = join(here, "fixtures/variants-3.jsonl");
 /** Unclear or unsupported requests that must call no tool, and clear adds that must still add. */
 const unclearCorpus = join(here, "fixtures/unclear.jsonl");
+/** Time zones, time questions, follow-ups on the stored conversation, undo, several actions at once. */
+const conversationCorpus = join(here, "fixtures/conversation.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -30,6 +32,7 @@ corpusSuite("variants corpus", variantsCorpus);
 corpusSuite("variants-2 corpus", variantsCorpus2);
 corpusSuite("variants-3 corpus", variantsCorpus3);
 corpusSuite("unclear-requests corpus", unclearCorpus);
+corpusSuite("conversation corpus", conversationCorpus);
 
 describe("variants corpus sizes", () => {
   it.each([
@@ -37,6 +40,7 @@ describe("variants corpus sizes", () => {
     [variantsCorpus2, 150],
     [variantsCorpus3, 200],
     [unclearCorpus, 40],
+    [conversationCorpus, 60],
   ] as const)("%s holds at least %i phrasings", (path, min) => {
     expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });

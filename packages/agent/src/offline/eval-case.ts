@@ -1,10 +1,12 @@
 import { planOfflineTurn } from "./parse-command.js";
-import type { KnownTask, OfflinePlan } from "./types.js";
+import type { KnownTask, OfflinePlan, StoredMessage } from "./types.js";
 
 export type Expectation =
   | { tool: string; args: Record<string, unknown>; absent?: string[] }
   /** The same tool on exactly these tasks (a set command), in any order. */
   | { batch: { tool: string; ids: number[] } }
+  /** Several calls done together (several actions, or an undo), in this order. */
+  | { steps: { tool: string; args: Record<string, unknown> }[] }
   | { clarify: true }
   | { none: true };
 
@@ -14,6 +16,8 @@ export interface EvalCase {
   say: string;
   tasks?: KnownTask[];
   timeZone?: string;
+  /** The conversation so far, oldest first, with the assistant's stored tool calls. */
+  history?: StoredMessage[];
   expect: Expectation;
 }
 
@@ -52,8 +56,10 @@ export function parseCorpus(text: string): EvalCase[] {
     .map(({ line, n }) => parseCase(line, n));
 }
 
+/** By calendar day; an expected wall time (`YYYY-MM-DDTHH:MM`) must match exactly. */
 function sameDay(expected: unknown, actual: unknown): boolean {
   if (expected === null || actual === null) return expected === actual;
+  if (typeof expected === "string" && expected.length > 10) return expected === actual;
   return (
     typeof expected === "string" &&
     typeof actual === "string" &&
@@ -82,21 +88,31 @@ function deepEqual(a: unknown, b: unknown): boolean {
 export function matchesExpectation(plan: OfflinePlan, expect: Expectation): boolean {
   if ("clarify" in expect) return plan.kind === "clarify";
   if ("none" in expect) return plan.kind === "reply";
+  if ("steps" in expect) {
+    if (plan.kind !== "steps" || plan.steps.length !== expect.steps.length) return false;
+    return expect.steps.every((want, i) => {
+      const got = plan.steps[i];
+      return got !== undefined && got.tool === want.tool && argsMatch(got.arguments, want.args);
+    });
+  }
   if ("batch" in expect) {
     if (plan.kind !== "batch" || plan.tool !== expect.batch.tool) return false;
     const ids = plan.calls.map((c) => Number(c.task_id)).sort((a, b) => a - b);
     return JSON.stringify(ids) === JSON.stringify([...expect.batch.ids].sort((a, b) => a - b));
   }
   if (plan.kind !== "tool" || plan.tool !== expect.tool) return false;
-  const args = plan.arguments;
+  return (
+    argsMatch(plan.arguments, expect.args) &&
+    (expect.absent ?? []).every((key) => plan.arguments[key] === undefined)
+  );
+}
+
+function argsMatch(args: Record<string, unknown>, expected: Record<string, unknown>): boolean {
   if ("user_id" in args) return false;
-  for (const [key, want] of Object.entries(expect.args)) {
+  return Object.entries(expected).every(([key, want]) => {
     const got = args[key];
-    const ok =
-      key === "due" ? sameDay(want, got) : key === "tags" ? sameTags(want, got) : deepEqual(want, got);
-    if (!ok) return false;
-  }
-  return (expect.absent ?? []).every((key) => args[key] === undefined);
+    return key === "due" ? sameDay(want, got) : key === "tags" ? sameTags(want, got) : deepEqual(want, got);
+  });
 }
 
 export function describePlan(plan: OfflinePlan): string {
@@ -112,13 +128,20 @@ export function describePlan(plan: OfflinePlan): string {
 function describeExpectation(expect: Expectation): string {
   if ("clarify" in expect) return "clarify";
   if ("none" in expect) return "reply (no tool)";
+  if ("steps" in expect)
+    return `steps [${expect.steps.map((s) => `${s.tool} ${JSON.stringify(s.args)}`).join("; ")}]`;
   if ("batch" in expect) return `batch ${expect.batch.tool} [${expect.batch.ids.join(", ")}]`;
   const absent = expect.absent === undefined ? "" : ` absent: ${expect.absent.join(", ")}`;
   return `${expect.tool} ${JSON.stringify(expect.args)}${absent}`;
 }
 
 export function evaluateCase(c: EvalCase): CaseResult {
-  const plan = planOfflineTurn(c.say, { now: new Date(c.now), tasks: c.tasks ?? [], timeZone: c.timeZone });
+  const plan = planOfflineTurn(c.say, {
+    now: new Date(c.now),
+    tasks: c.tasks ?? [],
+    timeZone: c.timeZone,
+    history: c.history,
+  });
   return {
     id: c.id,
     say: c.say,

@@ -58,7 +58,7 @@ export function planOfflineTurn(message: string, ctx: TurnContext): OfflinePlan 
   if (small === "help") return { kind: "reply", reply: HELP_TEXT };
   if (small === "smalltalk") return { kind: "reply", reply: smallTalkReply(message) };
 
-  const followUp = isAddOpening(text) || TASK_VERB.test(text) ? undefined : readFollowUp(text, ctx);
+  const followUp = isAddOpening(text) ? undefined : readFollowUp(text, ctx);
   if (followUp !== undefined && "plan" in followUp) return followUp.plan;
   if (followUp !== undefined && "replay" in followUp) return planOfflineTurn(followUp.replay, followUp.ctx);
   if (followUp !== undefined) text = followUp.text;

@@ -20,7 +20,7 @@ import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
 const COMMAND_VERB =
-  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|tag|untag|prioriti[sz]e)\b/i;
+  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop(?!\s+off)|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|tag|untag|prioriti[sz]e)\b/i;
 const BREAK =
   /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
 
