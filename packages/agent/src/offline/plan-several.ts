@@ -13,6 +13,7 @@
  *   eggs, bread" or "add eggs and add bread" for two).
  */
 import { findDate, removeDate } from "./dates.js";
+import { rewriteFollowUp } from "./follow-up.js";
 import { tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -100,11 +101,17 @@ export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClau
       : (addListItems(text, ctx)?.map((item) => ({ text: item, explicit: true })) ?? []);
   if (clauses.length < 2) return undefined;
   const steps: Step[] = [];
+  let last: number | undefined;
   for (const clause of clauses) {
-    const plan = planClause(clause.text);
+    // "move the bank call to friday and make it low priority": "it" is the task of the clause before.
+    const said =
+      last === undefined ? clause.text : (rewriteFollowUp(clause.text, [{ id: last }]) ?? clause.text);
+    const plan = planClause(said);
     const found = stepsOf(plan);
     if (found !== undefined) {
       steps.push(...found);
+      const id = found.length === 1 ? found[0]?.arguments.task_id : undefined;
+      last = typeof id === "number" ? id : undefined;
       continue;
     }
     // A split at a task verb was a guess ("pick up and drop off the kids"): read the message as one.
