@@ -168,12 +168,13 @@ export function readTaskSet(
   quotes: readonly string[],
   ctx: TurnContext,
 ): SetReading | undefined {
-  // "mark both done", "delete them all": a set named in an earlier message, which is not read back.
+  // "mark both done", "delete them all" with no set in the last answer to point at (follow-up.ts
+  // rewrites them to task numbers when there is one).
   if (PRONOUN_SET.test(phrase))
     return {
       kind: "unknown",
       reply:
-        "Which tasks? Name them in this message, like “complete tasks 3 and 5” or “delete all completed tasks”. Nothing was changed.",
+        "Which tasks? My last message listed none to point at, so name them, like “complete tasks 3 and 5” or “delete all completed tasks”. Nothing was changed.",
     };
   return readFilteredSet(phrase, ctx) ?? readEnumeratedSet(phrase, quotes, ctx);
 }

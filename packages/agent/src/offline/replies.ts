@@ -3,7 +3,7 @@ import type { KnownTask } from "./types.js";
 export const HELP_TEXT =
   "I can manage your tasks. Try: “add buy milk tomorrow #errands”, “show my pending tasks”, " +
   "“what's due this week?”, “mark task 3 as done”, “move the dentist appointment to friday”, " +
-  "“set task 2 priority to high”, “rename task 4 to Call dad” or “delete task 5”.";
+  "“set task 2 priority to high”, “rename task 4 to Call dad”, “delete task 5” or “undo”.";
 
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+\w+|greetings)/i;
 const THANKS = /^(?:thanks?|thank|thx|ty|cheers|great|cool|nice|awesome)/i;
@@ -28,7 +28,7 @@ const SEVERAL = /\b(?:all|every|everything|each|both)\b|\d+\s*(?:,|&|and)\s*(?:t
 /** No task matched `phrase`: say why in the words the user needs, never act on a guess. */
 export function notFoundReply(phrase: string): string {
   if (PRONOUN.test(phrase))
-    return "Which task do you mean? I read each message on its own, so name it by its number or part of its title, like “complete task 3” or “complete the milk task”.";
+    return "Which task do you mean? My last message named no single task, so name it by its number or part of its title, like “complete task 3” or “complete the milk task”.";
   if (SEVERAL.test(phrase)) return severalReply();
   const what = phrase.length > 0 ? ` matching “${phrase}”` : "";
   return `I couldn't find a task${what}. Say “show my tasks” to see your list and their numbers.`;
