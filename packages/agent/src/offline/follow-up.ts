@@ -36,7 +36,11 @@ const ORDINAL = new RegExp(
 const POSITION = /(?<!\b(?:task|item|todo)\s+)\b(?:number|no\.?)\s*(\d{1,2})\b/i;
 const SET =
   /\b(?:both(?:\s+of\s+them)?|all\s+of\s+them|all\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?:\s+of\s+them)?|them\s+all|all\s+(?:these|those)|these|those|them)(?:\s+(?:tasks|ones|items|todos))?\b/i;
-const SINGLE = /\b(?:it|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+one|that\s+item)\b/i;
+const SINGLE =
+  /\b(?:it|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+one|that\s+item)\b|\b(?:that|this)\s*$/i;
+/** "tasks 21 and 23 are done": a report on the named tasks is a completion of them. */
+const REPORTED_DONE =
+  /^((?:tasks?\s+\d+)(?:(?:,\s*|\s+and\s+)\d+)*)\s+(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:all\s+|now\s+)?(?:done|finished|complete|completed|sorted)(?:\s+now)?$/i;
 /** A message that is only a reference, answering "which one?". */
 const ONLY_REFERENCE =
   /^(?:(?:i\s+mean|i\s+meant|i\s+want|it's|its|it\s+is|that's|the\s+one\s+is)\s+)?(?:tasks?\s+|#)\d+(?:(?:,\s*|\s+and\s+)#?\d+)*(?:\s+(?:one|please|pls))?$/i;
@@ -48,7 +52,7 @@ function ref(tasks: readonly NamedTask[]): string {
 /** The message with its follow-up references made explicit, or undefined when it has none. */
 export function rewriteFollowUp(text: string, named: readonly NamedTask[]): string | undefined {
   if (named.length === 0) return undefined;
-  let out = text;
+  let out = text.replace(/\bit's\b/i, "it is");
   const ordinal = ORDINAL.exec(out);
   if (ordinal?.[1] !== undefined) {
     const word = ordinal[1].toLowerCase();
@@ -73,7 +77,24 @@ export function rewriteFollowUp(text: string, named: readonly NamedTask[]): stri
   const [only] = named;
   if (single !== null && only !== undefined && named.length === 1)
     out = `${out.slice(0, single.index)}task ${only.id}${out.slice(single.index + single[0].length)}`;
-  return out === text ? undefined : out;
+  if (out === text.replace(/\bit's\b/i, "it is")) return undefined;
+  const report = REPORTED_DONE.exec(out);
+  return report?.[1] === undefined ? out : `complete ${report[1]}`;
+}
+
+/** "complete it" when the last answer named several tasks: ask which, naming them. */
+function whichOfNamed(text: string, named: readonly NamedTask[], ctx: TurnContext): OfflinePlan | undefined {
+  const single = SINGLE.exec(text);
+  if (single === null || named.length < 2 || named.length > 10) return undefined;
+  const candidates = named.map(
+    (t) => ctx.tasks.find((k) => k.id === t.id) ?? { id: t.id, title: t.title ?? `#${t.id}` },
+  );
+  const options = candidates.map((t) => `#${t.id} “${t.title}”`).join(", ");
+  return {
+    kind: "clarify",
+    reply: `“${single[0].trim()}” could be any of the tasks I just named: ${options}. Which one do you mean?`,
+    candidates,
+  };
 }
 
 export type FollowUp = { text: string } | { replay: string; ctx: TurnContext } | { plan: OfflinePlan };
@@ -83,6 +104,10 @@ export function readFollowUp(text: string, ctx: TurnContext): FollowUp | undefin
   const last = lastAssistant(ctx.history);
   const named = namedTasks(last);
   const rewritten = rewriteFollowUp(text, named) ?? text;
+  if (rewritten === text) {
+    const which = whichOfNamed(text, named, ctx);
+    if (which !== undefined) return { plan: which };
+  }
   if (!ONLY_REFERENCE.test(rewritten)) return rewritten === text ? undefined : { text: rewritten };
   const chosen = [...rewritten.matchAll(/\d+/g)].map((m) => Number(m[0]));
   const question = lastUserBefore(ctx.history);
@@ -90,7 +115,9 @@ export function readFollowUp(text: string, ctx: TurnContext): FollowUp | undefin
     // Replaying the question with only the chosen one of its candidates makes the choice unambiguous.
     const others = new Set(named.map((t) => t.id).filter((id) => !chosen.includes(id)));
     const tasks: KnownTask[] = ctx.tasks.filter((t) => !others.has(t.id));
-    return { replay: question.content, ctx: { ...ctx, tasks, history: historyBefore(ctx.history) } };
+    // "complete it" → "which one?" → "the second": the pronoun of the question is the chosen task.
+    const replay = rewriteFollowUp(question.content, [{ id: chosen[0] ?? 0 }]) ?? question.content;
+    return { replay, ctx: { ...ctx, tasks, history: historyBefore(ctx.history) } };
   }
   if (rewritten === text && !named.some((t) => chosen.includes(t.id))) return undefined;
   const which = chosen.map((id) => {

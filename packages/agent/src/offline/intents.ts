@@ -49,7 +49,7 @@ const LIST_START =
 const LIST_QUESTION =
   /^(?:what|what's|whats|what\s+is|what\s+are|which|tell\s+me|give\s+me|any|anything|are\s+there|is\s+there|do\s+i\s+have|did\s+i|have\s+i|how\s+many|how's|how\s+is|where|when)\b/i;
 const TASK_CONTEXT =
-  /\b(?:tasks?|todos?|to-?dos?|to\s+do|due|overdue|pending|left|remaining|open|done|completed?|finished|plate|agenda|list|have|need|priority|urgent|important|tagged|schedule|planned|up\s+next|next|today|tomorrow|tonight|week|outstanding|incomplete|unfinished|still|late|upcoming|coming\s+up|soon|doing|on\s+for|about|regarding|mentioning)\b|#/i;
+  /\b(?:tasks?|todos?|to-?dos?|to\s+do|due|overdue|pending|left|remaining|open|done|completed?|finished|plate|agenda|list|have|need|priority|urgent|important|tagged|schedule|planned|up\s+next|next|first|today|tomorrow|tonight|week|outstanding|incomplete|unfinished|still|late|upcoming|coming\s+up|soon|doing|on\s+for|about|regarding|mentioning)\b|#/i;
 
 const RULES: readonly Rule[] = [
   // Reopen before complete: "mark task 3 as not done" also contains "done".

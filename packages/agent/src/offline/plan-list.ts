@@ -70,7 +70,7 @@ function dueWindow(text: string, ctx: TurnContext, args: Record<string, unknown>
 
 /** "what should I work on next", "what's next", "what do I do first": the one question of priorities. */
 const NEXT =
-  /^(?:what|which(?:\s+task)?)(?:'s|\s+is|\s+are|\s+should|\s+do|\s+to|\s+can)?\s+(?:i\s+|we\s+)?(?:(?:work\s+on|do|tackle|start(?:\s+on)?|focus\s+on|pick(?:\s+up)?)\s+)?(?:next|first|now)\b|\bup\s+next\b|\bwhat\s+(?:should|do)\s+i\s+(?:work\s+on|do|tackle|focus\s+on)\b/i;
+  /^(?:what|which(?:\s+task)?)(?:'s|\s+is|\s+are|\s+should|\s+do|\s+to|\s+can)?\s+(?:i\s+|we\s+)?(?:(?:work\s+on|do|tackle|start(?:\s+on)?|focus\s+on|pick(?:\s+up)?)\s+)?(?:next|first|now)\b|\bup\s+next\b|\b(?:(?:should|shall|do)\s+i|i\s+should)\s+(?:do|tackle|start\s+with|work\s+on)\s+first\b|\bwhat\s+(?:should|do)\s+i\s+(?:work\s+on|do|tackle|focus\s+on)\b/i;
 /** "what did I finish today", "tasks completed yesterday": completion on a day, not a due date. */
 const FINISHED_ON =
   /\b(?:(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:finish(?:ed)?|complete[d]?|do|done|tick(?:ed)?\s+off|get\s+done|check(?:ed)?\s+off)|(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked\s+off)|(?:finished|completed|done|ticked\s+off|checked\s+off))\b(?:\s+\w+){0,3}?\s+(today|yesterday|tonight)\b/i;
