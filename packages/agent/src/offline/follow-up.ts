@@ -29,7 +29,7 @@ const ORDINAL_WORDS = [
   "tenth",
 ];
 const ORDINAL = new RegExp(
-  `(?<!\\b(?:on|by|before|until|till|due)\\s+(?:the\\s+)?)\\b(?:the\\s+)?(${ORDINAL_WORDS.join("|")}|(?:[1-9]|10)(?:st|nd|rd|th)|last)(?:\\s+(?:one|task|item|todo|entry)|(?=\\s*$)|(?=\\s+(?:done|as|to|and|off|please|too)\\b))`,
+  `(?<!\\b(?:on|by|before|until|till|due|to|of|from|for)\\s+(?:the\\s+)?)\\b(?:the\\s+)?(${ORDINAL_WORDS.join("|")}|(?:[1-9]|10)(?:st|nd|rd|th)|last)(?:\\s+(?:one|task|item|todo|entry)|(?=\\s*$)|(?=\\s+(?:done|as|to|and|off|please|too)\\b))`,
   "i",
 );
 /** "number 3", "no. 3": a position in what was shown ("task 3" and "#3" stay task numbers). */
