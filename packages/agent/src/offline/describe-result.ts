@@ -128,7 +128,7 @@ function present(tasks: ListedTask[], options: DescribeOptions): { header: strin
       tasks: sorted,
     };
   }
-  if (view?.kind === "completed_on") {
+  if (view?.kind === "completed_in") {
     const known = tasks.filter((t) => typeof (t as { completed_at?: unknown }).completed_at === "string");
     if (known.length === 0 && tasks.length > 0)
       return {
@@ -137,12 +137,11 @@ function present(tasks: ListedTask[], options: DescribeOptions): { header: strin
       };
     const onDay = tasks.filter((t) => {
       const at = (t as { completed_at?: unknown }).completed_at;
-      return typeof at === "string" && wallClock(new Date(at), options.timeZone).day === view.day;
+      if (typeof at !== "string") return false;
+      const day = wallClock(new Date(at), options.timeZone).day;
+      return day >= view.from && day < view.to;
     });
-    return {
-      header: `You finished ${count(onDay.length)} on ${formatDue(view.day) ?? view.day}:`,
-      tasks: onDay,
-    };
+    return { header: `You finished ${count(onDay.length)} ${view.label}:`, tasks: onDay };
   }
   return { header: tasks.length === 1 ? "Here is 1 task:" : `Here are ${tasks.length} tasks:`, tasks };
 }
@@ -204,8 +203,8 @@ export function describeToolResult(
       if (tasks.length === 0) return "No tasks match that. Say “add …” to create one.";
       const shown = present(tasks, options);
       if (shown.tasks.length === 0)
-        return options.view?.kind === "completed_on"
-          ? `You haven't finished a task on ${formatDue(options.view.day) ?? options.view.day}.`
+        return options.view?.kind === "completed_in"
+          ? `You haven't finished a task ${options.view.label}.`
           : "Nothing is open: there is nothing to work on.";
       return [shown.header, ...shown.tasks.map((t) => describeTask(t, options))].join("\n");
     }

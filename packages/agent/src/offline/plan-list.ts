@@ -46,6 +46,13 @@ function dueWindow(text: string, ctx: TurnContext, args: Record<string, unknown>
     args.due_before = addDays(monday, 7);
     return text.replace(week[0], " ");
   }
+  const weekend = /\b(?:(this|next)\s+)?weekend\b/i.exec(text);
+  if (weekend !== null) {
+    const saturday = addDays(today, 5 - weekdayIndex(today) + (weekend[1]?.toLowerCase() === "next" ? 7 : 0));
+    args.due_after = saturday;
+    args.due_before = addDays(saturday, 2);
+    return text.replace(weekend[0], " ");
+  }
   if (SOON.test(text)) {
     args.due_before = addDays(today, 8);
     return text.replace(SOON, " ");
@@ -73,7 +80,7 @@ const NEXT =
   /^(?:what|which(?:\s+task)?)(?:'s|\s+is|\s+are|\s+should|\s+do|\s+to|\s+can)?\s+(?:i\s+|we\s+)?(?:(?:work\s+on|do|tackle|start(?:\s+on)?|focus\s+on|pick(?:\s+up)?)\s+)?(?:next|first|now)\b|\bup\s+next\b|\b(?:(?:should|shall|do)\s+i|i\s+should)\s+(?:do|tackle|start\s+with|work\s+on)\s+first\b|\bwhat\s+(?:should|do)\s+i\s+(?:work\s+on|do|tackle|focus\s+on)\b/i;
 /** "what did I finish today", "tasks completed yesterday": completion on a day, not a due date. */
 const FINISHED_ON =
-  /\b(?:(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:finish(?:ed)?|complete[d]?|do|done|tick(?:ed)?\s+off|get\s+done|check(?:ed)?\s+off)|(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked\s+off)|(?:finished|completed|done|ticked\s+off|checked\s+off))\b(?:\s+\w+){0,3}?\s+(today|yesterday|tonight)\b/i;
+  /\b(?:(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:finish(?:ed)?|complete[d]?|do|done|tick(?:ed)?\s+off|get\s+done|check(?:ed)?\s+off)|(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked\s+off)|(?:finished|completed|done|ticked\s+off|checked\s+off))\b(?:\s+\w+){0,3}?\s+(today|yesterday|tonight|this\s+week|last\s+week)\b/i;
 
 export function planList(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
   const args: Record<string, unknown> = {};
@@ -83,12 +90,22 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
   const finished = FINISHED_ON.exec(work);
   if (finished?.[1] !== undefined) {
     const today = localDay(ctx.now, ctx);
-    const day = finished[1].toLowerCase() === "yesterday" ? addDays(today, -1) : today;
+    const said = finished[1].toLowerCase().replace(/\s+/g, " ");
+    const monday = addDays(today, -weekdayIndex(today));
+    const [from, to] =
+      said === "yesterday"
+        ? [addDays(today, -1), today]
+        : said === "this week"
+          ? [monday, addDays(monday, 7)]
+          : said === "last week"
+            ? [addDays(monday, -7), monday]
+            : [today, addDays(today, 1)];
+    const label = said === "tonight" ? "today" : said;
     return {
       kind: "tool",
       tool: "list_tasks",
       arguments: { status: "completed" },
-      view: { kind: "completed_on", day },
+      view: { kind: "completed_in", from, to, label },
     };
   }
 

@@ -21,7 +21,7 @@ import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
 const COMMAND_VERB =
-  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop(?!\s+off)|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|tag|untag|prioriti[sz]e)\b/i;
+  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop(?!\s+off)|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|make|tag|untag|prioriti[sz]e)\b/i;
 const BREAK =
   /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
 
@@ -102,11 +102,16 @@ export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClau
   if (clauses.length < 2) return undefined;
   const steps: Step[] = [];
   let last: number | undefined;
+  let previous: OfflinePlan | undefined;
   for (const clause of clauses) {
+    // A split at a task verb only continues an add: "complete buy milk and call the bank" names two
+    // tasks to complete (a set), not a completion and a new task.
+    if (!clause.explicit && !(previous?.kind === "tool" && previous.tool === "add_task")) return undefined;
     // "move the bank call to friday and make it low priority": "it" is the task of the clause before.
     const said =
       last === undefined ? clause.text : (rewriteFollowUp(clause.text, [{ id: last }]) ?? clause.text);
     const plan = planClause(said);
+    previous = plan;
     const found = stepsOf(plan);
     if (found !== undefined) {
       steps.push(...found);

@@ -60,9 +60,13 @@ export interface BatchPlan {
 
 /**
  * How a listing is shown: by due (a time window), what to work on next (overdue first, then due soonest,
- * then high priority), or the tasks completed on a local day.
+ * then high priority), or the tasks completed in a span of local days.
  */
-export type ListView = { kind: "by_due" } | { kind: "next" } | { kind: "completed_on"; day: string };
+export type ListView =
+  | { kind: "by_due" }
+  | { kind: "next" }
+  /** Completed on local days `from` (inclusive) to `to` (exclusive), said as `label` ("today"). */
+  | { kind: "completed_in"; from: string; to: string; label: string };
 
 export type OfflinePlan =
   | { kind: "tool"; tool: ToolName; arguments: Record<string, unknown>; view?: ListView }
