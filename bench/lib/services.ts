@@ -93,7 +93,7 @@ export async function startStack(ctx: ServiceContext, builds: Builds, tag: strin
     BETTER_AUTH_URL: "http://localhost:3000",
     AUTH_RATE_LIMIT: "1000",
     // The bench drives one user as hard as it can: the per-user limits would measure themselves.
-    CHAT_RATE_LIMIT: "1000000",
+    CHAT_RATE_LIMIT: "100000",
     MCP_RATE_LIMIT: "1000000",
   };
   if (ctx.db.kind === "pglite") {

@@ -241,7 +241,7 @@ describe("fuzz", () => {
     JSON.stringify(
       (
         await stack.db.query(
-          "select id, title, description, priority, tags, completed, due_at from tasks where user_id = $1 order by id",
+          "select id, title, description, priority, tags, completed, due_at, all_day, deleted_at from tasks where user_id = $1 order by id",
           [userId],
         )
       ).rows,
@@ -262,7 +262,9 @@ describe("fuzz", () => {
       );
     }
     const ownIds = (
-      await stack.db.query<{ id: number }>("select id from tasks where user_id = $1", [alice.userId])
+      await stack.db.query<{ id: number }>("select id from tasks where user_id = $1 and deleted_at is null", [
+        alice.userId,
+      ])
     ).rows.map((r) => r.id);
     tally.expectedTasks = ownIds.length;
     const token = await call(stack.url, "POST", "/api/tokens", {
@@ -508,9 +510,10 @@ describe("fuzz", () => {
       )
     ).rows[0]?.n;
     const aliceCount = (
-      await stack.db.query<{ n: number }>("select count(*)::int as n from tasks where user_id = $1", [
-        alice.userId,
-      ])
+      await stack.db.query<{ n: number }>(
+        "select count(*)::int as n from tasks where user_id = $1 and deleted_at is null",
+        [alice.userId],
+      )
     ).rows[0]?.n;
     const bobNow = await snapshot(bob.userId);
     const orphanMessages = (

@@ -370,7 +370,8 @@ export async function verify(db: pg.Pool, users: VirtualUser[], extraAllowed = 0
   };
   for (const user of users) {
     const { rows } = await db.query<Record<string, unknown> & { id: number }>(
-      "select id, title, description, priority, tags, completed from tasks where user_id = $1",
+      // Tasks in the trash were deleted: they count as gone.
+      "select id, title, description, priority, tags, completed from tasks where user_id = $1 and deleted_at is null",
       [user.account.userId],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -2,7 +2,7 @@
 // can stop and start it without touching any other server. Run as the `postgres` OS user when the suite
 // runs as root (initdb refuses root), as the current user otherwise.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -77,6 +77,8 @@ export class PgInstance {
   static fromTemplate(templateDir: string, port: number): PgInstance {
     const dir = mkdtempSync(join(tmpdir(), "taskflow-reliability-pg-"));
     cpSync(join(templateDir, "data"), join(dir, "data"), { recursive: true });
+    // PostgreSQL refuses a data directory others can read; Node 22's cpSync creates it 0755.
+    chmodSync(join(dir, "data"), 0o700);
     chownTree(dir);
     return new PgInstance(dir, port);
   }

@@ -112,7 +112,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     MCP_TOKEN_SECRET: SECRETS.MCP_TOKEN_SECRET,
     // Load and fuzz drive few users hard; the per-user limits have their own tests.
     MCP_RATE_LIMIT: "1000000",
-    CHAT_RATE_LIMIT: "1000000",
+    CHAT_RATE_LIMIT: "100000",
   };
   const apiEnv = (extra: Record<string, string> = {}) => ({
     ...common,
