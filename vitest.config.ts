@@ -9,7 +9,8 @@ export default defineConfig({
       "deploy/cli/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
-    exclude: ["**/node_modules/**", "**/dist/**", "**/.next/**", "tests/reliability/**"],
+    // The reliability and real-container suites have their own configs and npm scripts.
+    exclude: ["**/node_modules/**", "**/dist/**", "**/.next/**", "tests/reliability/**", "tests/containers/**"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
