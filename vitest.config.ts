@@ -10,7 +10,13 @@ export default defineConfig({
       "tests/**/*.test.ts",
     ],
     // The reliability and real-container suites have their own configs and npm scripts.
-    exclude: ["**/node_modules/**", "**/dist/**", "**/.next/**", "tests/reliability/**", "tests/containers/**"],
+    exclude: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.next/**",
+      "tests/reliability/**",
+      "tests/containers/**",
+    ],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
