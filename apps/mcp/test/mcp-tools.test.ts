@@ -177,6 +177,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const items = { properties: tasks.tasks?.items?.properties ?? {} };
       expect(Object.keys(items.properties).sort()).toEqual([
         "completed",
+        "completed_at",
         "due_at",
         "id",
         "priority",
@@ -243,7 +244,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       expect(timed.task?.priority).toBe("none");
     });
 
-    it("list_tasks returns {tasks: [{id, title, completed, priority, tags, due_at}]} and filters", async () => {
+    it("list_tasks returns {tasks: [{id, title, completed, priority, tags, due_at, completed_at}]} and filters", async () => {
       const a = await restCreate(alice, {
         title: "List alpha",
         priority: "low",
@@ -251,11 +252,14 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         due_at: "2027-03-01",
       });
       const b = await restCreate(alice, { title: "List beta report", tags: ["listing", "work"] });
-      await fetch(`${stack.apiUrl}/api/tasks/${b.id}`, {
-        method: "PATCH",
-        headers: { ...alice.headers, "content-type": "application/json" },
-        body: JSON.stringify({ completed: true }),
-      });
+      const done = (await (
+        await fetch(`${stack.apiUrl}/api/tasks/${b.id}`, {
+          method: "PATCH",
+          headers: { ...alice.headers, "content-type": "application/json" },
+          body: JSON.stringify({ completed: true }),
+        })
+      ).json()) as { completed_at: string };
+      expect(done.completed_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
       const all = await call(client, "list_tasks", { tag: "listing" });
       expect(all.isError).toBeFalsy();
@@ -268,6 +272,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             priority: "none",
             tags: ["listing", "work"],
             due_at: null,
+            completed_at: done.completed_at,
           },
           {
             id: a.id,
@@ -276,6 +281,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             priority: "low",
             tags: ["listing"],
             due_at: "2027-03-01",
+            completed_at: null,
           },
         ],
       });

@@ -61,6 +61,10 @@ export const listedTask = z.object({
   completed: z.boolean().describe("Whether it is done"),
   priority: prioritySchema,
   tags: z.array(z.string()).describe("Tags"),
-  due_at: z.string().nullable().describe("Due date-time (ISO-8601) or null"),
+  due_at: z
+    .string()
+    .nullable()
+    .describe("YYYY-MM-DD for an all-day task, else the due instant (ISO-8601); null when none"),
+  completed_at: z.string().nullable().describe("When it was completed (ISO-8601), else null"),
 });
 export const listTasksResult = { tasks: z.array(listedTask).describe("Matching tasks, newest first") };

@@ -140,6 +140,7 @@ const SUMMARY_COLUMNS = {
   priority: tasks.priority,
   tags: tasks.tags,
   dueAt: tasks.dueAt,
+  completedAt: tasks.completedAt,
 };
 
 const summaryStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
@@ -203,5 +204,6 @@ export async function listTaskSummaries(db: Db, userId: string, options: ListTas
     priority: row.priority,
     tags: row.tags,
     due_at: dueOnWire(row),
+    completed_at: row.completedAt ? row.completedAt.toISOString() : null,
   }));
 }
