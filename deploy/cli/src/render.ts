@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { helmBin } from "../../../tests/k8s/tools";
+import { helmBin } from "./local-tools";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const chartDir = join(repoRoot, "deploy/helm/taskflow");
