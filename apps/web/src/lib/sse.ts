@@ -47,3 +47,13 @@ function parseBlock(block: string): SseEvent | null {
   }
   return data.length > 0 ? { event, data: data.join("\n") } : null;
 }
+
+/** An event's data as a JSON object; anything else (bad JSON, an array, a string) reads as `{}`. */
+export function eventData(data: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(data);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -3,7 +3,7 @@
 import type { ChatResponse, ToolCall } from "@taskflow/core/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
-import { readSse } from "@/lib/sse";
+import { eventData, readSse } from "@/lib/sse";
 import { describeToolCall } from "@/lib/tool-chips";
 import type { ChatMessage } from "./message-bubble";
 import { nextKey } from "./message-key";
@@ -120,7 +120,7 @@ export function useChatTurn(options: Options) {
       }
       let finished = false;
       for await (const event of readSse(response.body, controller.signal)) {
-        const data = safeJson(event.data);
+        const data = eventData(event.data);
         if (event.event === "start" && typeof data.conversation_id === "number") {
           setConversationId(data.conversation_id);
         } else if (event.event === "text" && typeof data.delta === "string") {
@@ -194,13 +194,4 @@ export function useChatTurn(options: Options) {
   }
 
   return { streaming, send, stop, reset };
-}
-
-function safeJson(data: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(data);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
