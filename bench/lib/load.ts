@@ -1,5 +1,6 @@
 // One load scenario: a warm-up round (discarded), then a measured round bounded in time.
 import autocannon from "autocannon";
+import { cpuMs } from "./proc";
 
 export interface Scenario {
   url: string;
@@ -18,6 +19,11 @@ export interface LoadResult {
   total: number;
   seconds: number;
   statusCodes: Record<string, number>;
+  /**
+   * CPU time (user + system, ms) the server process used over the measured round, when its PID was
+   * given; divided by `total` it is the CPU cost of one request.
+   */
+  cpuMs?: number | undefined;
 }
 
 async function round(scenario: Scenario, seconds: number): Promise<LoadResult> {
@@ -44,13 +50,22 @@ async function round(scenario: Scenario, seconds: number): Promise<LoadResult> {
   };
 }
 
+/** With `pid`, the server process's CPU time over the measured round (not the warm-up) is recorded too. */
 export async function measure(
   scenario: Scenario,
-  options: { warmupS: number; durationS: number },
+  options: { warmupS: number; durationS: number; pid?: number | undefined },
 ): Promise<LoadResult> {
   if (options.warmupS > 0) await round(scenario, options.warmupS);
-  return round(scenario, options.durationS);
+  const { pid } = options;
+  const cpuBefore = pid === undefined ? Number.NaN : cpuMs(pid);
+  const result = await round(scenario, options.durationS);
+  if (pid !== undefined) result.cpuMs = cpuMs(pid) - cpuBefore;
+  return result;
 }
+
+/** CPU milliseconds the server spent per answered request (NaN when not measured). */
+export const cpuMsPerRequest = (r: LoadResult): number =>
+  r.cpuMs !== undefined && r.total > 0 ? r.cpuMs / r.total : Number.NaN;
 
 /** Two rounds of one scenario as one: requests and seconds added up, latencies weighted by requests. */
 export function combine(a: LoadResult, b: LoadResult): LoadResult {
@@ -67,6 +82,7 @@ export function combine(a: LoadResult, b: LoadResult): LoadResult {
     total,
     seconds: a.seconds + b.seconds,
     statusCodes,
+    cpuMs: a.cpuMs !== undefined && b.cpuMs !== undefined ? a.cpuMs + b.cpuMs : undefined,
   };
 }
 

@@ -104,3 +104,35 @@ export function rssMb(pid: number): number {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let clockTicks: number | undefined;
+/** Clock ticks per second, the unit of /proc/<pid>/stat's CPU times (`getconf CLK_TCK`, normally 100). */
+function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    let ticks = Number.NaN;
+    try {
+      ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+    } catch {
+      // no getconf: Linux's USER_HZ is 100 everywhere it runs
+    }
+    clockTicks = Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
+  }
+  return clockTicks;
+}
+
+/**
+ * CPU time a process has used so far (user + system) in milliseconds, from /proc/<pid>/stat
+ * (utime and stime, fields 14 and 15, in clock ticks). NaN where there is no /proc.
+ */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may itself contain spaces or parentheses.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[0] is field 3 (state), so utime (14) and stime (15) are at 11 and 12.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / ticksPerSecond();
+  } catch {
+    return Number.NaN;
+  }
+}
