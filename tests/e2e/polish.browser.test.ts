@@ -1,9 +1,9 @@
 // The board's quick add, task numbers, the accounts pages and token expiry in a real browser (Debian
 // chromium via playwright-core) against the whole built stack. The stack has SMTP_URL pointing at a
 // tiny SMTP sink in this file, so "Forgot password?" mails a real token that the reset page then uses.
-import { createServer, type Server } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpSink } from "../support/smtp-sink";
 import { launchChromium } from "./browser/chromium";
 import {
   boardTitles,
@@ -18,51 +18,6 @@ import {
   utcDay,
 } from "./browser/pages";
 import { type Stack, startStack } from "./stack";
-
-/** Just enough SMTP to take mail from nodemailer on loopback; keeps each message's recipients and data. */
-async function startSmtpSink(): Promise<{
-  server: Server;
-  port: number;
-  mails: { to: string[]; data: string }[];
-}> {
-  const mails: { to: string[]; data: string }[] = [];
-  const server = createServer((socket) => {
-    let buffer = "";
-    let to: string[] = [];
-    let inData = false;
-    socket.write("220 sink ESMTP\r\n");
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString("utf8");
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf("\r\n.\r\n");
-          if (end < 0) return;
-          mails.push({ to, data: buffer.slice(0, end) });
-          buffer = buffer.slice(end + 5);
-          to = [];
-          inData = false;
-          socket.write("250 queued\r\n");
-          continue;
-        }
-        const eol = buffer.indexOf("\r\n");
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "RCPT") to.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
-        if (verb === "DATA") {
-          inData = true;
-          socket.write("354 go on\r\n");
-        } else if (verb === "QUIT") socket.end("221 bye\r\n");
-        else socket.write(verb === "EHLO" || verb === "HELO" ? "250 sink\r\n" : "250 ok\r\n");
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("the SMTP sink has no port");
-  return { server, port: address.port, mails };
-}
 
 const SIGNED_UP_NOTICE =
   "If this email is new, your account is ready — sign in. If you already had an account, sign in with your password or reset it.";

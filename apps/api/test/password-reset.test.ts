@@ -2,72 +2,14 @@
 // local SMTP sink), without mail `npm run reset-password` issues the same token. The token sets a new
 // password once, ends every session, is refused the second time, and a common new password is refused.
 // Asking for an unknown email answers exactly as for a known one and sends nothing.
-import { createServer, type Server } from "node:net";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engines } from "../../../tests/support/databases";
+import { startSmtpSink } from "../../../tests/support/smtp-sink";
 import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { eventually } from "../../../tests/support/wait";
 import { issuePasswordReset } from "../src/auth/issue-password-reset";
 import { expectProblem, http } from "./support/http";
-
-interface Mail {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-/** Just enough SMTP to accept mail from nodemailer on loopback. */
-async function startSmtpSink(): Promise<{ server: Server; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = createServer((socket) => {
-    let buffer = "";
-    let mail: Mail = { from: "", to: [], data: "" };
-    let inData = false;
-    socket.write("220 sink ESMTP\r\n");
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString("utf8");
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf("\r\n.\r\n");
-          if (end < 0) return;
-          mail.data = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          mails.push(mail);
-          mail = { from: "", to: [], data: "" };
-          inData = false;
-          socket.write("250 queued\r\n");
-          continue;
-        }
-        const eol = buffer.indexOf("\r\n");
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") socket.write("250 sink\r\n");
-        else if (verb === "MAIL") {
-          mail.from = line;
-          socket.write("250 ok\r\n");
-        } else if (verb === "RCPT") {
-          mail.to.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
-          socket.write("250 ok\r\n");
-        } else if (verb === "DATA") {
-          inData = true;
-          socket.write("354 go on\r\n");
-        } else if (verb === "QUIT") socket.end("221 bye\r\n");
-        else socket.write("250 ok\r\n");
-      }
-    });
-  });
-  // One of this suite's own ports (24000–24999), the first free one.
-  for (let port = 24_500 + Math.floor(Math.random() * 400); ; port++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => resolve(true));
-    });
-    if (ok) return { server, port, mails };
-  }
-}
 
 const NEW_PASSWORD = "marble teapot horizon";
 
