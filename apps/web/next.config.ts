@@ -25,7 +25,7 @@ const config: NextConfig = {
   // Trace from the monorepo root so workspace packages (@taskflow/core) land in the standalone tree.
   outputFileTracingRoot: resolve(here, "../.."),
   // The workspace packages ship TypeScript source, not built JavaScript.
-  transpilePackages: ["@taskflow/core", "@taskflow/db"],
+  transpilePackages: ["@taskflow/contracts"],
   poweredByHeader: false,
   reactStrictMode: true,
   // No remote images, ever: the image must work offline and behind strict egress rules.

@@ -1,7 +1,7 @@
 // Rules on what a person may choose for their account, applied by Better Auth itself (a `before` hook)
 // on every endpoint that sets the value, so no path — sign-up, reset, change, update — skips them.
 
-import { textInput } from "@taskflow/core/contracts";
+import { textInput } from "@taskflow/contracts";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { deleteSessionCookie } from "better-auth/cookies";

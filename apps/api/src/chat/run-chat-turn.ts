@@ -12,7 +12,7 @@ import {
   describeDone,
   type ToolCallRecord,
 } from "@taskflow/agent";
-import type { ChatResponse } from "@taskflow/core/contracts";
+import type { ChatResponse } from "@taskflow/contracts";
 import { appendMessage, findTurn, loadHistory, startConversation } from "@taskflow/core/conversations";
 import { conflict } from "@taskflow/core/errors";
 import { getTimeZone } from "@taskflow/core/users";

@@ -1,7 +1,7 @@
 // Better Auth mounted at /api/auth/*, and `requireUser`, the one place that decides who is calling.
 // Identity comes only from the session cookie or the bearer token, never from a request field.
 
-import { malformedTextMessage } from "@taskflow/core/contracts";
+import { malformedTextMessage } from "@taskflow/contracts";
 import type { FieldError } from "@taskflow/core/errors";
 import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";

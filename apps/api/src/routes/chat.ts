@@ -5,7 +5,7 @@ import {
   chatResponseSchema,
   clientTurnIdSchema,
   problemSchema,
-} from "@taskflow/core/contracts";
+} from "@taskflow/contracts";
 import { invalid } from "@taskflow/core/errors";
 import type { Db } from "@taskflow/db/client";
 import { sendProblem } from "@taskflow/runtime/problem";

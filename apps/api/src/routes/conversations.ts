@@ -4,7 +4,7 @@ import {
   conversationSchema,
   problemSchema,
   taskIdSchema,
-} from "@taskflow/core/contracts";
+} from "@taskflow/contracts";
 import { deleteConversation, getConversation, listConversations } from "@taskflow/core/conversations";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";

@@ -1,4 +1,4 @@
-import { meSchema, problemSchema, updateMeBody } from "@taskflow/core/contracts";
+import { meSchema, problemSchema, updateMeBody } from "@taskflow/contracts";
 import { getMe, setTimeZone } from "@taskflow/core/users";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";

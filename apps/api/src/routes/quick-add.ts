@@ -1,4 +1,4 @@
-import { problemSchema, textInput } from "@taskflow/core/contracts";
+import { problemSchema, textInput } from "@taskflow/contracts";
 import { getTimeZone } from "@taskflow/core/users";
 import type { Db } from "@taskflow/db/client";
 import { sendProblem } from "@taskflow/runtime/problem";

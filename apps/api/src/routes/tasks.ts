@@ -7,7 +7,7 @@ import {
   taskListSchema,
   taskSchema,
   updateTaskBody,
-} from "@taskflow/core/contracts";
+} from "@taskflow/contracts";
 import {
   createTask,
   deleteTask,

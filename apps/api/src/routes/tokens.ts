@@ -4,7 +4,7 @@ import {
   problemSchema,
   taskIdSchema,
   tokenSchema,
-} from "@taskflow/core/contracts";
+} from "@taskflow/contracts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "@taskflow/core/tokens";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";

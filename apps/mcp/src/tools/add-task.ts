@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { createTaskBody } from "@taskflow/core/contracts";
-import { addTaskArgs, taskActionResult } from "@taskflow/core/mcp-tools";
+import { createTaskBody } from "@taskflow/contracts";
+import { addTaskArgs, taskActionResult } from "@taskflow/contracts/mcp-tools";
 import { createTask } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 

@@ -1,5 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { taskActionResult, taskRefArgs } from "@taskflow/core/mcp-tools";
+import { taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { listTasksQuery } from "@taskflow/core/contracts";
-import { listTasksArgs, listTasksResult } from "@taskflow/core/mcp-tools";
+import { listTasksQuery } from "@taskflow/contracts";
+import { listTasksArgs, listTasksResult } from "@taskflow/contracts/mcp-tools";
 import { listTaskSummaries } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { updateTaskBody } from "@taskflow/core/contracts";
-import { taskActionResult, updateTaskArgs } from "@taskflow/core/mcp-tools";
+import { updateTaskBody } from "@taskflow/contracts";
+import { taskActionResult, updateTaskArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 

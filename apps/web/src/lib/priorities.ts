@@ -1,4 +1,4 @@
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 
 export type Priority = Task["priority"];
 

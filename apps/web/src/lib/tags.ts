@@ -1,4 +1,4 @@
-// Mirrors the tag rule in @taskflow/core/contracts (fields.ts) without pulling the schema into the bundle.
+// Mirrors the tag rule in @taskflow/contracts (fields.ts) without pulling the schema into the bundle.
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u;
 
 /** "Work, #home  errands" → ["work", "home", "errands"]. */

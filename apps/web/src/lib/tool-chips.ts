@@ -1,5 +1,5 @@
 // One-line summaries of the assistant's tool calls, e.g. "Added ‘Buy milk’ · due Fri".
-import type { ToolCall } from "@taskflow/core/contracts";
+import type { ToolCall } from "@taskflow/contracts";
 import { browserTimeZone, describeDue } from "./dates";
 
 export type ToolChip = {

@@ -3,7 +3,7 @@
 // The signed-in user's profile and the time zone everything they read is shown in (GET /api/me).
 // The app keeps that zone equal to the browser's: on load, when they differ, it stores the browser's
 // zone (PATCH /api/me) and says so once.
-import type { Me } from "@taskflow/core/contracts";
+import type { Me } from "@taskflow/contracts";
 import { createContext, useContext } from "react";
 import { api } from "./api";
 import { browserTimeZone } from "./dates";

@@ -1,3 +1,4 @@
+import type { Conversation, ConversationDetail } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import {
   type ConversationRow,
@@ -7,7 +8,6 @@ import {
   type StoredToolCall,
 } from "@taskflow/db/schema";
 import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
-import type { Conversation, ConversationDetail } from "../contracts/chat";
 import { conflict, notFound } from "../errors";
 
 const toConversation = (row: ConversationRow): Conversation => ({

@@ -1,7 +1,7 @@
+import type { CreateTaskInput, Task } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
-import type { CreateTaskInput, Task } from "../contracts/tasks";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";

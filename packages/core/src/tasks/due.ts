@@ -1,10 +1,11 @@
 // Due dates in SQL, where the user's time zone lives (PostgreSQL's zone database does the conversions):
 // a `day` is stored as midnight UTC of that calendar day with all_day set, a `wall` time is read in the
 // user's zone, an `instant` is taken as it is.
+
+import type { DateInput } from "@taskflow/contracts";
 import type { TaskRow } from "@taskflow/db/schema";
 import { tasks, user } from "@taskflow/db/schema";
 import { type SQL, sql } from "drizzle-orm";
-import type { DateInput } from "../contracts/fields";
 
 const p = sql.placeholder;
 

@@ -1,7 +1,7 @@
+import type { Task } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
 import { and, eq, sql } from "drizzle-orm";
-import type { Task } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";

@@ -1,7 +1,8 @@
+import type { ListTasksOptions, TaskList, TaskSort } from "@taskflow/contracts";
+import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
-import { TASK_PRIORITIES, type TaskRow, tasks } from "@taskflow/db/schema";
+import { type TaskRow, tasks } from "@taskflow/db/schema";
 import { and, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { ListTasksOptions, TaskList, TaskSort } from "../contracts/tasks";
 import { invalid } from "../errors";
 import { boundInstant, dateParams, dueOnWire, effectiveDue } from "./due";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
@@ -22,7 +23,7 @@ interface SortKey {
 }
 
 const priorityRank = sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`;
-const rankOf = (priority: string) => TASK_PRIORITIES.indexOf(priority as (typeof TASK_PRIORITIES)[number]);
+const rankOf = (priority: string) => TASK_PRIORITIES.indexOf(priority as TaskPriority);
 const dueOrInfinity = sql`coalesce(${effectiveDue}, 'infinity'::timestamptz)`;
 const asInt = (v: CursorValue) =>
   typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) <= 2_147_483_647 ? v : undefined;

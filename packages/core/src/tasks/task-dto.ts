@@ -1,5 +1,5 @@
+import type { Task } from "@taskflow/contracts";
 import type { TaskRow } from "@taskflow/db/schema";
-import type { Task } from "../contracts/tasks";
 import { dueOnWire } from "./due";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -1,7 +1,7 @@
+import { listTasksQuery } from "@taskflow/contracts";
 import { user } from "@taskflow/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engines, type TestDatabase } from "../../../../tests/support/databases";
-import { listTasksQuery } from "../contracts/tasks";
 import { AppError } from "../errors";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "./index";
 

@@ -1,7 +1,7 @@
+import type { Task, UpdateTaskInput } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { Task, UpdateTaskInput } from "../contracts/tasks";
 import { notFound } from "../errors";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";

@@ -1,7 +1,7 @@
+import type { CreatedToken, PersonalToken } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { type PersonalTokenRow, personalTokens } from "@taskflow/db/schema";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { CreatedToken, PersonalToken } from "../contracts/tokens";
 import { AppError, notFound } from "../errors";
 import { prepared } from "../tasks/prepared";
 import { generateTokenSecret, hashToken, PERSONAL_TOKEN_PREFIX } from "./token-secret";

@@ -1,7 +1,7 @@
+import type { Me } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { user } from "@taskflow/db/schema";
 import { eq } from "drizzle-orm";
-import type { Me } from "../contracts/me";
 import { notFound } from "../errors";
 
 export const profileColumns = { id: user.id, name: user.name, email: user.email, time_zone: user.timeZone };

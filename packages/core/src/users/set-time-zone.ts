@@ -1,8 +1,8 @@
+import type { Me } from "@taskflow/contracts";
+import { isTimeZone } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { user } from "@taskflow/db/schema";
 import { eq, sql } from "drizzle-orm";
-import { isTimeZone } from "../contracts/fields";
-import type { Me } from "../contracts/me";
 import { invalid, notFound } from "../errors";
 import { profileColumns } from "./get-me";
 

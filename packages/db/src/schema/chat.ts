@@ -1,3 +1,4 @@
+import { MESSAGE_ROLES } from "@taskflow/contracts/enums";
 import {
   index,
   integer,
@@ -12,7 +13,6 @@ import {
 } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
-export const MESSAGE_ROLES = ["user", "assistant"] as const;
 export const messageRole = pgEnum("message_role", MESSAGE_ROLES);
 
 export const conversations = pgTable(

@@ -1,7 +1,7 @@
 export { account, rateLimit, session, user, verification } from "./auth";
 export type { ConversationRow, MessageRow, StoredToolCall } from "./chat";
-export { conversations, MESSAGE_ROLES, messageRole, messages } from "./chat";
-export type { TaskPriority, TaskRow } from "./tasks";
-export { TASK_PRIORITIES, taskPriority, tasks } from "./tasks";
+export { conversations, messageRole, messages } from "./chat";
+export type { TaskRow } from "./tasks";
+export { taskPriority, tasks } from "./tasks";
 export type { PersonalTokenRow } from "./tokens";
 export { personalTokens } from "./tokens";

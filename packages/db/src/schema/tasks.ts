@@ -1,10 +1,7 @@
+import { TASK_PRIORITIES } from "@taskflow/contracts/enums";
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { user } from "./auth";
-
-/** One tuple feeds both the database enum and the zod enum in the contracts. */
-export const TASK_PRIORITIES = ["none", "low", "medium", "high"] as const;
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 export const taskPriority = pgEnum("task_priority", TASK_PRIORITIES);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { type FormEvent, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { describeDue } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
 import { AddTaskForm } from "./add-task-form";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TaskSort } from "@taskflow/core/contracts";
+import type { TaskSort } from "@taskflow/contracts";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
 import { type Filters, SORTS, STATUSES } from "./filters";

@@ -1,4 +1,4 @@
-import type { TaskSort } from "@taskflow/core/contracts";
+import type { TaskSort } from "@taskflow/contracts";
 import type { Priority } from "@/lib/priorities";
 
 export type Status = "all" | "pending" | "completed" | "deleted";

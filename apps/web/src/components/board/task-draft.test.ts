@@ -1,4 +1,4 @@
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
 import { draftBody, draftFromTask, EMPTY_DRAFT, validateDraft } from "./task-draft";
 

@@ -1,5 +1,5 @@
 // A task as its form holds it, and how it becomes the api's body. Shared by the add form and inline edit.
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { dueInputs } from "../../lib/dates";
 import type { Priority } from "../../lib/priorities";
 import { parseTags, tagsError } from "../../lib/tags";

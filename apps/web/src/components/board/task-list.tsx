@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
 import { TaskRow } from "./task-row";
 import { TrashRow } from "./trash-row";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { useEffect, useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { describeDue, relativeTime } from "@/lib/dates";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 import { useState } from "react";
 import { TaskNumber } from "./task-number";
 

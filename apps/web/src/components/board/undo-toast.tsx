@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/core/contracts";
+import type { Task } from "@taskflow/contracts";
 
 /** A task just moved to the trash, and where it stood in the list (to put it back there on undo). */
 export type Deleted = { task: Task; index: number };

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task, TaskList } from "@taskflow/core/contracts";
+import type { Task, TaskList } from "@taskflow/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import type { Filters } from "./filters";

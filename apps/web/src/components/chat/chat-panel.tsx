@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConversationDetail } from "@taskflow/core/contracts";
+import type { ConversationDetail } from "@taskflow/contracts";
 import { useEffect, useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { ChatComposer } from "./chat-composer";

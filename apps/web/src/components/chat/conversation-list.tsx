@@ -1,4 +1,4 @@
-import type { Conversation } from "@taskflow/core/contracts";
+import type { Conversation } from "@taskflow/contracts";
 import { TrashIcon } from "@/components/ui/icons";
 import { relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";

@@ -1,4 +1,4 @@
-import type { ToolCall } from "@taskflow/core/contracts";
+import type { ToolCall } from "@taskflow/contracts";
 import { ToolCallChip } from "./tool-call-chip";
 
 export type ChatMessage = {

@@ -1,4 +1,4 @@
-import type { ToolCall } from "@taskflow/core/contracts";
+import type { ToolCall } from "@taskflow/contracts";
 import { AlertIcon, CheckIcon, ListIcon, PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { describeToolCall, type ToolChip } from "@/lib/tool-chips";
 import { useTimeZone } from "@/lib/use-me";

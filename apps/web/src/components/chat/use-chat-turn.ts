@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChatResponse, ToolCall } from "@taskflow/core/contracts";
+import type { ChatResponse, ToolCall } from "@taskflow/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
 import { eventData, readSse } from "@/lib/sse";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Conversation } from "@taskflow/core/contracts";
+import type { Conversation } from "@taskflow/contracts";
 import { useCallback, useEffect, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { CreatedToken } from "@taskflow/core/contracts";
+import type { CreatedToken } from "@taskflow/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ApiError, api, errorMessage } from "@/lib/api";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { PersonalToken } from "@taskflow/core/contracts";
+import type { PersonalToken } from "@taskflow/contracts";
 import { useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { relativeTime } from "@/lib/dates";

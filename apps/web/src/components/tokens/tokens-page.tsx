@@ -1,6 +1,6 @@
 "use client";
 
-import type { CreatedToken, PersonalToken } from "@taskflow/core/contracts";
+import type { CreatedToken, PersonalToken } from "@taskflow/contracts";
 import { useEffect, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AlertIcon, KeyIcon } from "@/components/ui/icons";

@@ -11,6 +11,7 @@ export {
   messageSchema,
   toolCallSchema,
 } from "./chat";
+export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
 export {
   type DateInput,
   dateInputSchema,

@@ -1,5 +1,5 @@
-import { TASK_PRIORITIES } from "@taskflow/db/schema";
 import { z } from "zod";
+import { TASK_PRIORITIES } from "./enums";
 
 export const prioritySchema = z.enum(TASK_PRIORITIES).describe("How important the task is");
 export const taskIdSchema = z.coerce

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MESSAGE_ROLES } from "./enums";
 import { textInput, timeZoneSchema } from "./fields";
 import { problemSchema } from "./problem";
 
@@ -62,7 +63,7 @@ export const conversationSchema = z.object({
 });
 export const messageSchema = z.object({
   id: z.number().int(),
-  role: z.enum(["user", "assistant"]),
+  role: z.enum(MESSAGE_ROLES),
   content: z.string(),
   tool_calls: z.array(toolCallSchema),
   created_at: z.string(),
