@@ -7,10 +7,10 @@
 // losing data. All containers share one podman pod's network namespace, where every Service name is
 // 127.0.0.1; PostgreSQL is this machine's server under the chart's database host name.
 import { connect } from "node:net";
+import { eventually } from "@taskflow/testing/wait";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type K8sObject, NAMESPACE, renderChart } from "../k8s/render";
-import { eventually } from "../support/wait";
 import { buildImages, containerEngine, imageTag, podman } from "./support/images";
 import { PodCluster, type Workload } from "./support/pod-cluster";
 import { type ContainerSpec, componentOf, podSpecOf } from "./support/pod-runner";

@@ -6,9 +6,9 @@ import net from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, type ServiceProcess, startProcess, waitForHttp } from "@taskflow/testing/processes";
+import { eventually } from "@taskflow/testing/wait";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type ServiceProcess, startProcess, waitForHttp } from "../support/processes";
-import { eventually } from "../support/wait";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

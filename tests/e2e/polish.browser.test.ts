@@ -1,9 +1,10 @@
 // The board's quick add, task numbers, the accounts pages and token expiry in a real browser (Debian
 // chromium via playwright-core) against the whole built stack. The stack has SMTP_URL pointing at a
 // tiny SMTP sink in this file, so "Forgot password?" mails a real token that the reset page then uses.
+
+import { startSmtpSink } from "@taskflow/testing/smtp-sink";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink } from "../support/smtp-sink";
 import { launchChromium } from "./browser/chromium";
 import {
   boardTitles,

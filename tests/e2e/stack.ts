@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, type ServiceProcess, startProcess, waitForHttp } from "../support/processes";
+import { freePort, type ServiceProcess, startProcess, waitForHttp } from "@taskflow/testing/processes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

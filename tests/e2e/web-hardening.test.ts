@@ -2,10 +2,11 @@
 // runs under (no violation in Chromium), sign-in that only ever returns to this site, a sign-in rate
 // limit that rotating X-Forwarded-For through the web does not escape, and a stalled api that the
 // page reports in plain words, keeping what was typed and recovering by itself.
+
+import { postJsonFrom } from "@taskflow/testing/post-from";
+import { TcpProxy } from "@taskflow/testing/tcp-proxy";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJsonFrom } from "../support/post-from";
-import { TcpProxy } from "../support/tcp-proxy";
 import { launchChromium } from "./browser/chromium";
 import { newContext, newUser, screenshot, signUp, taskRow } from "./browser/pages";
 import { startWebServer, type WebServer } from "./browser/web-server";

@@ -4,9 +4,9 @@
 // And what it does not pass on: the client's own X-Forwarded-For (the api trusts this hop), bodies over
 // the api's limit (413 here), and a stalled api (a 504 in bounded time, then back to normal).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { freePort } from "@taskflow/testing/processes";
+import { TcpProxy } from "@taskflow/testing/tcp-proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../support/processes";
-import { TcpProxy } from "../support/tcp-proxy";
 import { ensureWebBuild, startWebServer, type WebServer } from "./browser/web-server";
 
 /** The web server's API_TIMEOUT_MS in this file: short, so waiting for it keeps the suite quick. */

@@ -1,9 +1,10 @@
 // Account rules Better Auth does not have on its own: the most common passwords are refused wherever a
 // password is chosen (sign-up, reset, change), and a user's name is 1–100 characters wherever it is set
 // (sign-up, update-user). Each refusal is a 400 naming the field and writes nothing.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { expectProblem, http } from "./support/http";
 
 let seq = 0;

@@ -5,10 +5,10 @@ import { connect } from "node:net";
 import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
+import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, engines, type TestDatabase } from "../../../tests/support/databases";
 
 const COOKIE = "better-auth.session_token";
 

@@ -1,9 +1,9 @@
 // Better Auth over real HTTP: sign-up/in/out with the session cookie and with the bearer token, the
 // session lifecycle, every way of presenting bad credentials, and the sign-in rate limit.
 import { randomBytes } from "node:crypto";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { client, expectProblem, http } from "./support/http";
 
 const PASSWORD = "correct horse battery staple";

@@ -1,8 +1,9 @@
 // Bad input on every task route: each is a 4xx application/problem+json naming the field, never a
 // 500, and nothing is written (checked by listing afterwards, for the caller and for another user).
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { client, expectProblem, type RequestOptions } from "./support/http";
 
 interface Task {

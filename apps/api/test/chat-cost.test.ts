@@ -1,8 +1,9 @@
 // The offline assistant plans on the api's event loop. A long adversarial chat message (the chat accepts 4000
 // characters) must not freeze the process: health checks sent while such messages are being answered keep
 // answering fast. Runs the real api and mcp on loopback with PGlite, like the other chat suites.
+
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { type ChatTurn, chatClient } from "./chat-helpers";
 
 const WORDS = ["milk", "report", "dentist", "bank", "rent", "car", "plants", "slides", "email", "taxes"];

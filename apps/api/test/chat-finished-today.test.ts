@@ -1,8 +1,9 @@
 // "What did I finish today?" answered by the offline assistant from when each task was completed, in the
 // user's day: list_tasks carries completed_at, so the answer is exact rather than every completed task.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { type ChatTurn, chatClient } from "./chat-helpers";
 
 describe.each(engines)("offline: what did I finish today, on %s", (engine) => {

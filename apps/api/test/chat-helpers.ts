@@ -1,7 +1,7 @@
 // Small HTTP helpers the chat suites share: a JSON turn, a streamed turn read as server-sent events,
 // and the REST reads used to check what a turn left in the database.
 import type { ChatProblem } from "@taskflow/contracts";
-import type { TestStack, TestUser } from "../../../tests/support/stack";
+import type { TestStack, TestUser } from "@taskflow/testing/stack";
 
 export interface ToolCall {
   tool: string;

@@ -8,7 +8,7 @@ import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
 import { appendMessage } from "@taskflow/core/conversations";
 import { loggerOptions } from "@taskflow/runtime/service";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { engines } from "@taskflow/testing/databases";
 import {
   type ChatMessage,
   contentText,
@@ -17,9 +17,9 @@ import {
   type RecordedRequest,
   sequenceError,
   startLlmMock,
-} from "../../../packages/agent/test/llm-mock";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
+} from "@taskflow/testing/llm-mock";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type ChatTurn,
   chatClient,

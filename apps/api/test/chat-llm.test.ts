@@ -5,16 +5,16 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { signAgentToken } from "@taskflow/core/agent-token";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { engines } from "@taskflow/testing/databases";
 import {
   closedPortUrl,
   contentText,
   type LlmMock,
   type RecordedRequest,
   startLlmMock,
-} from "../../../packages/agent/test/llm-mock";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
+} from "@taskflow/testing/llm-mock";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type ChatTurn,
   chatClient,

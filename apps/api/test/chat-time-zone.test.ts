@@ -1,10 +1,11 @@
 // The chat turn knows the user's time zone (contract "Time"): the model is told the user's local date,
 // time and zone — from their profile, or from the turn's own `time_zone` — and dates the model sends as
 // wall-clock times land at that time in the user's zone.
+
+import { engines } from "@taskflow/testing/databases";
+import { contentText, type LlmMock, startLlmMock } from "@taskflow/testing/llm-mock";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { contentText, type LlmMock, startLlmMock } from "../../../packages/agent/test/llm-mock";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { chatClient } from "./chat-helpers";
 
 /** Today's date in a zone, as YYYY-MM-DD, from the platform's zone data. */

@@ -3,11 +3,11 @@
 // never comes from what the user (or a model) writes.
 import { buildMcpApp } from "@taskflow/mcp/app";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { engines } from "@taskflow/testing/databases";
+import { closedPortUrl, type LlmMock, startLlmMock } from "@taskflow/testing/llm-mock";
+import { freePort } from "@taskflow/testing/processes";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closedPortUrl, type LlmMock, startLlmMock } from "../../../packages/agent/test/llm-mock";
-import { engines } from "../../../tests/support/databases";
-import { freePort } from "../../../tests/support/processes";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import {
   type ChatTurn,
   chatClient,

@@ -1,9 +1,9 @@
 // GET /api/conversations/{id} pages its messages: the newest page first (oldest first within a page, as
 // the chat panel shows them), `next_before` to walk back, bounded pages, and bad cursors refused.
 import { appendMessage, startConversation } from "@taskflow/core/conversations";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import type { Message, Problem } from "./chat-helpers";
 
 interface Page {

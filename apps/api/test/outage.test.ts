@@ -8,11 +8,11 @@ import { type ApiEnv, parseApiEnv } from "@taskflow/api/env";
 import type { Database } from "@taskflow/db/client";
 import { openDatabase } from "@taskflow/runtime/database";
 import { loggerOptions } from "@taskflow/runtime/service";
+import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
+import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
+import { eventually } from "@taskflow/testing/wait";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "../../../tests/support/databases";
-import { TcpProxy, viaProxy } from "../../../tests/support/tcp-proxy";
-import { eventually } from "../../../tests/support/wait";
 import { client, expectProblem, http } from "./support/http";
 
 const PASSWORD = "outage password 123";

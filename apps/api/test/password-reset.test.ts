@@ -3,11 +3,11 @@
 // password once, ends every session, is refused the second time, and a common new password is refused.
 // Asking for an unknown email answers exactly as for a known one and sends nothing.
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { engines } from "@taskflow/testing/databases";
+import { startSmtpSink } from "@taskflow/testing/smtp-sink";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
+import { eventually } from "@taskflow/testing/wait";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startSmtpSink } from "../../../tests/support/smtp-sink";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
-import { eventually } from "../../../tests/support/wait";
 import { issuePasswordReset } from "../src/auth/issue-password-reset";
 import { expectProblem, http } from "./support/http";
 

@@ -4,10 +4,10 @@ import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
 import { loggerOptions } from "@taskflow/runtime/service";
+import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, engines, type TestDatabase } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { client, http } from "./support/http";
 
 const FOREIGN = "https://evil.example";

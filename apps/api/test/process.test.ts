@@ -6,10 +6,10 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
+import { freePort } from "@taskflow/testing/processes";
+import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "../../../tests/support/databases";
-import { freePort } from "../../../tests/support/processes";
-import { TcpProxy, viaProxy } from "../../../tests/support/tcp-proxy";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const SECRETS = {

@@ -1,8 +1,9 @@
 // Quick add (POST /api/tasks/parse): a typed line read into task fields in the user's stored zone,
 // nothing created; bad input is a 400 problem naming `text`; signed-in only.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { client, expectProblem } from "./support/http";
 
 interface Parsed {

@@ -1,9 +1,10 @@
 // Sessions slide (each day of use extends them by a week) but not for ever: a session older than
 // SESSION_MAX_AGE_DAYS since it was created is refused and deleted, whichever way it is presented (bearer
 // or cookie) and whichever path checks it (the one-query lookup, or Better Auth when a refresh is due).
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { http } from "./support/http";
 
 const DAY = 86_400_000;

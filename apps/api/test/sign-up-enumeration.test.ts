@@ -2,9 +2,10 @@
 // email it answers like a new sign-up (same status, headers, cookie attributes and body shape) but the
 // token and cookie it gives open nothing, the existing account is untouched and no second one is made.
 // (Whoever owns the address signs in; the web says "if this email is new, your account is ready".)
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { type HttpResult, http } from "./support/http";
 
 let seq = 0;

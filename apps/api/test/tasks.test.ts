@@ -1,8 +1,9 @@
 // The task REST contract over real HTTP: every route, every list option, PUT vs PATCH, the
 // hackathon `/api/{user_id}/…` paths, the exact wire shape, and isolation between users.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { client, expectProblem } from "./support/http";
 
 interface Task {

@@ -1,9 +1,10 @@
 // Time (contract "Time"): every user has a zone (GET/PATCH /api/me); a date without a time is an
 // all-day due, the same calendar day for every viewer; a time without an offset is read in the user's
 // zone; list windows and the due sort read all-day tasks as lasting until their day ends in that zone.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { client, expectProblem } from "./support/http";
 
 interface Task {

@@ -1,9 +1,10 @@
 // Personal tokens may expire: POST /api/tokens {name, expires_in_days?} → expires_at (null: until
 // revoked), shown by GET; bad values are a 400 naming the field and create nothing; /mcp refuses a token
 // once it has expired.
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { expectProblem, http } from "./support/http";
 
 interface Token {

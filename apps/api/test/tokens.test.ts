@@ -2,9 +2,9 @@
 // revocable (after which /mcp refuses them), and private to their owner.
 import { createHash } from "node:crypto";
 import { personalTokens } from "@taskflow/db/schema";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 
 interface CreatedToken {
   id: number;

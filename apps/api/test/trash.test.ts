@@ -2,9 +2,9 @@
 // count or read; `status=deleted` lists the trash; restore brings it back unchanged; the trash keeps a
 // task 30 days, then the sweeper removes it for good. Isolation holds for every trash route.
 import { purgeTrash } from "@taskflow/core/tasks";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { client, expectProblem } from "./support/http";
 
 interface Task {

@@ -1,10 +1,11 @@
 // Who the sign-in rate limit counts: the socket peer, or — only when that peer is the one configured
 // proxy hop — the last X-Forwarded-For entry it added. Requests come from two loopback addresses:
 // 127.0.0.2 plays the trusted proxy, 127.0.0.1 an untrusted client reaching the api directly.
+
+import { engines } from "@taskflow/testing/databases";
+import { postJsonFrom } from "@taskflow/testing/post-from";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { postJsonFrom } from "../../../tests/support/post-from";
-import { startTestStack, type TestStack } from "../../../tests/support/stack";
 import { parseApiEnv } from "../src/env";
 
 const PROXY = "127.0.0.2";

@@ -1,9 +1,10 @@
 // Limits per signed-in user (not per address: many users share one NAT, one user has many addresses):
 // chat turns per minute and personal-token creations per hour are 429 with Retry-After past the limit,
 // and a user holds at most PERSONAL_TOKEN_LIMIT tokens (then 409 saying so; revoking frees a place).
+
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 import { expectProblem, http } from "./support/http";
 
 describe.each(engines)("per-user limits on %s", (engine) => {

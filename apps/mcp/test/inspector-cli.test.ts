@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const inspectorBin = join(root, "node_modules/.bin/mcp-inspector");

@@ -5,9 +5,9 @@ import { createPersonalToken } from "@taskflow/core/tokens";
 import { user } from "@taskflow/db/schema";
 import { buildMcpApp } from "@taskflow/mcp/app";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, engines, type TestDatabase } from "../../../tests/support/databases";
 
 const listTasks = JSON.stringify({
   jsonrpc: "2.0",

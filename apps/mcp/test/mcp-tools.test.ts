@@ -5,10 +5,10 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { signAgentToken } from "@taskflow/core/agent-token";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
+import { engines } from "@taskflow/testing/databases";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engines } from "../../../tests/support/databases";
-import { startTestStack, type TestStack, type TestUser } from "../../../tests/support/stack";
 
 const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
 const TOOL_NAMES = ["add_task", "complete_task", "delete_task", "list_tasks", "restore_task", "update_task"];

@@ -7,15 +7,15 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
 import {
   createEmptyPostgresDatabase,
   dropPostgresDatabase,
   engines,
   testDatabaseUrl,
-} from "../../../tests/support/databases";
-import { TcpProxy, viaProxy } from "../../../tests/support/tcp-proxy";
+} from "@taskflow/testing/databases";
+import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client";
 import { expectedMigrations, migrate, migrationStatus } from "./migrate";
 import { findMigrationsDir } from "./migrations-dir";

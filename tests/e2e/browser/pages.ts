@@ -106,7 +106,7 @@ export async function boardTitles(page: Page): Promise<string[]> {
   return page.getByTestId("task-title").allTextContents();
 }
 
-export { eventually } from "../../support/wait";
+export { eventually } from "@taskflow/testing/wait";
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });

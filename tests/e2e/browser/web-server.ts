@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { freePort } from "../../support/processes";
+import { freePort } from "@taskflow/testing/processes";
 import { repoRoot } from "./pages";
 
 export const standaloneServer = join(repoRoot, "apps/web/.next/standalone/apps/web/server.js");

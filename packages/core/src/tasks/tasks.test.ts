@@ -1,7 +1,7 @@
 import { listTasksQuery } from "@taskflow/contracts";
 import { user } from "@taskflow/db/schema";
+import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, engines, type TestDatabase } from "../../../../tests/support/databases";
 import { AppError } from "../errors";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "./index";
 
