@@ -4,6 +4,17 @@ import { z } from "zod";
 import { prioritySchema, taskIdSchema, textInput } from "./fields";
 import { TASK_STATUSES } from "./tasks";
 
+/** The MCP tool names: the one place they are spelled. */
+export const TOOL = {
+  addTask: "add_task",
+  listTasks: "list_tasks",
+  completeTask: "complete_task",
+  updateTask: "update_task",
+  deleteTask: "delete_task",
+  restoreTask: "restore_task",
+} as const;
+export type ToolName = (typeof TOOL)[keyof typeof TOOL];
+
 const userIdArg = textInput()
   .optional()
   .describe(
