@@ -1,5 +1,5 @@
 export { describeToolResult } from "./describe-result.js";
 export { inverseOf } from "./inverse.js";
-export { planOfflineTurn } from "./parse-command.js";
+export { planOfflineTurn } from "./plan-offline-turn.js";
 export { HELP_TEXT } from "./replies.js";
 export type { BatchPlan, KnownTask, OfflinePlan, Step, ToolName, TurnContext } from "./types.js";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { runBatch } from "../offline-agent.js";
 import type { ToolCallRecord } from "../types.js";
-import { planOfflineTurn } from "./parse-command.js";
+import { planOfflineTurn } from "./plan-offline-turn.js";
 import type { BatchPlan, KnownTask, OfflinePlan } from "./types.js";
 
 const now = new Date("2026-11-30T09:00:00Z");

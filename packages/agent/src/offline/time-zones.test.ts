@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeToolResult } from "./describe-result.js";
-import { planOfflineTurn } from "./parse-command.js";
+import { planOfflineTurn } from "./plan-offline-turn.js";
 import type { OfflinePlan } from "./types.js";
 
 function args(say: string, now: string, timeZone: string): Record<string, unknown> {

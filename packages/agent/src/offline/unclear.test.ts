@@ -1,7 +1,7 @@
 // Only a clear add becomes a task. Impossible dates are errors naming the date, repeats and app operations
 // without a tool say what the assistant can do, and quick-add marks work in chat.
 import { describe, expect, it } from "vitest";
-import { planOfflineTurn } from "./parse-command.js";
+import { planOfflineTurn } from "./plan-offline-turn.js";
 import type { KnownTask, OfflinePlan } from "./types.js";
 
 const now = new Date("2026-11-30T09:00:00Z");

@@ -1,5 +1,5 @@
-import { planOfflineTurn } from "./parse-command.js";
-import type { KnownTask, OfflinePlan, StoredMessage } from "./types.js";
+import { planOfflineTurn } from "../plan-offline-turn.js";
+import type { KnownTask, OfflinePlan, StoredMessage } from "../types.js";
 
 export type Expectation =
   | { tool: string; args: Record<string, unknown>; absent?: string[] }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { evaluateCase, parseCorpus } from "./eval-case.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, "../../../..");
+const repoRoot = resolve(here, "../../../../..");
 const publicCorpus = resolve(repoRoot, "../shared/agent-corpus/public.jsonl");
 const variantsCorpus = join(here, "fixtures/variants.jsonl");
 const variantsCorpus2 = join(here, "fixtures/variants-2.jsonl");
@@ -70,7 +70,7 @@ describe("eval CLI", () => {
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
       execFile(
         "npx",
-        ["tsx", "packages/agent/src/offline/eval-cli.ts", file],
+        ["tsx", "packages/agent/src/offline/eval/eval-cli.ts", file],
         { cwd: repoRoot },
         (error, out) => {
           done({
