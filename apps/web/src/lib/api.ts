@@ -56,6 +56,7 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 
 const NOT_ANSWERING = "Taskflow's server is not answering right now. Try again in a moment.";
 const UNREACHABLE = "Could not reach Taskflow. Check your connection and try again.";
+const UNREADABLE = "Taskflow's server sent an answer that could not be read. Try again in a moment.";
 
 type JsonInit = Omit<RequestInit, "body"> & {
   json?: unknown;
@@ -111,7 +112,12 @@ export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
     } catch (error) {
       throw failed(error);
     }
-    return (text ? JSON.parse(text) : null) as T;
+    try {
+      return (text ? JSON.parse(text) : null) as T;
+    } catch {
+      // A 200 that is not JSON (a proxy's HTML page, say): say so, not the parser's "Unexpected token".
+      throw new ApiError(response.status, "Unreadable answer", UNREADABLE);
+    }
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", passOn);
