@@ -6,32 +6,35 @@ import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
 
-const insertTask = (db: Db) =>
-  prepared(db, "task_insert", (name) =>
-    db
-      .insert(tasks)
-      .values({
-        userId: sql.placeholder("userId"),
-        title: sql.placeholder("title"),
-        description: sql.placeholder("description"),
-        priority: sql.placeholder("priority"),
-        tags: sql.placeholder("tags"),
-        dueAt: storedDue("due") as unknown as Date,
-        allDay: storedAllDay("due") as unknown as boolean,
-      })
-      .returning()
-      .prepare(name),
-  );
+/** The insert statement, prepared as `name` on `db` (a database or a transaction: see create-tasks.ts). */
+export const buildTaskInsert = (db: Db, name: string) =>
+  db
+    .insert(tasks)
+    .values({
+      userId: sql.placeholder("userId"),
+      title: sql.placeholder("title"),
+      description: sql.placeholder("description"),
+      priority: sql.placeholder("priority"),
+      tags: sql.placeholder("tags"),
+      dueAt: storedDue("due") as unknown as Date,
+      allDay: storedAllDay("due") as unknown as boolean,
+    })
+    .returning()
+    .prepare(name);
+
+export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
+  userId,
+  title: input.title,
+  description: input.description ?? "",
+  priority: input.priority ?? "none",
+  tags: input.tags ?? [],
+  ...dateParams("due", input.due_at),
+});
+
+const insertTask = (db: Db) => prepared(db, "task_insert", (name) => buildTaskInsert(db, name));
 
 export async function createTask(db: Db, userId: string, input: CreateTaskInput): Promise<Task> {
-  const [row] = await insertTask(db).execute({
-    userId,
-    title: input.title,
-    description: input.description ?? "",
-    priority: input.priority ?? "none",
-    tags: input.tags ?? [],
-    ...dateParams("due", input.due_at),
-  });
+  const [row] = await insertTask(db).execute(taskInsertParams(userId, input));
   if (!row) throw new Error("insert returned no row");
   return toTask(row);
 }
