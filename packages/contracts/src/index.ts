@@ -11,6 +11,8 @@ export {
   messageSchema,
   toolCallSchema,
 } from "./chat";
+export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
+export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
 export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
 export {
   type DateInput,
