@@ -97,8 +97,25 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
 /**
- * Server-sent events of a streamed turn (`Accept: text/event-stream`), in order:
- * `start` {conversation_id} · `text` {delta} (0..n) · `tool_call` ToolCall (0..n, as each finishes) ·
- * then `done` ChatResponse, or `error` {status, title, detail, conversation_id}.
+ * The server-sent events of a streamed turn (`Accept: text/event-stream`), in order:
+ * `start` (the conversation is known) · `text` (0..n deltas of the reply) · `tool_call` (0..n, as each
+ * finishes) · then `done` (the whole turn, authoritative) or `error` (the turn failed; the problem names
+ * the conversation that holds it). `event` is the SSE event name, `data` its JSON.
  */
-export const CHAT_EVENTS = ["start", "text", "tool_call", "done", "error"] as const;
+export const chatStreamEventSchema = z.discriminatedUnion("event", [
+  z.object({ event: z.literal("start"), data: z.object({ conversation_id: z.number().int() }) }),
+  z.object({ event: z.literal("text"), data: z.object({ delta: z.string() }) }),
+  z.object({ event: z.literal("tool_call"), data: toolCallSchema }),
+  z.object({ event: z.literal("done"), data: chatResponseSchema }),
+  z.object({ event: z.literal("error"), data: chatProblemSchema }),
+]);
+/** A streamed event as the web reads it. */
+export type ChatStreamEvent = z.infer<typeof chatStreamEventSchema>;
+/** A streamed event as the api writes it (defaults, such as a problem's `type`, may be left out). */
+export type ChatStreamEventInput = z.input<typeof chatStreamEventSchema>;
+export type ChatStreamEventName = ChatStreamEvent["event"];
+
+/** The SSE event names of a streamed turn, in the order they can come. */
+export const CHAT_EVENTS: readonly ChatStreamEventName[] = chatStreamEventSchema.options.map(
+  (option) => option.shape.event.value,
+);

@@ -36,23 +36,35 @@ export function malformedTextMessage(value: string): string | undefined {
   return undefined;
 }
 
+/** The longest title, in characters (after trimming). */
+export const TITLE_MAX_LENGTH = 200;
+/** The longest description, in characters. */
+export const DESCRIPTION_MAX_LENGTH = 2000;
+
 export const titleSchema = textInput()
   .trim()
   .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .describe("Short title of the task, 1–200 characters");
+  .max(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`)
+  .describe(`Short title of the task, 1–${TITLE_MAX_LENGTH} characters`);
 export const descriptionSchema = textInput()
-  .max(2000, "must be at most 2000 characters")
-  .describe("Longer notes, up to 2000 characters");
+  .max(DESCRIPTION_MAX_LENGTH, `must be at most ${DESCRIPTION_MAX_LENGTH} characters`)
+  .describe(`Longer notes, up to ${DESCRIPTION_MAX_LENGTH} characters`);
 
-const tagSchema = textInput()
+/** The longest tag, in characters. */
+export const TAG_MAX_LENGTH = 32;
+/** The most tags one task can carry. */
+export const TAGS_MAX = 20;
+/** A tag (already trimmed and lower-cased): a letter or digit, then letters, digits, '-' or '_'. */
+export const TAG_PATTERN = new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,${TAG_MAX_LENGTH - 1}}$`, "u");
+
+export const tagSchema = textInput()
   .trim()
   .toLowerCase()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}$/u, "tags are 1–32 letters, digits, '-' or '_'")
+  .regex(TAG_PATTERN, `tags are 1–${TAG_MAX_LENGTH} letters, digits, '-' or '_'`)
   .describe("A label such as 'work' (no '#')");
 export const tagsSchema = z
   .array(tagSchema, { error: "must be an array of strings" })
-  .max(20, "at most 20 tags")
+  .max(TAGS_MAX, `at most ${TAGS_MAX} tags`)
   .transform((tags) => [...new Set(tags)])
   .describe("Labels for grouping and filtering");
 

@@ -1,9 +1,19 @@
-export type { ChatProblem, ChatResponse, Conversation, ConversationDetail, ToolCall } from "./chat";
+export type {
+  ChatProblem,
+  ChatResponse,
+  ChatStreamEvent,
+  ChatStreamEventInput,
+  ChatStreamEventName,
+  Conversation,
+  ConversationDetail,
+  ToolCall,
+} from "./chat";
 export {
   CHAT_EVENTS,
   chatProblemSchema,
   chatRequestBody,
   chatResponseSchema,
+  chatStreamEventSchema,
   clientTurnIdSchema,
   conversationDetailSchema,
   conversationMessagesQuery,
@@ -11,11 +21,11 @@ export {
   messageSchema,
   toolCallSchema,
 } from "./chat";
-export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
-export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
+export { type AppConfig, ASSISTANT_MODES, type AssistantMode, appConfigSchema } from "./config";
 export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
 export {
   type DateInput,
+  DESCRIPTION_MAX_LENGTH,
   dateInputSchema,
   descriptionSchema,
   isTimeZone,
@@ -24,6 +34,11 @@ export {
   NUL_MESSAGE,
   parseDateInput,
   prioritySchema,
+  TAG_MAX_LENGTH,
+  TAG_PATTERN,
+  TAGS_MAX,
+  TITLE_MAX_LENGTH,
+  tagSchema,
   tagsSchema,
   taskIdSchema,
   textInput,
@@ -32,20 +47,25 @@ export {
 } from "./fields";
 export type { Me, UpdateMeInput } from "./me";
 export { meSchema, updateMeBody } from "./me";
-export type { Problem } from "./problem";
-export { problemSchema } from "./problem";
+export type { FieldError, Problem } from "./problem";
+export { fieldErrorSchema, problemSchema } from "./problem";
 export type {
   CreateTaskInput,
   ListTasksInput,
   ListTasksOptions,
+  ParsedTask,
   Task,
   TaskList,
   TaskSort,
+  TaskStatus,
   UpdateTaskInput,
 } from "./tasks";
 export {
   createTaskBody,
   listTasksQuery,
+  parsedTaskSchema,
+  QUICK_ADD_MAX_CHARS,
+  quickAddParseBody,
   replaceTaskBody,
   TASK_SORTS,
   TASK_STATUSES,

@@ -3,6 +3,7 @@ import {
   dateInputSchema,
   descriptionSchema,
   prioritySchema,
+  TAG_MAX_LENGTH,
   tagsSchema,
   textInput,
   titleSchema,
@@ -62,6 +63,7 @@ export const replaceTaskBody = z.strictObject({
 
 /** `deleted` lists the trash: deleted tasks that can still be restored. */
 export const TASK_STATUSES = ["all", "pending", "completed", "deleted"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_SORTS = [
   "created",
   "-created",
@@ -77,7 +79,11 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 export const listTasksQuery = z.strictObject({
   status: z.enum(TASK_STATUSES).default("all"),
   priority: prioritySchema.optional(),
-  tag: textInput().trim().toLowerCase().max(32, "must be at most 32 characters").optional(),
+  tag: textInput()
+    .trim()
+    .toLowerCase()
+    .max(TAG_MAX_LENGTH, `must be at most ${TAG_MAX_LENGTH} characters`)
+    .optional(),
   q: textInput().trim().max(200, "must be at most 200 characters").optional(),
   due_before: dateInputSchema.optional(),
   due_after: dateInputSchema.optional(),
@@ -95,3 +101,27 @@ export type ListTasksOptions = z.output<typeof listTasksQuery>;
 
 export const taskListSchema = z.object({ items: z.array(taskSchema), next_cursor: z.string().nullable() });
 export type TaskList = z.infer<typeof taskListSchema>;
+
+/** The longest line quick add reads. */
+export const QUICK_ADD_MAX_CHARS = 500;
+
+/** POST /api/tasks/parse: one line as typed in the board's quick add. */
+export const quickAddParseBody = z.strictObject({
+  text: textInput()
+    .trim()
+    .min(1, "must not be empty")
+    .max(QUICK_ADD_MAX_CHARS, `must be at most ${QUICK_ADD_MAX_CHARS} characters`)
+    .describe("One line as typed in the board's quick add, e.g. “dentist friday 3pm #health !high”"),
+});
+
+/** What quick add read in a line: the fields of a new task, nothing created. Marks not typed are absent. */
+export const parsedTaskSchema = z.object({
+  title: z.string(),
+  priority: prioritySchema.exclude(["none"]).optional(),
+  tags: z.array(z.string()).optional(),
+  due_at: z
+    .string()
+    .optional()
+    .describe("YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM (wall time in the user's zone)"),
+});
+export type ParsedTask = z.infer<typeof parsedTaskSchema>;
