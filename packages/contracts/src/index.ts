@@ -75,3 +75,5 @@ export {
 } from "./tasks";
 export type { CreatedToken, PersonalToken } from "./tokens";
 export { createdTokenSchema, createTokenBody, tokenSchema } from "./tokens";
+export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
+export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
