@@ -4,10 +4,11 @@ import type { Db } from "@taskflow/db/client";
 import { type TaskRow, tasks } from "@taskflow/db/schema";
 import { and, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import { invalid } from "../errors";
-import { boundInstant, dateParams, dueOnWire, effectiveDue } from "./due";
+import { boundInstant, dateParams, effectiveDue } from "./due";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
 import { prepared } from "./prepared";
 import { toTask } from "./task-dto";
+import { SUMMARY_COLUMNS, toSummary } from "./task-summary";
 import { inTrash, notInTrash } from "./trash";
 
 /** A listed row: the task and when it is due for this user (all-day tasks: the end of their day). */
@@ -131,19 +132,6 @@ const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
       .prepare(name);
   });
 
-/** What the MCP `list_tasks` tool shows of a task: no description and no bookkeeping timestamps. */
-const SUMMARY_COLUMNS = {
-  effectiveDue: sql<Date | null>`${effectiveDue}`,
-  allDay: tasks.allDay,
-  id: tasks.id,
-  title: tasks.title,
-  completed: tasks.completed,
-  priority: tasks.priority,
-  tags: tasks.tags,
-  dueAt: tasks.dueAt,
-  completedAt: tasks.completedAt,
-};
-
 const summaryStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
   prepared(db, `task_summaries_${shapeOf(options)}`, (name) => {
     const { where, order } = whereAndOrder(key, options);
@@ -198,13 +186,5 @@ export async function listTasks(db: Db, userId: string, options: ListTasksOption
 export async function listTaskSummaries(db: Db, userId: string, options: ListTasksOptions) {
   const key = sortKey(options.sort);
   const rows = await summaryStatement(db, key, options).execute(listParams(userId, key, options));
-  return rows.slice(0, options.limit).map((row) => ({
-    id: row.id,
-    title: row.title,
-    completed: row.completed,
-    priority: row.priority,
-    tags: row.tags,
-    due_at: dueOnWire(row),
-    completed_at: row.completedAt ? row.completedAt.toISOString() : null,
-  }));
+  return rows.slice(0, options.limit).map(toSummary);
 }
