@@ -12,8 +12,34 @@ export const TOOL = {
   updateTask: "update_task",
   deleteTask: "delete_task",
   restoreTask: "restore_task",
+  addTasks: "add_tasks",
+  completeTasks: "complete_tasks",
+  updateTasks: "update_tasks",
+  getOverview: "get_overview",
 } as const;
 export type ToolName = (typeof TOOL)[keyof typeof TOOL];
+
+/** The MCP resources (by URI) and prompts (by name) the server offers. */
+export const RESOURCE = { today: "taskflow://today" } as const;
+export const PROMPT = { planMyDay: "plan-my-day" } as const;
+
+/** At most this many tasks per bulk call: one transaction stays short, and one reply stays readable. */
+export const MAX_BULK_ITEMS = 50;
+
+/**
+ * Tool arguments as a strict object: an argument the tool does not take is refused with a message
+ * naming it and the ones it does take. A plain object would drop it silently, and the model would
+ * believe, say, a `notes` or `list` it sent had been stored.
+ */
+function toolArgs<S extends z.core.$ZodLooseShape>(shape: S) {
+  const known = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown argument${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}: allowed are ${known}`
+        : undefined,
+  });
+}
 
 const userIdArg = textInput()
   .optional()
@@ -24,16 +50,16 @@ const dueArg = textInput().describe("Due date as ISO-8601 date (2026-01-31) or d
 const taskIdArg = taskIdSchema.describe("The task's numeric id, as shown by list_tasks");
 const tagsArg = z.array(textInput()).describe("Labels without '#', e.g. ['work', 'home']");
 
-export const addTaskArgs = {
+const newTaskFields = {
   title: textInput().describe("Title of the new task, 1–200 characters"),
   description: textInput().optional().describe("Optional longer notes"),
   priority: prioritySchema.optional().describe("none, low, medium or high"),
   tags: tagsArg.optional(),
   due: dueArg.optional(),
-  user_id: userIdArg,
 };
+export const addTaskArgs = toolArgs({ ...newTaskFields, user_id: userIdArg });
 
-export const listTasksArgs = {
+export const listTasksArgs = toolArgs({
   status: z
     .enum(TASK_STATUSES)
     .optional()
@@ -45,20 +71,19 @@ export const listTasksArgs = {
   due_after: dueArg.optional().describe("Only tasks due after this date"),
   limit: z.number().int().min(1).max(100).optional().describe("At most this many tasks (default 50)"),
   user_id: userIdArg,
-};
+});
 
-export const taskRefArgs = { task_id: taskIdArg, user_id: userIdArg };
+export const taskRefArgs = toolArgs({ task_id: taskIdArg, user_id: userIdArg });
 
-export const updateTaskArgs = {
-  task_id: taskIdArg,
+const taskChangeFields = {
   title: textInput().optional().describe("New title"),
   description: textInput().optional().describe("New description"),
   priority: prioritySchema.optional().describe("New priority"),
   tags: tagsArg.optional().describe("Replaces all tags"),
   due: dueArg.nullable().optional().describe("New due date; null clears it"),
   completed: z.boolean().optional().describe("true marks done, false reopens"),
-  user_id: userIdArg,
 };
+export const updateTaskArgs = toolArgs({ task_id: taskIdArg, ...taskChangeFields, user_id: userIdArg });
 
 export const taskActionResult = {
   task_id: z.number().int().describe("Id of the task acted on"),
@@ -79,3 +104,63 @@ export const listedTask = z.object({
   completed_at: z.string().nullable().describe("When it was completed (ISO-8601), else null"),
 });
 export const listTasksResult = { tasks: z.array(listedTask).describe("Matching tasks, newest first") };
+
+const bulkItems = <T extends z.ZodType>(item: T, what: string) =>
+  z
+    .array(item)
+    .min(1, `give at least one ${what}`)
+    .max(MAX_BULK_ITEMS, `at most ${MAX_BULK_ITEMS} ${what}s per call; send the rest in another call`);
+
+export const addTasksArgs = toolArgs({
+  tasks: bulkItems(toolArgs(newTaskFields), "task").describe(
+    `The tasks to create, 1–${MAX_BULK_ITEMS}, each like add_task's arguments`,
+  ),
+  user_id: userIdArg,
+});
+
+export const completeTasksArgs = toolArgs({
+  task_ids: bulkItems(taskIdArg, "task id").describe(
+    `Ids of the tasks to mark done, 1–${MAX_BULK_ITEMS}, as shown by list_tasks`,
+  ),
+  user_id: userIdArg,
+});
+
+export const updateTasksArgs = toolArgs({
+  tasks: bulkItems(toolArgs({ task_id: taskIdArg, ...taskChangeFields }), "change").describe(
+    `The changes, 1–${MAX_BULK_ITEMS}, each like update_task's arguments (task_id plus the fields to change); one task at most once`,
+  ),
+  user_id: userIdArg,
+});
+
+export const bulkResult = {
+  count: z.number().int().describe("How many tasks were acted on (all of them, or the call failed)"),
+  results: z
+    .array(z.object(taskActionResult))
+    .describe("One result per item, in the order the items were given"),
+};
+
+export const getOverviewArgs = toolArgs({ user_id: userIdArg });
+
+const overviewCounts = z.object({
+  open: z.number().int().describe("Tasks not done yet"),
+  completed: z.number().int().describe("Tasks done (not in the trash)"),
+  completed_today: z.number().int().describe("Tasks completed since the start of today"),
+  overdue: z.number().int().describe("Open tasks whose due date or time has passed"),
+  due_today: z.number().int().describe("Open tasks due later today (not yet overdue)"),
+  in_trash: z.number().int().describe("Deleted tasks that can still be restored"),
+});
+
+export const overviewResult = {
+  time_zone: z
+    .string()
+    .describe("The user's IANA time zone: today, overdue and due today are computed in it"),
+  today: z.string().describe("Today's date in that zone, YYYY-MM-DD"),
+  now: z.string().describe("The moment the overview was computed (ISO-8601)"),
+  counts: overviewCounts.describe("How many tasks are in each state"),
+  overdue: z.array(listedTask).describe("Overdue open tasks, most overdue first (at most 20)"),
+  due_today: z.array(listedTask).describe("Open tasks due later today, soonest first (at most 20)"),
+  next_up: z.array(listedTask).describe("The next few open tasks due after today, soonest first"),
+};
+const overviewSchema = z.object(overviewResult);
+export type Overview = z.infer<typeof overviewSchema>;
+export type ListedTask = z.infer<typeof listedTask>;
