@@ -1,8 +1,9 @@
 // What a failed turn had already done, in words: the tool calls that changed something and succeeded.
 // Their changes stand, so the user must hear about them instead of being told only to try again.
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import type { ToolCallRecord } from "./types";
 
-const READ_ONLY = new Set(["list_tasks", "get_task", "search_tasks"]);
+const READ_ONLY = new Set([TOOL.listTasks, "get_task", "search_tasks"]);
 
 /** "I added “buy milk” and completed task #4", or undefined when nothing was changed. */
 export function describeDone(calls: ToolCallRecord[]): string | undefined {
@@ -21,15 +22,15 @@ function describeCall(call: ToolCallRecord): string {
   const id = result.task_id ?? call.arguments.task_id;
   const task = title ? `“${title}”` : id !== undefined ? `task #${String(id)}` : "a task";
   switch (call.tool) {
-    case "add_task":
+    case TOOL.addTask:
       return `added ${task}`;
-    case "complete_task":
+    case TOOL.completeTask:
       return `completed ${task}`;
-    case "delete_task":
+    case TOOL.deleteTask:
       return `deleted ${task}`;
-    case "update_task":
+    case TOOL.updateTask:
       return `updated ${task}`;
-    case "restore_task":
+    case TOOL.restoreTask:
       return `restored ${task}`;
     default:
       return `ran ${call.tool}${id !== undefined ? ` on task #${String(id)}` : ""}`;

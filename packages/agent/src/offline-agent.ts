@@ -1,3 +1,4 @@
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { AgentError } from "./agent-error";
 import { createMcpConnection } from "./mcp-session";
 import {
@@ -74,7 +75,7 @@ async function carryOut(
       return { response: `${head} ${done} ${UNDO_OFFER}`, records: outcome.records };
     }
     case "tool": {
-      if (plan.tool === "list_tasks") {
+      if (plan.tool === TOOL.listTasks) {
         const record = await call(plan.tool, plan.arguments);
         return { response: describe(plan, record), records: [record] };
       }
@@ -92,7 +93,7 @@ export class KnownTasks {
   private listing: Promise<KnownTask[]> | undefined;
   constructor(private readonly call: Call) {}
   all(): Promise<KnownTask[]> {
-    this.listing ??= this.call("list_tasks", { status: "all", limit: 100 }).then((listing) => {
+    this.listing ??= this.call(TOOL.listTasks, { status: "all", limit: 100 }).then((listing) => {
       if (listing.is_error) throw new AgentError("tools_unavailable", listing.result);
       return ((listing.result as { tasks?: KnownTask[] }).tasks ?? []) as KnownTask[];
     });
@@ -116,7 +117,7 @@ export async function runSteps(steps: readonly Step[], call: Call, tasks: KnownT
   const records: ToolCallRecord[] = [];
   const done: ToolCallRecord[] = [];
   for (const step of steps) {
-    const before = step.tool === "update_task" ? await snapshot(step, tasks) : undefined;
+    const before = step.tool === TOOL.updateTask ? await snapshot(step, tasks) : undefined;
     const record = await call(step.tool, step.arguments);
     const kept =
       before !== undefined &&

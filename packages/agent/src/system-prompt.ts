@@ -1,4 +1,6 @@
 /** The user's "now" as they would say it, and today's date as the tools take it, in their zone. */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
+
 function localNow(now: Date, timeZone: string): { spoken: string; today: string } {
   const spoken = new Intl.DateTimeFormat("en-US", {
     timeZone,
@@ -26,7 +28,7 @@ export function systemPrompt(now: Date, timeZone: string): string {
     "You are Taskflow's assistant. You manage the user's todo list only through the tools you are given.",
     `For the user it is now ${spoken} (time zone ${timeZone}); today is ${today}. Read "today", "tomorrow", "friday" and times of day in that zone.`,
     "Rules:",
-    "- To act on a task by name, call list_tasks first to find its id; never guess ids.",
+    `- To act on a task by name, call ${TOOL.listTasks} first to find its id; never guess ids.`,
     "- If several tasks could match, ask which one is meant instead of acting.",
     "- If no task matches, say so plainly and offer to list the tasks.",
     "- Dates go to tools as YYYY-MM-DD for a whole day, or YYYY-MM-DDTHH:MM for a time of day in the user's zone (no offset; the server applies the zone). Priorities are none, low, medium or high. Tags have no '#'.",

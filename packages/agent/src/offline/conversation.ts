@@ -3,6 +3,7 @@
  * "it", "both") and its last change (for "undo"). Only stored messages are read, so any replica answers a
  * follow-up the same way.
  */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import type { StoredCall, StoredMessage } from "./types.js";
 
 export interface NamedTask {
@@ -10,12 +11,13 @@ export interface NamedTask {
   title?: string;
 }
 
-export const CHANGE_TOOLS = new Set([
-  "add_task",
-  "complete_task",
-  "delete_task",
-  "update_task",
-  "restore_task",
+/** The tools that change a task (every one but the listing). */
+export const CHANGE_TOOLS: ReadonlySet<string> = new Set<string>([
+  TOOL.addTask,
+  TOOL.completeTask,
+  TOOL.deleteTask,
+  TOOL.updateTask,
+  TOOL.restoreTask,
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** Turns MCP tool results into short chat answers. */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueKey, isOverdue, wallClock } from "./clock.js";
 import type { ListView } from "./types.js";
 
@@ -172,19 +173,19 @@ export function describeToolResult(
   const id = data.task_id ?? args.task_id;
   const it = named(title, id);
   switch (tool) {
-    case "add_task": {
+    case TOOL.addTask: {
       const due = formatDue(args.due, options);
       const number = id === undefined ? "" : `#${String(id)}`;
       const details = [number, ...(due === undefined ? [] : [`due ${due}`])].filter((d) => d.length > 0);
       return `Added ${quoted(title)}${details.length > 0 ? ` (${details.join(", ")})` : ""}.`;
     }
-    case "complete_task":
+    case TOOL.completeTask:
       return `Marked ${it} as done.`;
-    case "delete_task":
+    case TOOL.deleteTask:
       return `Deleted ${it} (it is in the trash).`;
-    case "restore_task":
+    case TOOL.restoreTask:
       return `Restored ${it} from the trash.`;
-    case "update_task": {
+    case TOOL.updateTask: {
       const what: string[] = [];
       if (args.title !== undefined) what.push(`renamed it to ‘${String(args.title)}’`);
       if (args.priority !== undefined) what.push(`set priority to ${String(args.priority)}`);
@@ -198,7 +199,7 @@ export function describeToolResult(
       const label = typeof title === "string" ? it : `task #${String(id)}`;
       return what.length > 0 ? `Updated ${label}: ${what.join(", ")}.` : `Updated ${label}.`;
     }
-    case "list_tasks": {
+    case TOOL.listTasks: {
       const tasks = Array.isArray(data.tasks) ? (data.tasks as ListedTask[]) : [];
       if (tasks.length === 0) return "No tasks match that. Say “add …” to create one.";
       const shown = present(tasks, options);

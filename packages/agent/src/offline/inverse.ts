@@ -3,6 +3,7 @@
  * calls. An update is reverted from the `before` snapshot the offline agent keeps in the result of the
  * update_task call it records (the task's listed fields just before the change).
  */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import type { Step, StoredCall } from "./types.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,14 +30,14 @@ export function inverseOf(call: StoredCall): Step | { cannot: string } {
   const id = taskIdOf(call);
   if (id === undefined) return { cannot: "I don't know which task that change was on." };
   switch (call.tool) {
-    case "add_task":
-    case "restore_task":
-      return { tool: "delete_task", arguments: { task_id: id } };
-    case "delete_task":
-      return { tool: "restore_task", arguments: { task_id: id } };
-    case "complete_task":
-      return { tool: "update_task", arguments: { task_id: id, completed: false } };
-    case "update_task":
+    case TOOL.addTask:
+    case TOOL.restoreTask:
+      return { tool: TOOL.deleteTask, arguments: { task_id: id } };
+    case TOOL.deleteTask:
+      return { tool: TOOL.restoreTask, arguments: { task_id: id } };
+    case TOOL.completeTask:
+      return { tool: TOOL.updateTask, arguments: { task_id: id, completed: false } };
+    case TOOL.updateTask:
       return inverseOfUpdate(id, call);
     default:
       return { cannot: `I can't undo ${call.tool}.` };
@@ -60,5 +61,5 @@ function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string 
       };
     }
   }
-  return { tool: "update_task", arguments: args };
+  return { tool: TOOL.updateTask, arguments: args };
 }

@@ -1,3 +1,4 @@
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { findDate, removeDate } from "./dates.js";
 import { firstQuote, restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
@@ -102,5 +103,5 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
   if (args.priority !== undefined) result.priority = args.priority;
   if (tagged.tags.length > 0) result.tags = tagged.tags;
   if (args.due !== undefined) result.due = args.due;
-  return { kind: "tool", tool: "add_task", arguments: result };
+  return { kind: "tool", tool: TOOL.addTask, arguments: result };
 }

@@ -5,12 +5,13 @@
  * and asks for a reply naming the ids ("yes, delete tasks 3, 5 and 9"), which is itself a complete
  * command, so any replica answers it the same with or without the conversation's history.
  */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { isOverdue } from "./clock.js";
 import { extractPriority } from "./priority.js";
 import { contentWords, readPhrase, resolveTask, scoreTask } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
 import { cleanReference } from "./task-reference.js";
-import type { BulkAction, KnownTask, OfflinePlan, TurnContext } from "./types.js";
+import type { BatchPlan, BulkAction, KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
 const DELETE_VERB =
   /^(?:delete|remove|clear(?:\s+out)?|erase|trash|wipe(?:\s+out)?|purge|get\s+rid\s+of|bin|scrap|drop|discard|nuke|cancel|throw\s+(?:out|away))\b\s*/i;
@@ -247,8 +248,8 @@ function batchPlan(action: BulkAction, tasks: KnownTask[]): OfflinePlan {
   };
 }
 
-function toolOf(action: BulkAction): "complete_task" | "delete_task" | "update_task" {
-  return action === "complete" ? "complete_task" : action === "delete" ? "delete_task" : "update_task";
+function toolOf(action: BulkAction): BatchPlan["tool"] {
+  return action === "complete" ? TOOL.completeTask : action === "delete" ? TOOL.deleteTask : TOOL.updateTask;
 }
 
 /** Plans a command on a set of tasks, or undefined when the message does not name a set. */

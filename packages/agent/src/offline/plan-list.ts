@@ -1,3 +1,4 @@
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { wallTime } from "./clock.js";
 import { addDays, findDate, localDay, weekdayIndex } from "./dates.js";
 import { restoreQuotes, tidy } from "./normalise.js";
@@ -86,7 +87,7 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
   const args: Record<string, unknown> = {};
   let work = text;
   if (NEXT.test(work))
-    return { kind: "tool", tool: "list_tasks", arguments: { status: "pending" }, view: { kind: "next" } };
+    return { kind: "tool", tool: TOOL.listTasks, arguments: { status: "pending" }, view: { kind: "next" } };
   const finished = FINISHED_ON.exec(work);
   if (finished?.[1] !== undefined) {
     const today = localDay(ctx.now, ctx);
@@ -103,7 +104,7 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
     const label = said === "tonight" ? "today" : said;
     return {
       kind: "tool",
-      tool: "list_tasks",
+      tool: TOOL.listTasks,
       arguments: { status: "completed" },
       view: { kind: "completed_in", from, to, label },
     };
@@ -142,7 +143,7 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
     );
     if (cleaned.length > 0 && !/^(?:tasks?|todos?|items?|everything|all)$/i.test(cleaned)) {
       args.query = cleaned.replace(/^(?:the|my|a|an)\s+/i, "");
-      return { kind: "tool", tool: "list_tasks", arguments: args };
+      return { kind: "tool", tool: TOOL.listTasks, arguments: args };
     }
   }
 
@@ -160,6 +161,6 @@ export function planList(text: string, quotes: readonly string[], ctx: TurnConte
     else if (ALL.test(work)) args.status = "all";
   }
   return byDue
-    ? { kind: "tool", tool: "list_tasks", arguments: args, view: { kind: "by_due" } }
-    : { kind: "tool", tool: "list_tasks", arguments: args };
+    ? { kind: "tool", tool: TOOL.listTasks, arguments: args, view: { kind: "by_due" } }
+    : { kind: "tool", tool: TOOL.listTasks, arguments: args };
 }

@@ -1,3 +1,4 @@
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { commandFirst } from "./command-first.js";
 import { findDate, removeDate } from "./dates.js";
 import { readFollowUp } from "./follow-up.js";
@@ -34,9 +35,9 @@ export const MAX_COMMAND_CHARS = 500;
 const PREFER: Record<string, Preference> = { complete: "pending", reopen: "completed" };
 
 function toolFor(intent: string): ToolName {
-  if (intent === "complete") return "complete_task";
-  if (intent === "delete") return "delete_task";
-  return "update_task";
+  if (intent === "complete") return TOOL.completeTask;
+  if (intent === "delete") return TOOL.deleteTask;
+  return TOOL.updateTask;
 }
 
 /**
@@ -120,7 +121,7 @@ function planCommand(text: string, quotes: readonly string[], ctx: TurnContext):
     );
     if (target.ok || target.plan.kind === "clarify") {
       return target.ok
-        ? { kind: "tool", tool: "complete_task", arguments: { task_id: target.id } }
+        ? { kind: "tool", tool: TOOL.completeTask, arguments: { task_id: target.id } }
         : target.plan;
     }
   }

@@ -12,6 +12,8 @@
  *   does: "add bread and butter" and "add eggs and bread" are one task each, titled as typed (say "add
  *   eggs, bread" or "add eggs and add bread" for two).
  */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { CHANGE_TOOLS } from "./conversation.js";
 import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
 import { tidy } from "./normalise.js";
@@ -79,10 +81,9 @@ function addListItems(text: string, ctx: TurnContext): string[] | undefined {
   return items.map((item) => `add ${item}`);
 }
 
-const CHANGES = new Set(["add_task", "complete_task", "delete_task", "update_task", "restore_task"]);
-
 function stepsOf(plan: OfflinePlan): Step[] | undefined {
-  if (plan.kind === "tool" && CHANGES.has(plan.tool)) return [{ tool: plan.tool, arguments: plan.arguments }];
+  if (plan.kind === "tool" && CHANGE_TOOLS.has(plan.tool))
+    return [{ tool: plan.tool, arguments: plan.arguments }];
   if (plan.kind === "batch") return plan.calls.map((args) => ({ tool: plan.tool, arguments: args }));
   return undefined;
 }
@@ -106,7 +107,7 @@ export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClau
   for (const clause of clauses) {
     // A split at a task verb only continues an add: "complete buy milk and call the bank" names two
     // tasks to complete (a set), not a completion and a new task.
-    if (!clause.explicit && !(previous?.kind === "tool" && previous.tool === "add_task")) return undefined;
+    if (!clause.explicit && !(previous?.kind === "tool" && previous.tool === TOOL.addTask)) return undefined;
     // "move the bank call to friday and make it low priority": "it" is the task of the clause before.
     const said =
       last === undefined ? clause.text : (rewriteFollowUp(clause.text, [{ id: last }]) ?? clause.text);

@@ -1,3 +1,4 @@
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueDay } from "./clock.js";
 import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
@@ -320,7 +321,7 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
     changes.tags = [...new Set([...target.task.tags, ...(changes.tags as string[])])];
   }
   if (Object.keys(changes).length === 0) return { kind: "reply", reply: nothingToChangeReply(target.id) };
-  return { kind: "tool", tool: "update_task", arguments: { task_id: target.id, ...changes } };
+  return { kind: "tool", tool: TOOL.updateTask, arguments: { task_id: target.id, ...changes } };
 }
 
 /** A quote that follows the task reference and ends the message. */

@@ -2,6 +2,7 @@
  * Renames said by naming rather than with "rename … to …": "call task 3 Quarterly review",
  * "name the milk task Buy oat milk", "task 4 should be called Call grandpa".
  */
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { targetTask } from "./task-reference.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
@@ -30,5 +31,5 @@ export function planNaming(
   const target = targetTask(reference, quotes, ctx.tasks);
   // A title phrase that names no task ("call the task force people …") is left to other stages.
   if (!target.ok) return target.plan.kind === "clarify" || /\d/.test(reference) ? target.plan : undefined;
-  return { kind: "tool", tool: "update_task", arguments: { task_id: target.id, title } };
+  return { kind: "tool", tool: TOOL.updateTask, arguments: { task_id: target.id, title } };
 }

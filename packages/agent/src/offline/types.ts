@@ -1,3 +1,5 @@
+import type { TOOL, ToolName } from "@taskflow/contracts/mcp-tools";
+
 export interface KnownTask {
   id: number;
   title: string;
@@ -7,13 +9,7 @@ export interface KnownTask {
   due_at?: string | null;
 }
 
-export type ToolName =
-  | "add_task"
-  | "list_tasks"
-  | "complete_task"
-  | "delete_task"
-  | "update_task"
-  | "restore_task";
+export type { ToolName };
 
 /** One tool call of a plan. */
 export interface Step {
@@ -51,7 +47,7 @@ export type BulkAction = "complete" | "delete" | "reopen";
 export interface BatchPlan {
   kind: "batch";
   action: BulkAction;
-  tool: "complete_task" | "delete_task" | "update_task";
+  tool: typeof TOOL.completeTask | typeof TOOL.deleteTask | typeof TOOL.updateTask;
   calls: Record<string, unknown>[];
   tasks: { id: number; title: string }[];
   /** Said with the result, e.g. that some tasks of the set were already done. */
