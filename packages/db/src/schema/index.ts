@@ -1,6 +1,16 @@
 export { account, rateLimit, session, user, verification } from "./auth";
 export type { ConversationRow, MessageRow, StoredToolCall } from "./chat";
 export { conversations, messageRole, messages } from "./chat";
+export {
+  jwks,
+  oauthAccessToken,
+  oauthClient,
+  oauthClientAssertion,
+  oauthClientResource,
+  oauthConsent,
+  oauthRefreshToken,
+  oauthResource,
+} from "./oauth";
 export type { TaskRow } from "./tasks";
 export { taskPriority, tasks } from "./tasks";
 export type { PersonalTokenRow } from "./tokens";
