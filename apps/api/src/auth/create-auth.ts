@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer"; // the one plugin, not the index of all of them (~0.2 s at start)
 import { accountRules, sessionAgeLimit } from "./account-rules";
+import { oauthServerPlugins } from "./oauth-provider";
 import { RESET_TOKEN_TTL_SECONDS, type SendResetPassword } from "./password-reset";
 
 export interface AuthOptions {
@@ -18,6 +19,8 @@ export interface AuthOptions {
   sendResetPassword?: SendResetPassword | undefined;
   /** Absolute session lifetime since sign-in, however often it slid forward (unset: none). */
   sessionMaxAgeMs?: number | undefined;
+  /** MCP_PUBLIC_URL: the protected resource OAuth access tokens are issued for. */
+  mcpResource?: string | undefined;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -35,6 +38,14 @@ export function createAuth(options: AuthOptions) {
         account: schema.account,
         verification: schema.verification,
         rateLimit: schema.rateLimit,
+        jwks: schema.jwks,
+        oauthClient: schema.oauthClient,
+        oauthResource: schema.oauthResource,
+        oauthClientResource: schema.oauthClientResource,
+        oauthRefreshToken: schema.oauthRefreshToken,
+        oauthAccessToken: schema.oauthAccessToken,
+        oauthConsent: schema.oauthConsent,
+        oauthClientAssertion: schema.oauthClientAssertion,
       },
     }),
     emailAndPassword: {
@@ -68,7 +79,12 @@ export function createAuth(options: AuthOptions) {
       ...(options.sessionMaxAgeMs ? { after: sessionAgeLimit(options.sessionMaxAgeMs) } : {}),
     },
     telemetry: { enabled: false },
-    plugins: [bearer()],
+    // The jwt plugin's session-to-JWT endpoint: tokens come from the OAuth flow only.
+    disabledPaths: ["/token"],
+    plugins: [
+      bearer(),
+      ...oauthServerPlugins({ baseUrl: options.baseUrl, mcpResource: options.mcpResource }),
+    ],
   });
 }
 
