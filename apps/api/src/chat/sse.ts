@@ -1,6 +1,10 @@
+import type { ChatStreamEventInput, ChatStreamEventName } from "@taskflow/contracts";
 import type { FastifyReply } from "fastify";
 
-/** Takes over the reply and returns a writer of server-sent events. */
+/** The data an event of this name carries (`ChatStreamEvent` in the contracts). */
+type EventData<E extends ChatStreamEventName> = Extract<ChatStreamEventInput, { event: E }>["data"];
+
+/** Takes over the reply and returns a writer of the chat turn's server-sent events. */
 export function openEventStream(reply: FastifyReply) {
   reply.hijack();
   reply.raw.writeHead(200, {
@@ -13,7 +17,8 @@ export function openEventStream(reply: FastifyReply) {
   });
   reply.raw.flushHeaders();
   return {
-    send(event: string, data: unknown) {
+    /** Writes one event of a streamed chat turn; its data is typed by the contract (ChatStreamEvent). */
+    send<E extends ChatStreamEventName>(event: E, data: EventData<E>) {
       if (!reply.raw.writableEnded) reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     end() {
