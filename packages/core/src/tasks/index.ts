@@ -1,5 +1,9 @@
+export type { TaskChange } from "./bulk";
+export { completeTasks } from "./complete-tasks";
 export { createTask } from "./create-task";
+export { createTasks } from "./create-tasks";
 export { deleteTask } from "./delete-task";
+export { getOverview } from "./get-overview";
 export { getTask } from "./get-task";
 export { listTaskSummaries, listTasks } from "./list-tasks";
 export { purgeTrash } from "./purge-trash";
@@ -8,3 +12,4 @@ export { toTask } from "./task-dto";
 export { toggleTask } from "./toggle-task";
 export { TRASH_RETENTION_DAYS } from "./trash";
 export { updateTask } from "./update-task";
+export { updateTasks } from "./update-tasks";

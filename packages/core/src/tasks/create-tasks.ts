@@ -1,0 +1,20 @@
+import type { CreateTaskInput, Task } from "@taskflow/contracts";
+import type { Db } from "@taskflow/db/client";
+import { batchStatementName, checkBatchSize } from "./bulk";
+import { buildTaskInsert, taskInsertParams } from "./create-task";
+import { toTask } from "./task-dto";
+
+/** Creates every task or none: one transaction, the tasks in the order given. */
+export async function createTasks(db: Db, userId: string, inputs: CreateTaskInput[]): Promise<Task[]> {
+  checkBatchSize(inputs.length, "tasks");
+  return db.transaction(async (tx) => {
+    const insert = buildTaskInsert(tx, batchStatementName("task_insert"));
+    const created: Task[] = [];
+    for (const input of inputs) {
+      const [row] = await insert.execute(taskInsertParams(userId, input));
+      if (!row) throw new Error("insert returned no row");
+      created.push(toTask(row));
+    }
+    return created;
+  });
+}
