@@ -1,0 +1,6 @@
+export { describeRecurrence } from "./describe-recurrence";
+export { type NextOccurrence, type NextOccurrenceInput, nextOccurrence } from "./next-occurrence";
+export { parseRecurrence } from "./parse-recurrence";
+export { parseRecurrencePhrase, type RecurrencePhrase } from "./parse-recurrence-phrase";
+export { resolveRecurrence } from "./resolve-recurrence";
+export { dayInZone } from "./zoned-time";
