@@ -1,8 +1,6 @@
 // The browser's only way to the api: same-origin /api/* calls through the web server's proxy.
 // Types come from the shared contracts (type-only imports, so no schema code reaches the bundle).
-import type { Problem } from "@taskflow/contracts";
-
-export type FieldError = { field: string; message: string };
+import type { FieldError, Problem } from "@taskflow/contracts";
 
 export class ApiError extends Error {
   readonly status: number;

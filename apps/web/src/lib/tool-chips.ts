@@ -1,5 +1,6 @@
 // One-line summaries of the assistant's tool calls, e.g. "Added ‘Buy milk’ · due Fri".
 import type { ToolCall } from "@taskflow/contracts";
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { browserTimeZone, describeDue } from "./dates";
 
 export type ToolChip = {
@@ -25,11 +26,11 @@ function errorText(result: unknown): string | undefined {
 }
 
 const VERB: Record<string, string> = {
-  add_task: "add a task",
-  complete_task: "complete the task",
-  delete_task: "delete the task",
-  update_task: "update the task",
-  list_tasks: "list tasks",
+  [TOOL.addTask]: "add a task",
+  [TOOL.completeTask]: "complete the task",
+  [TOOL.deleteTask]: "delete the task",
+  [TOOL.updateTask]: "update the task",
+  [TOOL.listTasks]: "list tasks",
 };
 
 /** `timeZone`: the user's, which a due the assistant sent is shown in. */
@@ -49,7 +50,7 @@ export function describeToolCall(call: ToolCall, timeZone: string = browserTimeZ
     str(args.title) ??
     (typeof args.task_id === "number" ? `task ${args.task_id}` : "task");
   switch (call.tool) {
-    case "add_task": {
+    case TOOL.addTask: {
       const due = str(args.due);
       return {
         label: `Added ‘${title}’${due ? ` · due ${describeDue(due, timeZone).label}` : ""}`,
@@ -57,13 +58,13 @@ export function describeToolCall(call: ToolCall, timeZone: string = browserTimeZ
         changesTasks: true,
       };
     }
-    case "complete_task":
+    case TOOL.completeTask:
       return { label: `Completed ‘${title}’`, tone: "done", changesTasks: true };
-    case "delete_task":
+    case TOOL.deleteTask:
       return { label: `Deleted ‘${title}’`, tone: "delete", changesTasks: true };
-    case "update_task":
+    case TOOL.updateTask:
       return { label: `Updated ‘${title}’`, tone: "update", changesTasks: true };
-    case "list_tasks": {
+    case TOOL.listTasks: {
       const count = Array.isArray(result.tasks) ? result.tasks.length : 0;
       return {
         label: `Listed ${count} ${count === 1 ? "task" : "tasks"}`,

@@ -1,17 +1,22 @@
 "use client";
 
-import type { Task } from "@taskflow/contracts";
+import { type Task, TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { type FormEvent, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
 import { overridden, quickAddBody } from "./quick-add";
 import { QuickAddChips } from "./quick-add-chips";
-import { apiFieldErrors, type DraftErrors, EMPTY_DRAFT, type TaskDraft, validateDraft } from "./task-draft";
+import {
+  apiFieldErrors,
+  type DraftErrors,
+  EMPTY_DRAFT,
+  isWallTime,
+  type TaskDraft,
+  validateDraft,
+} from "./task-draft";
 import { DueField, FieldErrors, PriorityField, TagsField } from "./task-fields";
 import { useQuickAdd } from "./use-quick-add";
-
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
@@ -49,7 +54,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       }
       const body = quickAddBody(draft, parse.kind === "parsed" ? parse.result : null);
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
-      if (WALL_TIME.test(body.due_at ?? "")) await zoneReady;
+      if (isWallTime(body.due_at)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
       setDraft(EMPTY_DRAFT);
       refused.current = null;
@@ -84,7 +89,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           className="w-full rounded-lg border-0 bg-transparent px-1 py-1 text-base font-medium text-slate-900 placeholder:font-normal placeholder:text-slate-400 focus:ring-0 focus:outline-none"
           placeholder="What needs doing? Try “buy milk tomorrow 9am #groceries !high”"
           value={draft.title}
-          maxLength={200}
+          maxLength={TITLE_MAX_LENGTH}
           autoComplete="off"
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? "new-title-error" : undefined}

@@ -1,23 +1,24 @@
+import type { TaskPriority } from "@taskflow/contracts";
 import { CalendarIcon } from "@/components/ui/icons";
 import { describeDue } from "@/lib/dates";
-import { PRIORITY_LABEL, type Priority } from "@/lib/priorities";
 import { useTimeZone } from "@/lib/use-me";
+import { PRIORITY_LABEL } from "./priority-label";
 
-const PRIORITY_STYLE: Record<Priority, string> = {
+const PRIORITY_STYLE: Record<TaskPriority, string> = {
   none: "bg-slate-100 text-slate-600 ring-slate-200",
   low: "bg-sky-50 text-sky-700 ring-sky-200",
   medium: "bg-amber-50 text-amber-800 ring-amber-200",
   high: "bg-rose-50 text-rose-700 ring-rose-200",
 };
 
-const DOT: Record<Priority, string> = {
+const DOT: Record<TaskPriority, string> = {
   none: "bg-slate-400",
   low: "bg-sky-500",
   medium: "bg-amber-500",
   high: "bg-rose-500",
 };
 
-export function PriorityChip({ priority }: { priority: Priority }) {
+export function PriorityChip({ priority }: { priority: TaskPriority }) {
   return (
     <span
       data-testid="priority-chip"

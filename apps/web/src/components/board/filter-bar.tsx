@@ -1,9 +1,9 @@
 "use client";
 
-import type { TaskSort } from "@taskflow/contracts";
+import { TASK_PRIORITIES, type TaskPriority, type TaskSort } from "@taskflow/contracts";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
-import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
 import { type Filters, SORTS, STATUSES } from "./filters";
+import { PRIORITY_LABEL } from "./priority-label";
 
 type Props = {
   filters: Filters;
@@ -70,10 +70,10 @@ export function FilterBar({ filters, onFilters, search, onSearch, knownTags, fil
           data-testid="filter-priority"
           className="field py-1.5 sm:w-auto"
           value={filters.priority}
-          onChange={(event) => onFilters({ ...filters, priority: event.target.value as Priority | "" })}
+          onChange={(event) => onFilters({ ...filters, priority: event.target.value as TaskPriority | "" })}
         >
           <option value="">Any priority</option>
-          {PRIORITIES.map((priority) => (
+          {TASK_PRIORITIES.map((priority) => (
             <option key={priority} value={priority}>
               {priority === "none" ? "No priority" : `${PRIORITY_LABEL[priority]} priority`}
             </option>

@@ -1,8 +1,12 @@
-import type { TaskSort } from "@taskflow/contracts";
-import type { Priority } from "@/lib/priorities";
+import type { TaskPriority, TaskSort, TaskStatus } from "@taskflow/contracts";
 
-export type Status = "all" | "pending" | "completed" | "deleted";
-export type Filters = { status: Status; priority: Priority | ""; tag: string; q: string; sort: TaskSort };
+export type Filters = {
+  status: TaskStatus;
+  priority: TaskPriority | "";
+  tag: string;
+  q: string;
+  sort: TaskSort;
+};
 
 export const DEFAULT_FILTERS: Filters = { status: "all", priority: "", tag: "", q: "", sort: "-created" };
 
@@ -17,7 +21,7 @@ export const SORTS: { value: TaskSort; label: string }[] = [
   { value: "-title", label: "Title Z → A" },
 ];
 
-export const STATUSES: { value: Status; label: string }[] = [
+export const STATUSES: { value: TaskStatus; label: string }[] = [
   { value: "all", label: "All" },
   { value: "pending", label: "To do" },
   { value: "completed", label: "Done" },

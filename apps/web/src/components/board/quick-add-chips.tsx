@@ -3,8 +3,8 @@
 // What the api recognised in the add field, shown under it while typing.
 import { CalendarIcon } from "@/components/ui/icons";
 import { describeDue } from "@/lib/dates";
-import { PRIORITY_LABEL } from "@/lib/priorities";
 import { useTimeZone } from "@/lib/use-me";
+import { PRIORITY_LABEL } from "./priority-label";
 import { hasMarks, type QuickParse } from "./quick-add";
 
 const CHIP = "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
@@ -44,7 +44,7 @@ export function QuickAddChips({ parse, overrides }: { parse: QuickParse; overrid
           {overrides.due && setInForm}
         </span>
       )}
-      {priority && priority !== "none" && (
+      {priority && (
         <span
           data-testid="quick-priority"
           data-priority={priority}

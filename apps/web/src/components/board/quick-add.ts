@@ -1,15 +1,7 @@
 // Quick add: marks typed in the title ("buy milk tomorrow 9am #groceries !high") read by the api
 // (POST /api/tasks/parse), and how the parsed marks and the form's own fields make one task.
-import type { Priority } from "../../lib/priorities";
+import type { ParsedTask } from "@taskflow/contracts";
 import { draftBody, type TaskDraft } from "./task-draft";
-
-/** POST /api/tasks/parse → 200. `due_at` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the user's zone. */
-export type ParsedTask = {
-  title: string;
-  priority?: Priority;
-  tags?: string[];
-  due_at?: string;
-};
 
 /** What the api made of the title so far. `text` is the title it was made from. */
 export type QuickParse =
@@ -25,7 +17,7 @@ export type QuickParse =
 export function hasMarks(parse: QuickParse): parse is Extract<QuickParse, { kind: "parsed" }> {
   if (parse.kind !== "parsed") return false;
   const { result } = parse;
-  return Boolean((result.priority && result.priority !== "none") || result.tags?.length || result.due_at);
+  return Boolean(result.priority || result.tags?.length || result.due_at);
 }
 
 /**

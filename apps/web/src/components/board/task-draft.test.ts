@@ -1,4 +1,4 @@
-import type { Task } from "@taskflow/contracts";
+import { createTaskBody, type Task } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
 import { draftBody, draftFromTask, EMPTY_DRAFT, validateDraft } from "./task-draft";
 
@@ -46,5 +46,35 @@ describe("task drafts", () => {
       time: "Pick a date to go with the time.",
     });
     expect(validateDraft({ ...EMPTY_DRAFT, title: "x", due: "2026-12-01", time: "10:00" })).toEqual({});
+  });
+
+  it("refuses what the api's title and notes rules refuse, in the form's words", () => {
+    const draft = { ...EMPTY_DRAFT, title: "Dentist" };
+    const cases: [typeof draft, Record<string, string>][] = [
+      [{ ...draft, title: "   " }, { title: "Give the task a title." }],
+      [{ ...draft, title: "x".repeat(201) }, { title: "Keep the title under 200 characters." }],
+      [{ ...draft, title: "a\u0000b" }, { title: "Title must not contain NUL (\\u0000) characters." }],
+      [{ ...draft, description: "x".repeat(2001) }, { description: "Keep notes under 2000 characters." }],
+      [
+        { ...draft, tags: "ok -no" },
+        { tags: "“-no” is not a valid tag: use letters, digits, “-” or “_” (up to 32)." },
+      ],
+    ];
+    for (const [bad, errors] of cases) {
+      expect(validateDraft(bad)).toEqual(errors);
+      expect(createTaskBody.safeParse(draftBody(bad)).success).toBe(false);
+    }
+  });
+
+  it("lets through what the api accepts, up to its limits", () => {
+    const longest = {
+      ...EMPTY_DRAFT,
+      title: ` ${"x".repeat(200)} `,
+      description: "y".repeat(2000),
+      tags: "#Work, home",
+      due: "2026-12-01",
+    };
+    expect(validateDraft(longest)).toEqual({});
+    expect(createTaskBody.safeParse(draftBody(longest)).success).toBe(true);
   });
 });

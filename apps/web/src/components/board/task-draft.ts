@@ -1,8 +1,16 @@
 // A task as its form holds it, and how it becomes the api's body. Shared by the add form and inline edit.
-import type { Task } from "@taskflow/contracts";
+import {
+  DESCRIPTION_MAX_LENGTH,
+  descriptionSchema,
+  type FieldError,
+  parseDateInput,
+  type Task,
+  type TaskPriority,
+  TITLE_MAX_LENGTH,
+  titleSchema,
+} from "@taskflow/contracts";
 import { dueInputs } from "../../lib/dates";
-import type { Priority } from "../../lib/priorities";
-import { parseTags, tagsError } from "../../lib/tags";
+import { parseTags, tagsError } from "./tag-input";
 
 /**
  * `due` and `time` are what the date and time inputs hold, in the user's zone. `stored` is the due the
@@ -12,7 +20,7 @@ import { parseTags, tagsError } from "../../lib/tags";
 export type TaskDraft = {
   title: string;
   description: string;
-  priority: Priority;
+  priority: TaskPriority;
   tags: string;
   due: string;
   time: string;
@@ -42,12 +50,20 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
   };
 }
 
+/**
+ * What the api would refuse in this draft, said for the person filling the form. Title, notes and tags
+ * are checked with the api's own schemas (the contracts); only the wording is the form's.
+ */
 export function validateDraft(draft: TaskDraft): DraftErrors {
   const errors: DraftErrors = {};
-  const title = draft.title.trim();
-  if (!title) errors.title = "Give the task a title.";
-  else if (title.length > 200) errors.title = "Keep the title under 200 characters.";
-  if (draft.description.length > 2000) errors.description = "Keep notes under 2000 characters.";
+  const title = titleSchema.safeParse(draft.title).error?.issues[0];
+  if (title?.code === "too_small") errors.title = "Give the task a title.";
+  else if (title?.code === "too_big") errors.title = `Keep the title under ${TITLE_MAX_LENGTH} characters.`;
+  else if (title) errors.title = `Title ${title.message}.`;
+  const description = descriptionSchema.safeParse(draft.description).error?.issues[0];
+  if (description?.code === "too_big")
+    errors.description = `Keep notes under ${DESCRIPTION_MAX_LENGTH} characters.`;
+  else if (description) errors.description = `Notes ${description.message}.`;
   const tags = tagsError(draft.tags);
   if (tags) errors.tags = tags;
   if (draft.due && !/^\d{4}-\d{2}-\d{2}$/.test(draft.due)) errors.due = "Pick a valid date.";
@@ -78,13 +94,18 @@ export function draftBody(draft: TaskDraft) {
   };
 }
 
+/** Is this due a wall-clock time (no offset), which the api reads in the user's stored zone? */
+export function isWallTime(due: string | null | undefined): boolean {
+  return due ? parseDateInput(due)?.kind === "wall" : false;
+}
+
 /** Does sending this draft need the user's zone to be settled (a wall time the api reads in it)? */
 export function sendsWallTime(draft: TaskDraft): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(draftDue(draft) ?? "");
+  return isWallTime(draftDue(draft));
 }
 
 /** Maps the api's validation errors ({field: "due_at"}) onto the draft's fields. */
-export function apiFieldErrors(errors: { field: string; message: string }[]): DraftErrors {
+export function apiFieldErrors(errors: FieldError[]): DraftErrors {
   const mapped: DraftErrors = {};
   for (const { field, message } of errors) {
     const key = field.replace(/^body\./, "").split(".")[0];

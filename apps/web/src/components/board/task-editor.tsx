@@ -1,6 +1,6 @@
 "use client";
 
-import type { Task } from "@taskflow/contracts";
+import { type Task, TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
@@ -82,7 +82,7 @@ export function TaskEditor({
           data-testid="edit-title"
           className="field"
           value={draft.title}
-          maxLength={200}
+          maxLength={TITLE_MAX_LENGTH}
           aria-invalid={errors.title ? true : undefined}
           onChange={(event) => setDraft({ ...draft, title: event.target.value })}
         />

@@ -1,7 +1,8 @@
 "use client";
 
 // The fields of a task, shared by the add form and inline edit so both look the same.
-import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/priorities";
+import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
+import { PRIORITY_LABEL } from "./priority-label";
 import type { DraftErrors, TaskDraft } from "./task-draft";
 
 type Props = {
@@ -25,9 +26,9 @@ export function PriorityField({ idPrefix, draft, onChange, disabled, className =
         className="field py-1.5"
         value={draft.priority}
         disabled={disabled}
-        onChange={(event) => onChange({ ...draft, priority: event.target.value as Priority })}
+        onChange={(event) => onChange({ ...draft, priority: event.target.value as TaskPriority })}
       >
-        {PRIORITIES.map((priority) => (
+        {TASK_PRIORITIES.map((priority) => (
           <option key={priority} value={priority}>
             {priority === "none" ? "None" : PRIORITY_LABEL[priority]}
           </option>

@@ -3,10 +3,11 @@
 // Reads the marks in the add field as it is typed (debounced), and once more on Add when the last
 // reading is not of the text being added. Any failure short of the api refusing the text leaves the
 // text itself as the title: what was typed is never lost.
+import { parsedTaskSchema } from "@taskflow/contracts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
-import type { ParsedTask, QuickParse } from "./quick-add";
+import type { QuickParse } from "./quick-add";
 
 const DEBOUNCE_MS = 300;
 /** On Add, wait this long at most for a reading before adding the text as it is. */
@@ -16,7 +17,7 @@ async function parseText(text: string, zoneReady: Promise<void>, signal?: AbortS
   // Dates are read in the stored zone: let the app finish storing this browser's first.
   await zoneReady;
   try {
-    const result = await api<ParsedTask>("/api/tasks/parse", {
+    const answer = await api<unknown>("/api/tasks/parse", {
       method: "POST",
       json: { text },
       // A lapsed session is for the Add itself to find; typing should not navigate away.
@@ -24,8 +25,9 @@ async function parseText(text: string, zoneReady: Promise<void>, signal?: AbortS
       ...(signal ? { signal } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
     });
-    if (!result || typeof result.title !== "string") return { kind: "unavailable", text } as const;
-    return { kind: "parsed", text, result } as const;
+    const parsed = parsedTaskSchema.safeParse(answer);
+    if (!parsed.success) return { kind: "unavailable", text } as const;
+    return { kind: "parsed", text, result: parsed.data } as const;
   } catch (error) {
     if (signal?.aborted) throw error;
     if (error instanceof ApiError && error.status === 400) {

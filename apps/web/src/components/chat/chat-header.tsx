@@ -1,7 +1,8 @@
+import type { AssistantMode } from "@taskflow/contracts";
 import { HistoryIcon, PlusIcon, SparkIcon, XIcon } from "@/components/ui/icons";
 
 type Props = {
-  assistantMode: "offline" | "llm" | null;
+  assistantMode: AssistantMode | null;
   historyOpen: boolean;
   onToggleHistory: () => void;
   onNewChat: () => void;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConversationDetail } from "@taskflow/contracts";
+import type { AssistantMode, ConversationDetail } from "@taskflow/contracts";
 import { useEffect, useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { ChatComposer } from "./chat-composer";
@@ -25,7 +25,7 @@ const fromStored = (message: StoredMessage): ChatMessage => ({
 type Earlier = { before: number; loading: boolean; error: string | null };
 
 type Props = {
-  assistantMode: "offline" | "llm" | null;
+  assistantMode: AssistantMode | null;
   onTasksChanged: () => void;
   onClose?: () => void;
 };
