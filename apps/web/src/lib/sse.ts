@@ -1,4 +1,6 @@
-// A minimal text/event-stream reader for fetch responses (EventSource cannot POST).
+// A minimal text/event-stream reader for fetch responses (EventSource cannot POST), and the chat turn's
+// events read from it.
+import { type ChatStreamEvent, chatStreamEventSchema } from "@taskflow/contracts";
 
 export type SseEvent = { event: string; data: string };
 
@@ -48,12 +50,29 @@ function parseBlock(block: string): SseEvent | null {
   return data.length > 0 ? { event, data: data.join("\n") } : null;
 }
 
-/** An event's data as a JSON object; anything else (bad JSON, an array, a string) reads as `{}`. */
-export function eventData(data: string): Record<string, unknown> {
+/**
+ * A streamed chat turn's event, checked against the contract (`ChatStreamEvent`). Null for an event
+ * this app does not know, or one whose data is not what the contract says (bad JSON, a field missing
+ * or of the wrong type): such an event is skipped, never half-used.
+ */
+export function chatStreamEvent(sse: SseEvent): ChatStreamEvent | null {
+  let data: unknown;
   try {
-    const value: unknown = JSON.parse(data);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    data = JSON.parse(sse.data);
   } catch {
-    return {};
+    return null;
+  }
+  const parsed = chatStreamEventSchema.safeParse({ event: sse.event, data });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The chat turn's events in a text/event-stream body, each checked against the contract. */
+export async function* readChatStream(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<ChatStreamEvent> {
+  for await (const sse of readSse(body, signal)) {
+    const event = chatStreamEvent(sse);
+    if (event) yield event;
   }
 }

@@ -23,7 +23,7 @@ export function turnFor(pending: PendingTurn | null, message: string, makeId = n
  * (or a streamed `error` event) did; a proxy's 502/504, a 409 "still running", a 429 or a lost
  * connection leave it unknown, so a retry must reuse the id.
  */
-export function settledByProblem(body: unknown): boolean {
+export function settledByProblem(body: unknown): body is { conversation_id: number } {
   return (
     typeof body === "object" &&
     body !== null &&

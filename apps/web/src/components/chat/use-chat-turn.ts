@@ -1,9 +1,9 @@
 "use client";
 
-import type { ChatResponse, ToolCall } from "@taskflow/contracts";
+import { chatResponseSchema } from "@taskflow/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
-import { eventData, readSse } from "@/lib/sse";
+import { readChatStream } from "@/lib/sse";
 import { describeToolCall } from "@/lib/tool-chips";
 import type { ChatMessage } from "./message-bubble";
 import { nextKey } from "./message-key";
@@ -94,7 +94,7 @@ export function useChatTurn(options: Options) {
         if (settledByProblem(problem)) {
           settled = true;
           // The failed turn is stored in that conversation: the next message continues it.
-          setConversationId((problem as { conversation_id: number }).conversation_id);
+          setConversationId(problem.conversation_id);
         }
         fail(
           response.status === 409
@@ -106,7 +106,12 @@ export function useChatTurn(options: Options) {
       const type = response.headers.get("content-type") ?? "";
       if (!type.startsWith("text/event-stream") || !response.body) {
         // An api that answered with the plain JSON turn instead of a stream.
-        const reply = (await response.json()) as ChatResponse;
+        const answer = chatResponseSchema.safeParse(await response.json());
+        if (!answer.success) {
+          fail("The assistant's answer could not be read. Try again.");
+          return;
+        }
+        const reply = answer.data;
         settled = true;
         setConversationId(reply.conversation_id);
         changed = reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
@@ -119,45 +124,47 @@ export function useChatTurn(options: Options) {
         return;
       }
       let finished = false;
-      for await (const event of readSse(response.body, controller.signal)) {
-        const data = eventData(event.data);
-        if (event.event === "start" && typeof data.conversation_id === "number") {
-          setConversationId(data.conversation_id);
-        } else if (event.event === "text" && typeof data.delta === "string") {
-          const delta = data.delta;
-          updateLast((last) => ({ ...last, content: last.content + delta }));
-        } else if (event.event === "tool_call") {
-          const call = data as unknown as ToolCall;
-          updateLast((last) => ({ ...last, toolCalls: [...last.toolCalls, call] }));
-          if (describeToolCall(call).changesTasks) {
-            changed = true;
-            // Refresh now, so the board catches up while the assistant is still talking.
-            onTasksChanged();
+      for await (const event of readChatStream(response.body, controller.signal)) {
+        switch (event.event) {
+          case "start":
+            setConversationId(event.data.conversation_id);
+            break;
+          case "text": {
+            const { delta } = event.data;
+            updateLast((last) => ({ ...last, content: last.content + delta }));
+            break;
           }
-        } else if (event.event === "done") {
-          finished = true;
-          settled = true;
-          const reply = data as unknown as ChatResponse;
-          if (typeof reply.conversation_id === "number") setConversationId(reply.conversation_id);
-          // A turn replayed from the database streams no tool_call events: its result still counts.
-          if (Array.isArray(reply.tool_calls))
+          case "tool_call": {
+            const call = event.data;
+            updateLast((last) => ({ ...last, toolCalls: [...last.toolCalls, call] }));
+            if (describeToolCall(call).changesTasks) {
+              changed = true;
+              // Refresh now, so the board catches up while the assistant is still talking.
+              onTasksChanged();
+            }
+            break;
+          }
+          case "done": {
+            finished = true;
+            settled = true;
+            const reply = event.data;
+            setConversationId(reply.conversation_id);
+            // A turn replayed from the database streams no tool_call events: its result still counts.
             changed ||= reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
-          updateLast((last) => ({
-            ...last,
-            // The final response is authoritative; streamed deltas may have been partial.
-            content: typeof reply.response === "string" && reply.response ? reply.response : last.content,
-            toolCalls:
-              Array.isArray(reply.tool_calls) && reply.tool_calls.length >= last.toolCalls.length
-                ? reply.tool_calls
-                : last.toolCalls,
-            status: "done",
-          }));
-        } else if (event.event === "error") {
-          finished = true;
-          settled = true;
-          fail(
-            typeof data.detail === "string" ? data.detail : "The assistant ran into a problem. Try again.",
-          );
+            updateLast((last) => ({
+              ...last,
+              // The final response is authoritative; streamed deltas may have been partial.
+              content: reply.response || last.content,
+              toolCalls: reply.tool_calls.length >= last.toolCalls.length ? reply.tool_calls : last.toolCalls,
+              status: "done",
+            }));
+            break;
+          }
+          case "error":
+            finished = true;
+            settled = true;
+            fail(event.data.detail);
+            break;
         }
       }
       if (!finished) fail("The reply was cut off. Try again.");
