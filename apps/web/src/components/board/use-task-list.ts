@@ -1,11 +1,13 @@
 "use client";
 
 import type { Task, TaskList } from "@taskflow/contracts";
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from "react";
+import { type Dispatch, type SetStateAction, useCallback, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
+import { useApiData } from "@/lib/use-api-data";
 import type { Filters } from "./filters";
 
 const PAGE_SIZE = 25;
+const NO_TASKS: Task[] = [];
 
 export type LoadState = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
 
@@ -31,13 +33,8 @@ export function useTaskList(
   version: number,
   onError: Dispatch<SetStateAction<string | null>>,
 ) {
-  const [tasks, setTasks] = useState<Task[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<LoadState>({ kind: "loading" });
   const [loadingMore, setLoadingMore] = useState(false);
   const [knownTags, setKnownTags] = useState<string[]>([]);
-  const [reloadKey, setReloadKey] = useState(0);
-  const [refreshing, setRefreshing] = useState(false);
 
   const rememberTags = useCallback((items: Task[]) => {
     setKnownTags((current) => {
@@ -47,38 +44,50 @@ export function useTaskList(
     });
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version and reloadKey are refetch triggers.
-  useEffect(() => {
-    const controller = new AbortController();
-    // Keep showing the current list while a refetch runs; the skeleton is only for the first load.
-    setLoad((current) => (current.kind === "ready" ? current : { kind: "loading" }));
-    setRefreshing(true);
-    api<TaskList>(listUrl(filters), { signal: controller.signal })
-      .then((page) => {
-        setTasks(page.items);
-        setRefreshing(false);
-        setNextCursor(page.next_cursor);
+  const url = listUrl(filters);
+  const list = useApiData<TaskList>(url, {
+    refreshKey: version,
+    load: (signal) =>
+      api<TaskList>(url, { signal }).then((page) => {
         rememberTags(page.items);
-        setLoad({ kind: "ready" });
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        setRefreshing(false);
-        setLoad({ kind: "error", message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [filters, version, reloadKey, rememberTags]);
+        return page;
+      }),
+  });
+  const { data, setData } = list;
+  const tasks = data?.items ?? NO_TASKS;
+  const nextCursor = data?.next_cursor ?? null;
+  // The current list stays on screen while a refetch runs; the skeleton is for the first load and for
+  // loading again after a failure.
+  const load: LoadState =
+    list.error !== null
+      ? list.loading
+        ? { kind: "loading" }
+        : { kind: "error", message: list.error }
+      : data === null
+        ? { kind: "loading" }
+        : { kind: "ready" };
+
+  const setTasks: Dispatch<SetStateAction<Task[]>> = useCallback(
+    (update) =>
+      setData((page) =>
+        page ? { ...page, items: typeof update === "function" ? update(page.items) : update } : page,
+      ),
+    [setData],
+  );
 
   async function loadMore() {
     if (!nextCursor) return;
     setLoadingMore(true);
     try {
       const page = await api<TaskList>(listUrl(filters, nextCursor));
-      setTasks((current) => {
-        const seen = new Set(current.map((task) => task.id));
-        return [...current, ...page.items.filter((task) => !seen.has(task.id))];
+      setData((current) => {
+        const items = current?.items ?? [];
+        const seen = new Set(items.map((task) => task.id));
+        return {
+          items: [...items, ...page.items.filter((task) => !seen.has(task.id))],
+          next_cursor: page.next_cursor,
+        };
       });
-      setNextCursor(page.next_cursor);
       rememberTags(page.items);
     } catch (error) {
       onError(errorMessage(error));
@@ -102,16 +111,9 @@ export function useTaskList(
     }
   }
 
-  const reload = () => setReloadKey((key) => key + 1);
-
-  function retry() {
-    setLoad({ kind: "loading" });
-    reload();
-  }
-
   function added(task: Task) {
     rememberTags([task]);
-    reload();
+    list.reload();
   }
 
   return {
@@ -121,11 +123,11 @@ export function useTaskList(
     load,
     loadingMore,
     knownTags,
-    refreshing,
+    refreshing: list.loading,
     loadMore,
     replace,
     toggle,
-    retry,
+    retry: list.reload,
     added,
   };
 }

@@ -1,40 +1,40 @@
 "use client";
 
 import type { Conversation } from "@taskflow/contracts";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
+import { useApiData } from "@/lib/use-api-data";
 
 /** The user's past conversations, for the history view. */
 export function useConversationHistory() {
-  const [conversations, setConversations] = useState<Conversation[] | null>(null);
-  const [historyError, setHistoryError] = useState<string | null>(null);
+  const list = useApiData<{ items: Conversation[] }>("/api/conversations");
+  const { setData, reload } = list;
+  // A failed delete; cleared when the list loads again, as a failed load's error is.
+  const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  const loadConversations = useCallback(async () => {
-    setHistoryError(null);
-    try {
-      const list = await api<{ items: Conversation[] }>("/api/conversations");
-      setConversations(list.items);
-    } catch (error) {
-      setHistoryError(errorMessage(error));
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadConversations();
-  }, [loadConversations]);
+  const loadConversations = useCallback(() => {
+    setDeleteError(null);
+    reload();
+  }, [reload]);
 
   /** Deletes optimistically; `onDeleted` runs once the api agreed. */
   async function deleteConversation(id: number, onDeleted: () => void) {
-    const previous = conversations;
-    setConversations((current) => current?.filter((item) => item.id !== id) ?? null);
+    const previous = list.data;
+    setData((current) => current && { items: current.items.filter((item) => item.id !== id) });
     try {
       await api(`/api/conversations/${id}`, { method: "DELETE" });
       onDeleted();
     } catch (error) {
-      setConversations(previous);
-      setHistoryError(errorMessage(error));
+      setData(previous);
+      setDeleteError(errorMessage(error));
     }
   }
 
-  return { conversations, historyError, loadConversations, deleteConversation };
+  return {
+    conversations: list.data?.items ?? null,
+    // While the list loads again, its last failure is no longer the news.
+    historyError: deleteError ?? (list.loading ? null : list.error),
+    loadConversations,
+    deleteConversation,
+  };
 }

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { browserTimeZone } from "@/lib/dates";
+import { useApiData } from "@/lib/use-api-data";
 import { loadMe, MeContext, type MeState, usableZone } from "@/lib/use-me";
 import { ZoneNotice } from "./zone-notice";
 
@@ -16,24 +17,16 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Gives every page of the app the user's profile and zone, and says once when the zone was changed. */
 export function MeProvider({ children }: { children: ReactNode }) {
   const [ready] = useState(deferred);
-  const [me, setMe] = useState<MeState["me"]>(null);
-  const [changedTo, setChangedTo] = useState<string | null>(null);
+  // No profile (api down, signed out): dues stay in the browser's zone; the board says why.
+  const { data, loading, setData } = useApiData("/api/me", {
+    load: (signal) => loadMe(browserTimeZone(), signal),
+  });
+  const me = data?.me ?? null;
+  const changedTo = data?.changed ?? null;
 
   useEffect(() => {
-    const controller = new AbortController();
-    loadMe(browserTimeZone(), controller.signal)
-      .then(({ me: loaded, changed }) => {
-        setMe(loaded);
-        setChangedTo(changed);
-      })
-      .catch(() => {
-        // No profile (api down, signed out): dues stay in the browser's zone; the board says why.
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) ready.resolve();
-      });
-    return () => controller.abort();
-  }, [ready]);
+    if (!loading) ready.resolve();
+  }, [loading, ready]);
 
   const value = useMemo<MeState>(() => {
     const stored = me?.time_zone;
@@ -46,7 +39,12 @@ export function MeProvider({ children }: { children: ReactNode }) {
 
   return (
     <MeContext value={value}>
-      {changedTo && <ZoneNotice zone={changedTo} onDismiss={() => setChangedTo(null)} />}
+      {changedTo && (
+        <ZoneNotice
+          zone={changedTo}
+          onDismiss={() => setData((current) => current && { ...current, changed: null })}
+        />
+      )}
       {children}
     </MeContext>
   );
