@@ -1,8 +1,8 @@
 // Dependency outages: with the mcp service down, and with the LLM endpoint down, slow or broken, the chat
 // degrades with a clear problem+json message and the REST API is unaffected.
+import { type LlmMock, startLlmMock } from "@taskflow/testing/llm-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Account, call, isProblem, type Result, signUp } from "./harness/client";
-import { LlmMock } from "./harness/llm-mock";
 import { createUsers, describeSummary, runLoad, summarize } from "./harness/load";
 import { evidence } from "./harness/settings";
 import { type Replica, type Stack, startStack } from "./harness/stack";
@@ -82,10 +82,10 @@ describe("dependency outages", () => {
   });
 
   describe("LLM endpoint", () => {
-    const mock = new LlmMock();
+    let mock: LlmMock;
     let llmApi: Replica;
     beforeAll(async () => {
-      await mock.start();
+      mock = await startLlmMock();
       llmApi = await stack.startExtraApi("api-llm", {
         OPENAI_API_KEY: "sk-reliability-mock",
         OPENAI_BASE_URL: mock.baseUrl,
@@ -93,7 +93,7 @@ describe("dependency outages", () => {
         CHAT_TIMEOUT_MS: "3000",
       });
     });
-    afterAll(() => mock.stop());
+    afterAll(() => mock?.close());
 
     /** Chat on the LLM-configured replica while REST keeps being called on it and through the proxy. */
     async function chatWhileRest(): Promise<{ turn: Result; rest: Result[] }> {
@@ -120,13 +120,13 @@ describe("dependency outages", () => {
     function report(label: string, turn: Result, rest: Result[]) {
       const failures = rest.filter((r) => r.status >= 400 || r.networkError);
       evidence(
-        `[deps] LLM ${label}: chat ${turn.status} in ${Math.round(turn.ms)} ms, "${detail(turn) || (turn.body as { response?: string })?.response}"; REST meanwhile ${rest.length} requests, ${failures.length} failed, slowest ${Math.round(Math.max(...rest.map((r) => r.ms)))} ms; mock saw ${mock.requests} requests`,
+        `[deps] LLM ${label}: chat ${turn.status} in ${Math.round(turn.ms)} ms, "${detail(turn) || (turn.body as { response?: string })?.response}"; REST meanwhile ${rest.length} requests, ${failures.length} failed, slowest ${Math.round(Math.max(...rest.map((r) => r.ms)))} ms; mock saw ${mock.requests.length} requests`,
       );
       expect(failures).toEqual([]);
     }
 
     it("answering: the chat works through the LLM path", async () => {
-      mock.mode = "ok";
+      mock.setFallback({ text: "Hello from the mock model." });
       const { turn, rest } = await chatWhileRest();
       report("up", turn, rest);
       expect(turn.status).toBe(200);
@@ -134,7 +134,8 @@ describe("dependency outages", () => {
     });
 
     it("slow: the turn is abandoned at CHAT_TIMEOUT_MS with 504 and a clear message; REST unaffected", async () => {
-      mock.mode = "slow";
+      // Never answers; the api's CHAT_TIMEOUT_MS must give up.
+      mock.setFallback({ hang: true });
       const { turn, rest } = await chatWhileRest();
       report("slow", turn, rest);
       expect(turn.status).toBe(504);
@@ -144,7 +145,7 @@ describe("dependency outages", () => {
     });
 
     it("broken: an unusable reply is a 502 with a clear message; REST unaffected", async () => {
-      mock.mode = "garbage";
+      mock.setFallback({ rawBody: '{"choices": "this is not what an LLM endpoint returns"' });
       const { turn, rest } = await chatWhileRest();
       report("garbage", turn, rest);
       expect([502, 503]).toContain(turn.status);
@@ -153,7 +154,7 @@ describe("dependency outages", () => {
     });
 
     it("down: a refused connection is a 503 with a clear message; REST unaffected", async () => {
-      await mock.stop();
+      await mock.close();
       const { turn, rest } = await chatWhileRest();
       report("down", turn, rest);
       expect(turn.status).toBe(503);

@@ -1,6 +1,9 @@
 // A real local stand-in for an OpenAI-compatible endpoint (POST /v1/chat/completions on 127.0.0.1), so
 // the agent's LLM mode runs its true path — AI SDK → HTTP → SSE parsing → MCP tools — without a network.
-// Each test scripts the replies it wants, in order, and reads back the requests the agent sent.
+// Each test scripts the replies it wants, in order, and reads back the requests the agent sent. Faults are
+// replies too (an HTTP error, an error mid-stream, a stall, no answer at all, a body no endpoint sends,
+// a delay), and `close()` takes the endpoint down (connections refused): the api tests and the
+// reliability suite (an api process pointed at it) use this one mock.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -29,7 +32,11 @@ export type MockReply =
   /** A 200 stream that sends `text`, then an `{"error": …}` chunk, as providers report a failure mid-answer. */
   | { streamError: { message: string; type?: string; code?: string | null }; text?: string }
   /** Sends the first piece of the text, then never finishes: the model hangs mid-answer. */
-  | { stallAfter: string };
+  | { stallAfter: string }
+  /** Reads the request and never answers, not even a status line: a model far too slow for the caller. */
+  | { hang: true }
+  /** A 200 whose body is `rawBody` verbatim (default application/json): what no OpenAI-compatible endpoint sends. */
+  | { rawBody: string; contentType?: string; delayMs?: number };
 
 /** A reply, or a function of the request that builds one (to echo ids the MCP server returned). */
 export type MockStep = MockReply | ((request: RecordedRequest) => MockReply);
@@ -71,6 +78,7 @@ export interface LlmMock {
   setStrictAlternation(on: boolean): void;
   /** Forgets queued replies, the fallback, recorded requests and strict alternation. */
   reset(): void;
+  /** Takes the endpoint down: open connections are cut and new ones refused. Closing twice is harmless. */
   close(): Promise<void>;
 }
 
@@ -136,7 +144,13 @@ export async function startLlmMock(): Promise<LlmMock> {
           ? step(recorded)
           : step;
 
+    if ("hang" in reply) return; // the client's timeout (or close()) tears the socket down
     if ("delayMs" in reply && reply.delayMs && !(await wait(reply.delayMs, res))) return;
+    if ("rawBody" in reply) {
+      res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
+      res.end(reply.rawBody);
+      return;
+    }
     if ("status" in reply) {
       res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
       res.end(
@@ -281,7 +295,7 @@ export async function startLlmMock(): Promise<LlmMock> {
     async close() {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
