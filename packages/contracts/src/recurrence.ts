@@ -77,10 +77,10 @@ const fail = (message: string): never => {
 };
 
 function integer(name: string, text: string, min: number, max: number, signed: boolean): number {
-  const shape = signed ? /^[+-]?\d{1,6}$/ : /^\+?\d{1,6}$/;
   const value = Number(text);
   const range = signed ? `${min} to ${max} or -${max} to -${min}` : `${min} to ${max}`;
-  if (!shape.test(text) || Math.abs(value) < min || Math.abs(value) > max || (!signed && value < 0)) {
+  if (!/^[+-]?\d{1,6}$/.test(text)) fail(`${name}=${text} is not a whole number (${range})`);
+  if (Math.abs(value) < min || Math.abs(value) > max || (!signed && value < 0)) {
     fail(`${name}=${text} is out of range: it must be a whole number from ${range}`);
   }
   return value;
