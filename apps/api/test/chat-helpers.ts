@@ -1,7 +1,10 @@
-// Small HTTP helpers the chat suites share: a JSON turn, a streamed turn read as server-sent events,
-// and the REST reads used to check what a turn left in the database.
+// What the chat suites share: a JSON turn, a streamed turn read as server-sent events, the REST reads
+// used to check what a turn left in the database, and the setup of a suite in LLM mode (an LLM mock, a
+// stack whose api talks to it, a signed-up user).
 import type { ChatProblem } from "@taskflow/contracts";
-import type { TestStack, TestUser } from "@taskflow/testing/stack";
+import { type LlmMock, startLlmMock } from "@taskflow/testing/llm-mock";
+import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface ToolCall {
   tool: string;
@@ -37,19 +40,25 @@ export interface SseEvent {
   data: unknown;
 }
 
+export type ChatClient = ReturnType<typeof chatClient>;
+
 export function chatClient(stack: Pick<TestStack, "apiUrl">, user: TestUser) {
   const json = { ...user.headers, "content-type": "application/json" };
   return {
-    /** POST /api/chat without Accept: text/event-stream. */
-    async send(body: Record<string, unknown>, path = "/api/chat") {
-      const response = await fetch(`${stack.apiUrl}${path}`, {
+    /** POST /api/chat (or `path`) without Accept: text/event-stream, with `headers` added. */
+    async send(
+      body: Record<string, unknown>,
+      options: { path?: string; headers?: Record<string, string> } = {},
+    ) {
+      const response = await fetch(`${stack.apiUrl}${options.path ?? "/api/chat"}`, {
         method: "POST",
-        headers: json,
+        headers: { ...json, ...options.headers },
         body: JSON.stringify(body),
       });
       const text = await response.text();
       return {
         status: response.status,
+        headers: response.headers,
         contentType: response.headers.get("content-type") ?? "",
         body: text ? (JSON.parse(text) as unknown) : null,
       };
@@ -102,6 +111,7 @@ export function chatClient(stack: Pick<TestStack, "apiUrl">, user: TestUser) {
                     completed: boolean;
                     tags: string[];
                     due_at: string | null;
+                    all_day: boolean;
                     priority: string;
                   }[];
                 }
@@ -150,4 +160,44 @@ export function failedTurnConversation(problem: unknown): number {
   if (typeof id !== "number")
     throw new Error(`the problem names no conversation_id: ${JSON.stringify(problem)}`);
   return id;
+}
+
+/** The api's environment for LLM mode against the mock at `baseUrl` (key "test", model "mock"), `extra` on top. */
+export function llmEnv(baseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { OPENAI_API_KEY: "test", OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: "mock", ...extra };
+}
+
+/** A chat suite in LLM mode; its fields are set once the suite's first beforeAll has run. */
+export interface LlmChat {
+  mock: LlmMock;
+  /** The stack whose api talks to `mock`. */
+  stack: TestStack;
+  /** Signed up on `stack`. */
+  user: TestUser;
+  /** `user`'s client on `stack`. */
+  chat: ChatClient;
+}
+
+/**
+ * Registers the hooks of a chat suite in LLM mode: before all, an LLM mock, a stack on `engine` whose
+ * api talks to it (`llmEnv` with `env` on top) and a user signed up as `name`; before each test, the
+ * mock forgets its script, fallback and requests; after all, both stop. Call it inside the describe.
+ */
+export function useLlmChat(
+  engine: "pglite" | "postgres",
+  options: { name?: string; env?: Record<string, string> } = {},
+): LlmChat {
+  const suite = {} as LlmChat;
+  beforeAll(async () => {
+    suite.mock = await startLlmMock();
+    suite.stack = await startTestStack(engine, { env: llmEnv(suite.mock.baseUrl, options.env) });
+    suite.user = await suite.stack.signUp(options.name);
+    suite.chat = chatClient(suite.stack, suite.user);
+  });
+  afterAll(async () => {
+    await suite.stack?.close();
+    await suite.mock?.close();
+  });
+  beforeEach(() => suite.mock.reset());
+  return suite;
 }

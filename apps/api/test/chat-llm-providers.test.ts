@@ -12,29 +12,23 @@ import { engines } from "@taskflow/testing/databases";
 import {
   type ChatMessage,
   contentText,
-  type LlmMock,
   type MockReply,
   type RecordedRequest,
   sequenceError,
-  startLlmMock,
 } from "@taskflow/testing/llm-mock";
-import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type ChatTurn,
   chatClient,
   failedTurnConversation,
+  llmEnv,
   type Problem,
   type ToolCall,
+  useLlmChat,
 } from "./chat-helpers";
 
-const llmEnv = (baseUrl: string, extra: Record<string, string> = {}) => ({
-  OPENAI_API_KEY: "test",
-  OPENAI_BASE_URL: baseUrl,
-  OPENAI_MODEL: "mock",
-  CHAT_TIMEOUT_MS: "8000",
-  ...extra,
-});
+const LLM_TIMEOUTS = { CHAT_TIMEOUT_MS: "8000" };
 
 type ChatProblem = Problem & { conversation_id?: number; tool_calls?: ToolCall[]; retry_after?: number };
 
@@ -47,45 +41,30 @@ function lastToolJson(request: RecordedRequest): Record<string, unknown> {
 }
 
 describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
-  let mock: LlmMock;
-  let stack: TestStack;
-  let user: TestUser;
-  let chat: ReturnType<typeof chatClient>;
-
-  beforeAll(async () => {
-    mock = await startLlmMock();
-    stack = await startTestStack(engine, { env: llmEnv(mock.baseUrl) });
-    user = await stack.signUp("Provider User");
-    chat = chatClient(stack, user);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.reset());
+  const llm = useLlmChat(engine, { name: "Provider User", env: LLM_TIMEOUTS });
 
   /** The model adds `title`, then answers with `then` (a reply, or a failure of the second step). */
   function scriptAdd(title: string, then: MockReply | ((r: RecordedRequest) => MockReply)) {
-    mock.script({ toolCalls: [{ name: "add_task", arguments: { title } }] }, then);
+    llm.mock.script({ toolCalls: [{ name: "add_task", arguments: { title } }] }, then);
   }
 
   async function countTasks(title: string) {
-    return (await chat.tasks()).items.filter((t) => t.title === title).length;
+    return (await llm.chat.tasks()).items.filter((t) => t.title === title).length;
   }
 
   describe("1. follow-up turns carry the stored tool calls and results", () => {
     it("turn 2 sends turn 1's tool call and result as assistant tool_calls + a tool message with the same id", async () => {
       scriptAdd("Buy oat milk", (r) => ({ text: `Added task #${String(lastToolJson(r).task_id)}.` }));
-      const first = (await chat.send({ message: "add buy oat milk" })).body as ChatTurn;
+      const first = (await llm.chat.send({ message: "add buy oat milk" })).body as ChatTurn;
       const taskId = (first.tool_calls[0]?.result as { task_id?: number } | undefined)?.task_id;
-      mock.script({ text: `It is task #${String(taskId)}` });
-      const second = await chat.send({
+      llm.mock.script({ text: `It is task #${String(taskId)}` });
+      const second = await llm.chat.send({
         conversation_id: first.conversation_id,
         message: "what id did it get?",
       });
       expect(second.status).toBe(200);
 
-      const sent = mock.requests.at(-1) as RecordedRequest;
+      const sent = llm.mock.requests.at(-1) as RecordedRequest;
       expect(sequenceError(sent.messages, true)).toBeUndefined();
       expect(sent.messages.map((m) => m.role)).toEqual([
         "system",
@@ -111,22 +90,22 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
 
     it("a long conversation is trimmed to CHAT_HISTORY_TOKENS by whole turns, oldest first", async () => {
       const small = await startTestStack(engine, {
-        db: stack.db,
-        env: llmEnv(mock.baseUrl, { CHAT_HISTORY_TOKENS: "300" }),
+        db: llm.stack.db,
+        env: llmEnv(llm.mock.baseUrl, { ...LLM_TIMEOUTS, CHAT_HISTORY_TOKENS: "300" }),
       });
       try {
-        const client = chatClient(small, user);
+        const client = chatClient(small, llm.user);
         scriptAdd("Trimmed task", { text: "Added it." });
         const first = (await client.send({ message: "add trimmed task" })).body as ChatTurn;
         for (let i = 1; i <= 4; i++) {
-          mock.script({ text: `reply ${i} ${"x".repeat(300)}` });
+          llm.mock.script({ text: `reply ${i} ${"x".repeat(300)}` });
           const turn = await client.send({
             conversation_id: first.conversation_id,
             message: `message ${i} ${"y".repeat(300)}`,
           });
           expect(turn.status).toBe(200);
         }
-        const sent = mock.requests.at(-1) as RecordedRequest;
+        const sent = llm.mock.requests.at(-1) as RecordedRequest;
         expect(sequenceError(sent.messages, true)).toBeUndefined();
         const texts = sent.messages.map(contentText);
         expect(texts.at(-1)).toMatch(/^message 4 /);
@@ -162,9 +141,9 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
       "$name → the problem and the stored reply say the task was added",
       async ({ next, status, why }) => {
         const title = `Partial ${status}`;
-        mock.script({ toolCalls: [{ name: "add_task", arguments: { title } }] });
-        mock.setFallback(next);
-        const { status: got, body } = await chat.send({ message: `add ${title}` });
+        llm.mock.script({ toolCalls: [{ name: "add_task", arguments: { title } }] });
+        llm.mock.setFallback(next);
+        const { status: got, body } = await llm.chat.send({ message: `add ${title}` });
         const problem = body as ChatProblem;
         expect(got).toBe(status);
         expect(problem.detail).toMatch(new RegExp(`^I added “${title}” but could not finish: `));
@@ -175,7 +154,7 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
             result: expect.objectContaining({ status: "created", title }),
           }),
         ]);
-        const stored = await chat.conversation(failedTurnConversation(body));
+        const stored = await llm.chat.conversation(failedTurnConversation(body));
         expect(stored.body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
         expect(stored.body.messages[1]?.content).toBe(problem.detail);
         expect(stored.body.messages[1]?.tool_calls).toEqual(problem.tool_calls);
@@ -184,9 +163,9 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
     );
 
     it("a streamed turn's error event carries what was done", async () => {
-      mock.script({ toolCalls: [{ name: "add_task", arguments: { title: "Streamed partial" } }] });
-      mock.setFallback({ status: 500, error: "boom" });
-      const { events } = await chat.stream({ message: "add streamed partial" });
+      llm.mock.script({ toolCalls: [{ name: "add_task", arguments: { title: "Streamed partial" } }] });
+      llm.mock.setFallback({ status: 500, error: "boom" });
+      const { events } = await llm.chat.stream({ message: "add streamed partial" });
       const error = events.at(-1);
       expect(error?.event).toBe("error");
       expect(error?.data).toMatchObject({
@@ -199,79 +178,77 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
     it("the same client_turn_id (body or Idempotency-Key) returns the stored result without running again", async () => {
       scriptAdd("Idempotent milk", { text: "Added idempotent milk." });
       const body = { message: "add idempotent milk", client_turn_id: "turn-0001" };
-      const first = await chat.send(body);
+      const first = await llm.chat.send(body);
       expect(first.status).toBe(200);
-      const requestsAfterFirst = mock.requests.length;
+      const requestsAfterFirst = llm.mock.requests.length;
 
-      const again = await chat.send(body);
+      const again = await llm.chat.send(body);
       expect(again).toMatchObject({ status: 200, body: first.body });
-      const viaHeader = await fetch(`${stack.apiUrl}/api/chat`, {
-        method: "POST",
-        headers: { ...user.headers, "content-type": "application/json", "idempotency-key": "turn-0001" },
-        body: JSON.stringify({ message: "add idempotent milk" }),
-      });
+      const viaHeader = await llm.chat.send(
+        { message: "add idempotent milk" },
+        { headers: { "idempotency-key": "turn-0001" } },
+      );
       expect(viaHeader.status).toBe(200);
-      expect(await viaHeader.json()).toEqual(first.body);
-      const streamed = await chat.stream(body);
+      expect(viaHeader.body).toEqual(first.body);
+      const streamed = await llm.chat.stream(body);
       expect(streamed.events.map((e) => e.event)).toEqual(["start", "done"]);
       expect(streamed.events[1]?.data).toEqual(first.body);
 
-      expect(mock.requests.length).toBe(requestsAfterFirst);
+      expect(llm.mock.requests.length).toBe(requestsAfterFirst);
       expect(await countTasks("Idempotent milk")).toBe(1);
-      const stored = await chat.conversation((first.body as ChatTurn).conversation_id);
+      const stored = await llm.chat.conversation((first.body as ChatTurn).conversation_id);
       expect(stored.body.messages).toHaveLength(2);
     });
 
     it("retrying a turn that failed after its tool ran returns the stored failure, not a second task", async () => {
-      mock.script({ toolCalls: [{ name: "add_task", arguments: { title: "Once only" } }] });
-      mock.setFallback({ status: 500, error: "boom" });
+      llm.mock.script({ toolCalls: [{ name: "add_task", arguments: { title: "Once only" } }] });
+      llm.mock.setFallback({ status: 500, error: "boom" });
       const body = { message: "add once only", client_turn_id: "retry-after-failure" };
-      const first = await chat.send(body);
+      const first = await llm.chat.send(body);
       expect(first.status).toBe(503);
-      const requests = mock.requests.length;
-      const retry = await chat.send(body);
+      const requests = llm.mock.requests.length;
+      const retry = await llm.chat.send(body);
       expect(retry.status).toBe(503);
       expect((retry.body as ChatProblem).detail).toBe((first.body as ChatProblem).detail);
       expect((retry.body as ChatProblem).tool_calls).toEqual((first.body as ChatProblem).tool_calls);
-      expect(mock.requests.length).toBe(requests);
+      expect(llm.mock.requests.length).toBe(requests);
       expect(await countTasks("Once only")).toBe(1);
     });
 
     it("a turn still running → 409; an id reused for another message → 409; bad ids → 400; nothing runs", async () => {
-      mock.script({ delayMs: 1500, text: "slow but fine" });
+      llm.mock.script({ delayMs: 1500, text: "slow but fine" });
       const body = { message: "slow hello", client_turn_id: "running-turn" };
-      const running = chat.send(body);
+      const running = llm.chat.send(body);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const concurrent = await chat.send(body);
+      const concurrent = await llm.chat.send(body);
       expect(concurrent.status).toBe(409);
       expect((concurrent.body as Problem).detail).toMatch(/still running/);
       expect((await running).status).toBe(200);
 
-      const reused = await chat.send({ message: "a different message", client_turn_id: "running-turn" });
+      const reused = await llm.chat.send({ message: "a different message", client_turn_id: "running-turn" });
       expect(reused.status).toBe(409);
       expect((reused.body as Problem).detail).toMatch(/already used for another message/);
 
-      const before = mock.requests.length;
+      const before = llm.mock.requests.length;
       for (const bad of ["", "has space", "x".repeat(101), 42]) {
-        const { status, body: problem } = await chat.send({ message: "hi", client_turn_id: bad });
+        const { status, body: problem } = await llm.chat.send({ message: "hi", client_turn_id: bad });
         expect(status, String(bad)).toBe(400);
         expect(JSON.stringify((problem as Problem).errors ?? problem)).toMatch(/client_turn_id/);
       }
-      const mismatch = await fetch(`${stack.apiUrl}/api/chat`, {
-        method: "POST",
-        headers: { ...user.headers, "content-type": "application/json", "idempotency-key": "one" },
-        body: JSON.stringify({ message: "hi", client_turn_id: "two" }),
-      });
+      const mismatch = await llm.chat.send(
+        { message: "hi", client_turn_id: "two" },
+        { headers: { "idempotency-key": "one" } },
+      );
       expect(mismatch.status).toBe(400);
-      expect(await mismatch.text()).toMatch(/Idempotency-Key/);
-      expect(mock.requests.length).toBe(before);
+      expect(JSON.stringify(mismatch.body)).toMatch(/Idempotency-Key/);
+      expect(llm.mock.requests.length).toBe(before);
     });
 
     it("turn ids belong to their user: another user's turn with the same id runs on its own", async () => {
-      mock.script({ text: "first user's reply" });
-      expect((await chat.send({ message: "hello", client_turn_id: "shared-id" })).status).toBe(200);
-      const other = chatClient(stack, await stack.signUp("Other"));
-      mock.script({ text: "second user's reply" });
+      llm.mock.script({ text: "first user's reply" });
+      expect((await llm.chat.send({ message: "hello", client_turn_id: "shared-id" })).status).toBe(200);
+      const other = chatClient(llm.stack, await llm.stack.signUp("Other"));
+      llm.mock.script({ text: "second user's reply" });
       const theirs = await other.send({ message: "hello", client_turn_id: "shared-id" });
       expect(theirs).toMatchObject({ status: 200, body: { response: "second user's reply" } });
     });
@@ -279,27 +256,27 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
 
   describe("3. strict user/assistant alternation (vLLM serving Mistral)", () => {
     it("a conversation with a failed turn still works on the next turn", async () => {
-      mock.setStrictAlternation(true);
-      mock.script({ status: 500, error: "down" }, { status: 500, error: "down" });
-      const failed = await chat.send({ message: "first try" });
+      llm.mock.setStrictAlternation(true);
+      llm.mock.script({ status: 500, error: "down" }, { status: 500, error: "down" });
+      const failed = await llm.chat.send({ message: "first try" });
       expect(failed.status).toBe(503);
       const conversationId = failedTurnConversation(failed.body);
-      mock.script({ text: "Working again." });
-      const next = await chat.send({ conversation_id: conversationId, message: "second try" });
+      llm.mock.script({ text: "Working again." });
+      const next = await llm.chat.send({ conversation_id: conversationId, message: "second try" });
       expect(next).toMatchObject({ status: 200, body: { response: "Working again." } });
-      expect(sequenceError((mock.requests.at(-1) as RecordedRequest).messages, true)).toBeUndefined();
+      expect(sequenceError((llm.mock.requests.at(-1) as RecordedRequest).messages, true)).toBeUndefined();
     });
 
     it("two user messages stored in a row (before failed turns kept a reply) are not sent in a row", async () => {
-      mock.setStrictAlternation(true);
-      mock.script({ text: "Hello." });
-      const first = (await chat.send({ message: "hello" })).body as ChatTurn;
-      await appendMessage(stack.db.database.db, user.id, first.conversation_id, {
+      llm.mock.setStrictAlternation(true);
+      llm.mock.script({ text: "Hello." });
+      const first = (await llm.chat.send({ message: "hello" })).body as ChatTurn;
+      await appendMessage(llm.stack.db.database.db, llm.user.id, first.conversation_id, {
         role: "user",
         content: "an unanswered message",
       });
-      mock.script({ text: "Still here." });
-      const next = await chat.send({ conversation_id: first.conversation_id, message: "are you there?" });
+      llm.mock.script({ text: "Still here." });
+      const next = await llm.chat.send({ conversation_id: first.conversation_id, message: "are you there?" });
       expect(next).toMatchObject({ status: 200, body: { response: "Still here." } });
     });
 
@@ -318,8 +295,8 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
   describe("4 and 7. what the model is shown of tools", () => {
     it("a tool result is the structured result serialised once, not MCP content escaped inside JSON", async () => {
       scriptAdd("Plain json", { text: "ok" });
-      expect((await chat.send({ message: "add plain json" })).status).toBe(200);
-      const second = mock.requests[1] as RecordedRequest;
+      expect((await llm.chat.send({ message: "add plain json" })).status).toBe(200);
+      const second = llm.mock.requests[1] as RecordedRequest;
       expect(lastToolJson(second)).toEqual({
         task_id: expect.any(Number),
         status: "created",
@@ -331,20 +308,20 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
     });
 
     it("a tool error reaches the model as its text", async () => {
-      mock.script(
+      llm.mock.script(
         { toolCalls: [{ name: "complete_task", arguments: { task_id: 987654 } }] },
         { text: "no such task" },
       );
-      expect((await chat.send({ message: "complete 987654" })).status).toBe(200);
-      const tool = (mock.requests[1] as RecordedRequest).messages.find((m) => m.role === "tool");
+      expect((await llm.chat.send({ message: "complete 987654" })).status).toBe(200);
+      const tool = (llm.mock.requests[1] as RecordedRequest).messages.find((m) => m.role === "tool");
       expect(contentText(tool)).toMatch(/not found/i);
       expect(contentText(tool)).not.toMatch(/^\[\{"type"/);
     });
 
     it("tool schemas carry no $schema and no user_id, at any depth", async () => {
-      mock.script({ text: "hi" });
-      expect((await chat.send({ message: "hi" })).status).toBe(200);
-      const tools = (mock.requests[0] as RecordedRequest).tools;
+      llm.mock.script({ text: "hi" });
+      expect((await llm.chat.send({ message: "hi" })).status).toBe(200);
+      const tools = (llm.mock.requests[0] as RecordedRequest).tools;
       expect(tools.length).toBeGreaterThan(0);
       const keys = new Set<string>();
       const visit = (value: unknown): void => {
@@ -469,16 +446,12 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
     ];
 
     it.each(cases)("$name → $status", async ({ reply, status, detail, retryAfter, name }) => {
-      mock.setFallback(reply);
+      llm.mock.setFallback(reply);
       const started = Date.now();
-      const response = await fetch(`${stack.apiUrl}/api/chat`, {
-        method: "POST",
-        headers: { ...user.headers, "content-type": "application/json" },
-        body: JSON.stringify({ message: `provoke ${name}` }),
-      });
-      const problem = (await response.json()) as ChatProblem;
+      const response = await llm.chat.send({ message: `provoke ${name}` });
+      const problem = response.body as ChatProblem;
       expect(response.status).toBe(status);
-      expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(response.contentType).toMatch(/^application\/problem\+json/);
       expect(problem.detail).toMatch(detail);
       expect(problem.detail).not.toMatch(/rephras/i);
       if (status === 502 && !/stream/.test(name) && name !== "500") {
@@ -489,7 +462,7 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
       expect(problem.retry_after).toBe(retryAfter);
       // A 429 is not slept out inside the request, and a refusal is not retried.
       expect(Date.now() - started).toBeLessThan(2500);
-      if (reply && "status" in reply && reply.status < 500) expect(mock.requests).toHaveLength(1);
+      if (reply && "status" in reply && reply.status < 500) expect(llm.mock.requests).toHaveLength(1);
     });
   });
 
@@ -497,27 +470,27 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
     let slow: TestStack;
     beforeAll(async () => {
       slow = await startTestStack(engine, {
-        db: stack.db,
-        env: llmEnv(mock.baseUrl, { CHAT_STEP_TIMEOUT_MS: "2000", CHAT_TIMEOUT_MS: "15000" }),
+        db: llm.stack.db,
+        env: llmEnv(llm.mock.baseUrl, { CHAT_STEP_TIMEOUT_MS: "2000", CHAT_TIMEOUT_MS: "15000" }),
       });
     });
     afterAll(async () => slow?.close());
 
     it("steps slower than the turn's first step budget but within CHAT_STEP_TIMEOUT_MS each finish the turn", async () => {
-      mock.script(
+      llm.mock.script(
         { delayMs: 1200, toolCalls: [{ name: "add_task", arguments: { title: "Slow model task" } }] },
         { delayMs: 1200, toolCalls: [{ name: "list_tasks", arguments: {} }] },
         { delayMs: 1200, text: "Added it, slowly." },
       );
-      const { status, body } = await chatClient(slow, user).send({ message: "add slow model task" });
+      const { status, body } = await chatClient(slow, llm.user).send({ message: "add slow model task" });
       expect(status).toBe(200);
       expect((body as ChatTurn).response).toBe("Added it, slowly.");
     });
 
     it("one step slower than CHAT_STEP_TIMEOUT_MS stops the turn after about that step limit", async () => {
-      mock.script({ delayMs: 20_000, text: "far too late" });
+      llm.mock.script({ delayMs: 20_000, text: "far too late" });
       const started = Date.now();
-      const { status, body } = await chatClient(slow, user).send({ message: "hang please" });
+      const { status, body } = await chatClient(slow, llm.user).send({ message: "hang please" });
       const elapsed = Date.now() - started;
       expect(status).toBe(504);
       expect((body as Problem).detail).toMatch(/took too long/);
@@ -539,25 +512,25 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
         NODE_ENV: "test",
         AUTH_RATE_LIMIT: "1000",
         BETTER_AUTH_URL: "http://localhost:3000",
-        MCP_URL: stack.mcpUrl,
-        ...llmEnv(mock.baseUrl),
+        MCP_URL: llm.stack.mcpUrl,
+        ...llmEnv(llm.mock.baseUrl, LLM_TIMEOUTS),
       });
       const { app } = await buildApp({
         env,
-        database: stack.db.database,
+        database: llm.stack.db.database,
         logger: { ...loggerOptions("info", "api"), stream: sink },
       });
       const apiUrl = await app.listen({ port: 0, host: "127.0.0.1" });
       try {
         const secret = `PRIVATE-${"diary entry ".repeat(300)}`;
-        const logged = chatClient({ apiUrl }, user);
+        const logged = chatClient({ apiUrl }, llm.user);
         for (const reply of [
           { status: 400, error: `This model's maximum context length was exceeded: ${secret}` },
           { status: 500, error: `upstream echo ${secret}` },
           { streamError: { message: `failed on ${secret}` } },
         ] satisfies MockReply[]) {
-          mock.reset();
-          mock.setFallback(reply);
+          llm.mock.reset();
+          llm.mock.setFallback(reply);
           const json = await logged.send({ message: secret.slice(0, 3900) });
           expect(json.status).toBeGreaterThanOrEqual(500);
           const streamed = await logged.stream({ message: secret.slice(0, 3900) });
@@ -583,7 +556,7 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
         expect(http.cause[0]).toMatchObject({
           name: "AI_APICallError",
           status: 400,
-          url: `${mock.baseUrl}/chat/completions`,
+          url: `${llm.mock.baseUrl}/chat/completions`,
         });
       } finally {
         await app.close();

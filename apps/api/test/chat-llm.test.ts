@@ -6,31 +6,22 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { signAgentToken } from "@taskflow/core/agent-token";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { engines } from "@taskflow/testing/databases";
-import {
-  closedPortUrl,
-  contentText,
-  type LlmMock,
-  type RecordedRequest,
-  startLlmMock,
-} from "@taskflow/testing/llm-mock";
-import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { closedPortUrl, contentText, type RecordedRequest } from "@taskflow/testing/llm-mock";
+import { startTestStack } from "@taskflow/testing/stack";
+import { describe, expect, it } from "vitest";
 import {
   type ChatTurn,
   chatClient,
   dataOf,
   failedTurnConversation,
+  llmEnv,
   type Problem,
   type ToolCall,
+  useLlmChat,
 } from "./chat-helpers";
 
 const TIMEOUT_MS = 3000;
-const llmEnv = (baseUrl: string) => ({
-  OPENAI_API_KEY: "test",
-  OPENAI_BASE_URL: baseUrl,
-  OPENAI_MODEL: "mock",
-  CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
-});
+const TIMEOUT_ENV = { CHAT_TIMEOUT_MS: String(TIMEOUT_MS) };
 
 /** The tool result the agent fed back to the model, parsed from the last `tool` message of a request. */
 function lastToolResult(request: RecordedRequest): string {
@@ -47,29 +38,14 @@ function taskIdFrom(request: RecordedRequest): number {
 }
 
 describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoint on %s", (engine) => {
-  let mock: LlmMock;
-  let stack: TestStack;
-  let user: TestUser;
-  let chat: ReturnType<typeof chatClient>;
-
-  beforeAll(async () => {
-    mock = await startLlmMock();
-    stack = await startTestStack(engine, { env: llmEnv(mock.baseUrl) });
-    user = await stack.signUp("Llm User");
-    chat = chatClient(stack, user);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.reset());
+  const llm = useLlmChat(engine, { name: "Llm User", env: TIMEOUT_ENV });
 
   /** The model asks for add_task, then confirms using the id the MCP server returned. */
   function scriptAddTask(
     args: Record<string, unknown>,
     reply = (id: number) => `Done — I added “${String(args.title)}” as task #${id}.`,
   ) {
-    mock.script({ toolCalls: [{ name: "add_task", arguments: args }] }, (request) => ({
+    llm.mock.script({ toolCalls: [{ name: "add_task", arguments: args }] }, (request) => ({
       text: reply(taskIdFrom(request)),
     }));
   }
@@ -79,7 +55,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
    * (so the stored conversation still alternates), no successful tool call, and no half-written model text.
    */
   async function assertFailedTurnStored(conversationId: number, message: string, detail: RegExp) {
-    const { status, body } = await chat.conversation(conversationId);
+    const { status, body } = await llm.chat.conversation(conversationId);
     expect(status).toBe(200);
     expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(body.messages[0]?.content).toBe(message);
@@ -90,10 +66,12 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
 
   it("a JSON turn: the model calls add_task, the MCP server writes the database, the model's text is the reply", async () => {
     scriptAddTask({ title: "Buy milk", due: "2026-12-01", tags: ["groceries"], priority: "high" });
-    const { status, body } = await chat.send({ message: "add buy milk on Dec 1st, it's urgent #groceries" });
+    const { status, body } = await llm.chat.send({
+      message: "add buy milk on Dec 1st, it's urgent #groceries",
+    });
     expect(status).toBe(200);
     const turn = body as ChatTurn;
-    const task = (await chat.tasks()).items.find((t) => t.title === "Buy milk");
+    const task = (await llm.chat.tasks()).items.find((t) => t.title === "Buy milk");
     expect(task).toMatchObject({
       tags: ["groceries"],
       due_at: "2026-12-01",
@@ -113,8 +91,8 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     // Two model calls: the question, then the question plus the tool call and its result.
-    expect(mock.requests).toHaveLength(2);
-    const [first, second] = mock.requests as [RecordedRequest, RecordedRequest];
+    expect(llm.mock.requests).toHaveLength(2);
+    const [first, second] = llm.mock.requests as [RecordedRequest, RecordedRequest];
     expect(first.model).toBe("mock");
     expect(first.authorization).toBe("Bearer test");
     expect(first.messages[0]?.role).toBe("system");
@@ -126,7 +104,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     expect(assistant?.tool_calls?.[0]?.function.name).toBe("add_task");
     expect(lastToolResult(second)).toMatch(/status\\?":\\?"created/);
 
-    const stored = await chat.conversation(turn.conversation_id);
+    const stored = await llm.chat.conversation(turn.conversation_id);
     expect(stored.body.messages.map((m) => [m.role, m.content])).toEqual([
       ["user", "add buy milk on Dec 1st, it's urgent #groceries"],
       ["assistant", turn.response],
@@ -135,16 +113,16 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
   });
 
   it("offers the model exactly the tools discovered from the MCP server over HTTP", async () => {
-    mock.script({ text: "Hello! I can manage your tasks." });
-    const { status } = await chat.send({ message: "hi" });
+    llm.mock.script({ text: "Hello! I can manage your tasks." });
+    const { status } = await llm.chat.send({ message: "hi" });
     expect(status).toBe(200);
 
     const client = new Client({ name: "taskflow-test", version: "0.0.0" });
     await client.connect(
-      new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
+      new StreamableHTTPClientTransport(new URL(llm.stack.mcpUrl), {
         requestInit: {
           headers: {
-            Authorization: `Bearer ${await signAgentToken(EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET, user.id)}`,
+            Authorization: `Bearer ${await signAgentToken(EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET, llm.user.id)}`,
           },
         },
       }),
@@ -152,7 +130,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     const { tools } = await client.listTools();
     await client.close();
 
-    const offered = mock.requests[0]?.tools ?? [];
+    const offered = llm.mock.requests[0]?.tools ?? [];
     expect(offered.map((t) => t.function.name).sort()).toEqual(tools.map((t) => t.name).sort());
     for (const tool of tools) {
       const fn = offered.find((t) => t.function.name === tool.name)?.function;
@@ -170,13 +148,16 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
   });
 
   it("sends the conversation's history, oldest first, on the next turn", async () => {
-    mock.script({ text: "Noted: you like tea." });
-    const first = (await chat.send({ message: "remember that I like tea" })).body as ChatTurn;
-    mock.script({ text: "You like tea." });
-    const second = await chat.send({ conversation_id: first.conversation_id, message: "what do I like?" });
+    llm.mock.script({ text: "Noted: you like tea." });
+    const first = (await llm.chat.send({ message: "remember that I like tea" })).body as ChatTurn;
+    llm.mock.script({ text: "You like tea." });
+    const second = await llm.chat.send({
+      conversation_id: first.conversation_id,
+      message: "what do I like?",
+    });
     expect(second.status).toBe(200);
     expect((second.body as ChatTurn).conversation_id).toBe(first.conversation_id);
-    const messages = mock.requests[1]?.messages ?? [];
+    const messages = llm.mock.requests[1]?.messages ?? [];
     expect(messages.map((m) => [m.role, contentText(m)]).slice(1)).toEqual([
       ["user", "remember that I like tea"],
       ["assistant", "Noted: you like tea."],
@@ -190,7 +171,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
       { title: "Call mom" },
       (id) => `I added “Call mom” to your list as task number ${id}, nothing else changed.`,
     );
-    const { status, contentType, events } = await chat.stream({ message: "remind me to call mom" });
+    const { status, contentType, events } = await llm.chat.stream({ message: "remind me to call mom" });
     expect(status).toBe(200);
     expect(contentType).toMatch(/^text\/event-stream/);
     const names = events.map((e) => e.event);
@@ -206,7 +187,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     const start = events[0]?.data as { conversation_id: number };
     const toolCall = events.find((e) => e.event === "tool_call")?.data as ToolCall;
     const done = events.at(-1)?.data as ChatTurn;
-    const task = (await chat.tasks()).items.find((t) => t.title === "Call mom");
+    const task = (await llm.chat.tasks()).items.find((t) => t.title === "Call mom");
     expect(task).toBeDefined();
     expect(toolCall).toEqual({
       tool: "add_task",
@@ -221,17 +202,20 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     expect(done.response).toBe(
       `I added “Call mom” to your list as task number ${task?.id}, nothing else changed.`,
     );
-    const stored = await chat.conversation(start.conversation_id);
+    const stored = await llm.chat.conversation(start.conversation_id);
     expect(stored.body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   });
 
   it("a tool error (unknown task) goes back to the model, which explains it", async () => {
-    mock.script({ toolCalls: [{ name: "complete_task", arguments: { task_id: 999999 } }] }, (request) => ({
-      text: /not found/i.test(lastToolResult(request))
-        ? "I couldn't find that task."
-        : `unexpected: ${lastToolResult(request)}`,
-    }));
-    const { status, body } = await chat.send({ message: "complete task 999999" });
+    llm.mock.script(
+      { toolCalls: [{ name: "complete_task", arguments: { task_id: 999999 } }] },
+      (request) => ({
+        text: /not found/i.test(lastToolResult(request))
+          ? "I couldn't find that task."
+          : `unexpected: ${lastToolResult(request)}`,
+      }),
+    );
+    const { status, body } = await llm.chat.send({ message: "complete task 999999" });
     expect(status).toBe(200);
     expect(body).toMatchObject({
       response: "I couldn't find that task.",
@@ -248,9 +232,12 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
 
   describe("when the model endpoint fails", () => {
     it("LLM down (nothing listening) → 503 with a clear message; the failure is stored as the reply", async () => {
-      const down = await startTestStack(engine, { db: stack.db, env: llmEnv(`${await closedPortUrl()}/v1`) });
+      const down = await startTestStack(engine, {
+        db: llm.stack.db,
+        env: llmEnv(`${await closedPortUrl()}/v1`, TIMEOUT_ENV),
+      });
       try {
-        const client = chatClient(down, user);
+        const client = chatClient(down, llm.user);
         const started = Date.now();
         const { status, contentType, body } = await client.send({ message: "add water plants" });
         expect(status).toBe(503);
@@ -269,8 +256,8 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     it("LLM answers with an HTTP error → 503, only the failure stored as the reply", async () => {
-      mock.setFallback({ status: 500, error: "upstream exploded" });
-      const { status, body } = await chat.send({ message: "add feed the cat" });
+      llm.mock.setFallback({ status: 500, error: "upstream exploded" });
+      const { status, body } = await llm.chat.send({ message: "add feed the cat" });
       expect(status).toBe(503);
       expect((body as Problem).detail).toMatch(/AI model could not be reached/i);
       expect((body as Problem).detail).not.toMatch(/exploded/); // upstream details stay in the logs
@@ -282,9 +269,9 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     it("LLM slower than CHAT_TIMEOUT_MS → 504 after about the timeout; only the failure stored as the reply", async () => {
-      mock.script({ delayMs: 20_000, text: "far too late" });
+      llm.mock.script({ delayMs: 20_000, text: "far too late" });
       const started = Date.now();
-      const { status, contentType, body } = await chat.send({ message: "add slow thing" });
+      const { status, contentType, body } = await llm.chat.send({ message: "add slow thing" });
       const elapsed = Date.now() - started;
       expect(status).toBe(504);
       expect(contentType).toMatch(/^application\/problem\+json/);
@@ -295,8 +282,8 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     it("a stream that stalls mid-answer → an SSE error event; the half-written text is not stored", async () => {
-      mock.script({ stallAfter: "Sure, I am adding" });
-      const { status, events } = await chat.stream({ message: "add stalled thing" });
+      llm.mock.script({ stallAfter: "Sure, I am adding" });
+      const { status, events } = await llm.chat.stream({ message: "add stalled thing" });
       expect(status).toBe(200); // the stream had already started when the model stalled
       expect(events.map((e) => e.event)).toEqual(["start", "text", "error"]);
       expect(events[1]?.data).toEqual({ delta: "Sure, I am adding" });
@@ -306,27 +293,29 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     it("malformed tool calls (invalid JSON arguments) → 502 with a clear message; nothing created, only the failure stored", async () => {
-      mock.setFallback({ toolCalls: [{ name: "add_task", arguments: '{"title": "Broken milk", "due": ' }] });
-      const { status, contentType, body } = await chat.send({ message: "add broken milk" });
+      llm.mock.setFallback({
+        toolCalls: [{ name: "add_task", arguments: '{"title": "Broken milk", "due": ' }],
+      });
+      const { status, contentType, body } = await llm.chat.send({ message: "add broken milk" });
       expect(status).toBe(502);
       expect(contentType).toMatch(/^application\/problem\+json/);
       expect((body as Problem).detail).toMatch(/AI model sent a reply I could not use/i);
-      expect((await chat.tasks("?q=broken")).items).toEqual([]);
+      expect((await llm.chat.tasks("?q=broken")).items).toEqual([]);
       await assertFailedTurnStored(failedTurnConversation(body), "add broken milk", /could not use/i);
-      expect(mock.requests.length).toBeLessThanOrEqual(6); // bounded steps per turn
+      expect(llm.mock.requests.length).toBeLessThanOrEqual(6); // bounded steps per turn
     });
 
     it("a call to a tool that does not exist → 502 with a clear message; only the failure stored", async () => {
-      mock.setFallback({ toolCalls: [{ name: "drop_all_tasks", arguments: { everyone: true } }] });
-      const { status, body } = await chat.send({ message: "drop everything" });
+      llm.mock.setFallback({ toolCalls: [{ name: "drop_all_tasks", arguments: { everyone: true } }] });
+      const { status, body } = await llm.chat.send({ message: "drop everything" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
       await assertFailedTurnStored(failedTurnConversation(body), "drop everything", /could not use/i);
     });
 
     it("an empty answer → 502; only the failure stored as the reply", async () => {
-      mock.script({ text: "" });
-      const { status, body } = await chat.send({ message: "say nothing" });
+      llm.mock.script({ text: "" });
+      const { status, body } = await llm.chat.send({ message: "say nothing" });
       expect(status).toBe(502);
       expect((body as Problem).detail).toMatch(/could not use/i);
       await assertFailedTurnStored(failedTurnConversation(body), "say nothing", /could not use/i);
@@ -334,15 +323,15 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
 
     it("MCP server down in LLM mode → 503 'task tools are unavailable', the model is never asked", async () => {
       const noTools = await startTestStack(engine, {
-        db: stack.db,
-        env: { ...llmEnv(mock.baseUrl), MCP_URL: `${await closedPortUrl()}/mcp` },
+        db: llm.stack.db,
+        env: llmEnv(llm.mock.baseUrl, { ...TIMEOUT_ENV, MCP_URL: `${await closedPortUrl()}/mcp` }),
       });
       try {
-        const client = chatClient(noTools, user);
+        const client = chatClient(noTools, llm.user);
         const { status, body } = await client.send({ message: "add call the bank" });
         expect(status).toBe(503);
         expect((body as Problem).detail).toMatch(/task tools are unavailable/i);
-        expect(mock.requests).toHaveLength(0);
+        expect(llm.mock.requests).toHaveLength(0);
         expect((await client.tasks()).status).toBe(200);
         await assertFailedTurnStored(
           failedTurnConversation(body),
@@ -355,14 +344,14 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
     });
 
     it("a malformed call the model then recovers from → 200, the failed call recorded as an error", async () => {
-      mock.script(
+      llm.mock.script(
         { toolCalls: [{ name: "add_task", arguments: "{not json" }] },
         { toolCalls: [{ name: "add_task", arguments: { title: "Recovered task" } }] },
         {
           text: "Added “Recovered task”.",
         },
       );
-      const { status, body } = await chat.send({ message: "add recovered task" });
+      const { status, body } = await llm.chat.send({ message: "add recovered task" });
       expect(status).toBe(200);
       const turn = body as ChatTurn;
       expect(turn.response).toBe("Added “Recovered task”.");
@@ -370,7 +359,7 @@ describe.each(engines)("chat in LLM mode against a mock OpenAI-compatible endpoi
         tool: "add_task",
         result: { status: "created", title: "Recovered task" },
       });
-      expect((await chat.tasks("?q=recovered")).items).toHaveLength(1);
+      expect((await llm.chat.tasks("?q=recovered")).items).toHaveLength(1);
     });
   });
 });

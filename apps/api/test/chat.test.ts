@@ -13,6 +13,7 @@ import {
   chatClient,
   dataOf,
   failedTurnConversation,
+  llmEnv,
   type Problem,
   type ToolCall,
 } from "./chat-helpers";
@@ -159,10 +160,10 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
     });
 
     it("the hackathon path /api/{user_id}/chat works for the caller's own id and is 403 for another's", async () => {
-      const own = await asAlice.send({ message: "show pending tasks" }, `/api/${alice.id}/chat`);
+      const own = await asAlice.send({ message: "show pending tasks" }, { path: `/api/${alice.id}/chat` });
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ tool_calls: [{ tool: "list_tasks" }] });
-      const other = await asAlice.send({ message: "show pending tasks" }, `/api/${bob.id}/chat`);
+      const other = await asAlice.send({ message: "show pending tasks" }, { path: `/api/${bob.id}/chat` });
       expect(other.status).toBe(403);
       expect(other.contentType).toMatch(/^application\/problem\+json/);
     });
@@ -395,12 +396,7 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
       mock = await startLlmMock();
       llmStack = await startTestStack(engine, {
         db: stack.db,
-        env: {
-          OPENAI_API_KEY: "test",
-          OPENAI_BASE_URL: mock.baseUrl,
-          OPENAI_MODEL: "mock",
-          CHAT_TIMEOUT_MS: "3000",
-        },
+        env: llmEnv(mock.baseUrl, { CHAT_TIMEOUT_MS: "3000" }),
       });
       extraStacks.push(llmStack);
     });
