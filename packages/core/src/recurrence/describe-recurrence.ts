@@ -146,15 +146,25 @@ function libraryWording(parts: RecurrenceParts): string {
     .replace(/ (?:for )?(\d+) times$/, ", $1 times");
 }
 
+const MAX_REMEMBERED = 2000;
+const described = new Map<string, string>();
+
 /**
  * A task's rule in plain English for `recurrence_text`: "every weekday", "every 2 weeks on Friday",
  * "on the 1st of every month", "every year on 3 March", "every day, 5 times", "every week until 31
  * December 2026". UNTIL given as a UTC instant is told as its day in `timeZone` (default UTC).
  */
 export function describeRecurrence(rule: string, options: { timeZone?: string } = {}): string {
-  const { parts } = parseRecurrence(rule);
   const timeZone = options.timeZone ?? "UTC";
+  const key = `${timeZone} ${rule}`;
+  const known = described.get(key);
+  if (known !== undefined) return known;
+  const { parts } = parseRecurrence(rule);
   checkTimeZone(timeZone);
   const own = ownWording(parts);
-  return own === null ? libraryWording(parts) : own + ending(parts, timeZone);
+  const text = own === null ? libraryWording(parts) : own + ending(parts, timeZone);
+  // Every task in a list carries its recurrence_text, and people use few distinct rules: remember them.
+  if (described.size >= MAX_REMEMBERED) described.clear();
+  described.set(key, text);
+  return text;
 }

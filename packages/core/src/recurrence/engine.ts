@@ -21,12 +21,15 @@ export interface Occurrence {
 // Cap the engine's search so a rule that (almost) never happens fails fast instead of spinning.
 const MAX_ITERATIONS = 5000;
 
-export function buildRule(series: Series): RRuleTemporal {
+/**
+ * `includeDtstart` (the default): RFC 5545 makes DTSTART the first occurrence (counted by COUNT) even
+ * when the rule would not generate it; for a task, the current due is that first occurrence. Without
+ * it, DTSTART only anchors the rule (for finding a first due).
+ */
+export function buildRule(series: Series, includeDtstart = true): RRuleTemporal {
   return new RRuleTemporal({
     rruleString: `DTSTART;TZID=${series.timeZone}:${series.dtstart}\nRRULE:${formatRecurrence(series.parts)}`,
-    // RFC 5545: DTSTART is always the first occurrence (and counts toward COUNT) even when the rule
-    // would not generate it; for a task, the current due is that first occurrence.
-    includeDtstart: true,
+    includeDtstart,
     maxIterations: MAX_ITERATIONS,
   });
 }
@@ -48,10 +51,10 @@ function guarded<T>(run: () => T): T {
   }
 }
 
-/** The first occurrence strictly after `after`, or null when the series has ended (COUNT/UNTIL). */
-export function occurrenceAfter(rule: RRuleTemporal, after: Date): Occurrence | null {
+/** The first occurrence after `after` (or at it, when `inclusive`), or null when the series has ended. */
+export function occurrenceAfter(rule: RRuleTemporal, after: Date, inclusive = false): Occurrence | null {
   return guarded(() => {
-    const next = rule.next(after, false);
+    const next = rule.next(after, inclusive);
     return next ? toOccurrence(next) : null;
   });
 }

@@ -1,4 +1,5 @@
 export { describeRecurrence } from "./describe-recurrence";
+export { type FirstOccurrence, type FirstOccurrenceInput, firstOccurrence } from "./first-occurrence";
 export { type NextOccurrence, type NextOccurrenceInput, nextOccurrence } from "./next-occurrence";
 export { parseRecurrence } from "./parse-recurrence";
 export { parseRecurrencePhrase, type RecurrencePhrase } from "./parse-recurrence-phrase";

@@ -34,8 +34,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
+const knownZones = new Set<string>();
+
 export function checkTimeZone(timeZone: string): void {
-  if (!isTimeZone(timeZone)) {
+  if (knownZones.has(timeZone)) return;
+  // isTimeZone builds an Intl formatter (slow): remember the zones that passed.
+  if (isTimeZone(timeZone)) knownZones.add(timeZone);
+  else {
     throw invalid("time_zone", "must be an IANA time zone such as Europe/Paris or America/Los_Angeles");
   }
 }
