@@ -30,18 +30,11 @@ const UNDO_OFFER = "Say “undo” to revert.";
 export async function runOfflineTurn(input: TurnInput, call: Call): Promise<TurnResult> {
   const tasks = new KnownTasks(call);
   // The parser resolves "the report" or "milk" against the user's real tasks, but only some commands
-  // refer to a task ("add …" does not). It is a pure function of its input, so a plan made without
-  // ever reading `tasks` is the plan for any task list: the listing is fetched only when it is read.
-  let readsTasks = false;
+  // refer to a task ("add …" does not): the listing is fetched only when the plan says it needs it.
   const context = { now: input.now, timeZone: input.timeZone, history: input.history };
-  const blind = planOfflineTurn(input.message, {
-    ...context,
-    get tasks(): KnownTask[] {
-      readsTasks = true;
-      return [];
-    },
-  });
-  const plan = readsTasks ? planOfflineTurn(input.message, { ...context, tasks: await tasks.all() }) : blind;
+  let plan = planOfflineTurn(input.message, context);
+  if (plan.kind === "needs-tasks")
+    plan = planOfflineTurn(input.message, { ...context, tasks: await tasks.all() });
   const outcome = await carryOut(plan, call, tasks, input);
   for (const record of outcome.records) input.onEvent?.({ type: "tool_call", call: record });
   input.onEvent?.({ type: "text", delta: outcome.response });

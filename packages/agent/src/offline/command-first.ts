@@ -36,3 +36,11 @@ export function commandFirst(message: string): string {
   if (head.length === 0) return text;
   return `${m[2]} ${head}${m[3] ?? ""}`;
 }
+
+const ADD_TAG_TO = /^add\s+(?:the\s+|a\s+)?([\p{L}\p{N}_-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(.+)$/iu;
+
+/** "add health tag to the dentist appointment" tags a task; it never adds one. */
+export function addTagAsEdit(text: string): string {
+  const m = ADD_TAG_TO.exec(text);
+  return m?.[1] === undefined || m[2] === undefined ? text : `tag ${m[2]} with ${m[1]}`;
+}

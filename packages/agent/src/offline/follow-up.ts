@@ -13,6 +13,7 @@ import {
   type NamedTask,
   namedTasks,
 } from "./conversation.js";
+import { tasksOf } from "./known-tasks.js";
 import { idList } from "./plan-bulk.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
@@ -87,7 +88,7 @@ function whichOfNamed(text: string, named: readonly NamedTask[], ctx: TurnContex
   const single = SINGLE.exec(text);
   if (single === null || named.length < 2 || named.length > 10) return undefined;
   const candidates = named.map(
-    (t) => ctx.tasks.find((k) => k.id === t.id) ?? { id: t.id, title: t.title ?? `#${t.id}` },
+    (t) => tasksOf(ctx).find((k) => k.id === t.id) ?? { id: t.id, title: t.title ?? `#${t.id}` },
   );
   const options = candidates.map((t) => `#${t.id} “${t.title}”`).join(", ");
   return {
@@ -97,10 +98,25 @@ function whichOfNamed(text: string, named: readonly NamedTask[], ctx: TurnContex
   };
 }
 
-export type FollowUp = { text: string } | { replay: string; ctx: TurnContext } | { plan: OfflinePlan };
+/** The tasks named by the last assistant message, which follow-up words point at. */
+function lastNamed(ctx: TurnContext): NamedTask[] {
+  return namedTasks(lastAssistant(ctx.history));
+}
 
-/** Reads a follow-up against the last assistant message, or undefined when the message is not one. */
-export function readFollowUp(text: string, ctx: TurnContext): FollowUp | undefined {
+/** The message with "the first one", "it", "both" … made task numbers, or the message as it was. */
+export function rewriteReferences(text: string, ctx: TurnContext): string {
+  return rewriteFollowUp(text, lastNamed(ctx)) ?? text;
+}
+
+export type FollowUpAnswer = { replay: string; ctx: TurnContext } | { plan: OfflinePlan };
+
+/**
+ * A follow-up answered on its own: "complete it" when several tasks were named (which one?), a bare
+ * reference answering "which one?" (the question is replayed on the chosen task), or a bare reference to
+ * a task just shown (what should I do with it?). Undefined when the message is not one; its references
+ * are then rewritten by `rewriteReferences` for the ordinary stages.
+ */
+export function answerFollowUp(text: string, ctx: TurnContext): FollowUpAnswer | undefined {
   const last = lastAssistant(ctx.history);
   const named = namedTasks(last);
   const rewritten = rewriteFollowUp(text, named) ?? text;
@@ -108,20 +124,20 @@ export function readFollowUp(text: string, ctx: TurnContext): FollowUp | undefin
     const which = whichOfNamed(text, named, ctx);
     if (which !== undefined) return { plan: which };
   }
-  if (!ONLY_REFERENCE.test(rewritten)) return rewritten === text ? undefined : { text: rewritten };
+  if (!ONLY_REFERENCE.test(rewritten)) return undefined;
   const chosen = [...rewritten.matchAll(/\d+/g)].map((m) => Number(m[0]));
   const question = lastUserBefore(ctx.history);
   if (askedWhichOne(last) && question !== undefined && chosen.length === 1) {
     // Replaying the question with only the chosen one of its candidates makes the choice unambiguous.
     const others = new Set(named.map((t) => t.id).filter((id) => !chosen.includes(id)));
-    const tasks: KnownTask[] = ctx.tasks.filter((t) => !others.has(t.id));
+    const tasks: KnownTask[] = tasksOf(ctx).filter((t) => !others.has(t.id));
     // "complete it" → "which one?" → "the second": the pronoun of the question is the chosen task.
     const replay = rewriteFollowUp(question.content, [{ id: chosen[0] ?? 0 }]) ?? question.content;
     return { replay, ctx: { ...ctx, tasks, history: historyBefore(ctx.history) } };
   }
   if (rewritten === text && !named.some((t) => chosen.includes(t.id))) return undefined;
   const which = chosen.map((id) => {
-    const title = named.find((t) => t.id === id)?.title ?? ctx.tasks.find((t) => t.id === id)?.title;
+    const title = named.find((t) => t.id === id)?.title ?? tasksOf(ctx).find((t) => t.id === id)?.title;
     return title === undefined ? `#${id}` : `‘${title}’ (#${id})`;
   });
   return {

@@ -2,4 +2,12 @@ export { describeToolResult } from "./describe-result.js";
 export { inverseOf } from "./inverse.js";
 export { planOfflineTurn } from "./plan-offline-turn.js";
 export { HELP_TEXT } from "./replies.js";
-export type { BatchPlan, KnownTask, OfflinePlan, Step, ToolName, TurnContext } from "./types.js";
+export type {
+  BatchPlan,
+  KnownTask,
+  NeedsTasks,
+  OfflinePlan,
+  Step,
+  ToolName,
+  TurnContext,
+} from "./types.js";

@@ -1,8 +1,9 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { findDate, removeDate } from "./dates.js";
-import { firstQuote, restoreQuotes, tidy } from "./normalise.js";
+import { firstQuote, hasQuote, restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
+import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
 
 const THING = "(?:task|todo|to-do|to\\s+do|item|reminder|entry|note|one)";
@@ -51,6 +52,25 @@ function stripOpening(text: string): string {
     out = out.replace(re, "");
   }
   return out;
+}
+
+/** Marks that only a quick add uses: "#errands", "!high", "p1". */
+const QUICK_ADD_MARK = /(?:^|\s)(?:#[\p{L}_][\p{L}\p{N}_-]*|!(?:high|medium|low|urgent)\b|p[1-3]\b)/iu;
+
+/**
+ * Only a clear add becomes a task: an add opening or a task verb ("call mom"), possibly after a leading
+ * date ("tomorrow remind me to …"), a quoted title, or quick-add marks. A date alone is not enough:
+ * "snooze the electricity bill to tomorrow" is a request we cannot do, not a task to create.
+ */
+export function isClearAdd(text: string, ctx: TurnContext): boolean {
+  const date = findDate(text, ctx);
+  const rest = date !== undefined && date.index === 0 ? removeDate(text, date) : text;
+  return (
+    TASK_VERB.test(text) ||
+    (rest !== text && (isAddOpening(rest) || TASK_VERB.test(rest))) ||
+    hasQuote(text) ||
+    QUICK_ADD_MARK.test(text)
+  );
 }
 
 const TRAILING_GLUE =

@@ -7,6 +7,7 @@
  */
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { isOverdue } from "./clock.js";
+import { tasksOf } from "./known-tasks.js";
 import { extractPriority } from "./priority.js";
 import { contentWords, readPhrase, resolveTask, scoreTask } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
@@ -75,7 +76,7 @@ function readFilteredSet(phrase: string, ctx: TurnContext): SetReading | undefin
   const quantified = QUANTIFIER.test(phrase);
   const filtered = COMPLETED_WORD.test(phrase) || PENDING_WORD.test(phrase) || OVERDUE_WORD.test(phrase);
   if (!quantified && !(PLURAL_SET.test(phrase) && (filtered || /#[\p{L}_]/u.test(phrase)))) return undefined;
-  let tasks = [...ctx.tasks];
+  let tasks = [...tasksOf(ctx)];
   const said: string[] = [];
   let work = phrase;
   if (COMPLETED_WORD.test(work)) {
@@ -99,7 +100,11 @@ function readFilteredSet(phrase: string, ctx: TurnContext): SetReading | undefin
   }
   const tagged = extractTags(work);
   work = tagged.rest;
-  const known = new Set(ctx.tasks.flatMap((t) => t.tags ?? []).map((t) => t.toLowerCase()));
+  const known = new Set(
+    tasksOf(ctx)
+      .flatMap((t) => t.tags ?? [])
+      .map((t) => t.toLowerCase()),
+  );
   const tags = [...tagged.tags];
   // "all work tasks": a bare word that is one of the user's tags.
   const words = contentWords(work).filter((w) => !SET_FILLER.has(w));
@@ -132,13 +137,13 @@ function readEnumeratedSet(
   const parts = phrase.split(LIST_SEPARATOR).filter((p) => p.trim().length > 0);
   if (parts.length < 2) return undefined;
   // A title that itself holds "and" ("buy bread and milk") is one task, not two.
-  const whole = resolveTask(cleanReference(phrase, quotes), ctx.tasks);
+  const whole = resolveTask(cleanReference(phrase, quotes), tasksOf(ctx));
   if (whole.kind === "match" && scoreTask(cleanReference(phrase, quotes), whole.task) >= 10) return undefined;
   const found: KnownTask[] = [];
   const problems: string[] = [];
   for (const part of parts) {
     const cleaned = cleanReference(part, quotes);
-    const r = resolveTask(cleaned, ctx.tasks);
+    const r = resolveTask(cleaned, tasksOf(ctx));
     if (r.kind === "id") {
       if (r.task === undefined) problems.push(`there is no task #${r.id}`);
       else found.push(r.task);
@@ -160,7 +165,7 @@ function readEnumeratedSet(
       reply: `I couldn't tell which tasks you mean: ${problems.join("; ")}. Nothing was changed. Name each task by its number, like “tasks 3 and 5”.`,
     };
   }
-  return { kind: "set", tasks: ctx.tasks.filter((t) => distinct.has(t.id)), described: "tasks you named" };
+  return { kind: "set", tasks: tasksOf(ctx).filter((t) => distinct.has(t.id)), described: "tasks you named" };
 }
 
 /** The set a reference phrase names, if it names more than one task (or a quantified set). */
@@ -222,13 +227,13 @@ export function planConfirmation(message: string, ctx: TurnContext): OfflinePlan
   const m = CONFIRM.exec(said);
   if (m?.[1] === undefined) return undefined;
   const ids = [...new Set([...m[1].matchAll(/\d+/g)].map((d) => Number(d[0])))];
-  const missing = ids.filter((id) => !ctx.tasks.some((t) => t.id === id));
+  const missing = ids.filter((id) => !tasksOf(ctx).some((t) => t.id === id));
   if (missing.length > 0)
     return {
       kind: "reply",
       reply: `Task${missing.length > 1 ? "s" : ""} ${idList(missing.map((id) => `#${id}`))} no longer exist${missing.length > 1 ? "" : "s"}, so I deleted nothing. Say “show my tasks” and try again.`,
     };
-  const tasks = ids.map((id) => ctx.tasks.find((t) => t.id === id)).filter((t) => t !== undefined);
+  const tasks = ids.map((id) => tasksOf(ctx).find((t) => t.id === id)).filter((t) => t !== undefined);
   return batchPlan("delete", tasks);
 }
 

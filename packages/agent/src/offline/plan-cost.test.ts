@@ -3,7 +3,8 @@
 // chat accepts (4000 characters) and at the longest the parser reads in full, must plan in well under
 // 50 ms of CPU against 100 tasks.
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_COMMAND_CHARS, planOfflineTurn } from "./plan-offline-turn.js";
+import { planOfflineTurn } from "./plan-offline-turn.js";
+import { MAX_COMMAND_CHARS } from "./stages.js";
 import type { KnownTask } from "./types.js";
 
 const now = new Date("2026-11-30T09:00:00Z");

@@ -1,6 +1,7 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { wallTime } from "./clock.js";
 import { addDays, findDate, localDay, weekdayIndex } from "./dates.js";
+import { tasksOf } from "./known-tasks.js";
 import { restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -26,7 +27,13 @@ const QUERY =
 const SEARCH_VERB =
   /^(?:find|search(?:\s+for)?|look\s*(?:up|for)|lookup|where(?:'s|\s+is|\s+are)?)\s+(?:(?:me|my|all|the|any)\s+)*(?:(?:tasks?|todos?|items?)\s+)?(?:(?:for|with|about|on)\s+)?(.+)$/i;
 function knownTags(ctx: TurnContext): string[] {
-  return [...new Set(ctx.tasks.flatMap((t) => t.tags ?? []).map((t) => t.toLowerCase()))];
+  return [
+    ...new Set(
+      tasksOf(ctx)
+        .flatMap((t) => t.tags ?? [])
+        .map((t) => t.toLowerCase()),
+    ),
+  ];
 }
 
 /**

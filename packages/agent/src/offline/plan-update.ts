@@ -1,6 +1,7 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueDay } from "./clock.js";
 import { addDays, countWord, findDate, localDay } from "./dates.js";
+import { tasksOf } from "./known-tasks.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
 import { nothingToChangeReply } from "./replies.js";
@@ -226,7 +227,8 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
     changes.due = null;
     work = work.replace(CLEAR_DUE, " ");
   }
-  const split = changes.due === undefined ? splitTarget(work.replace(LEAD_VERB, ""), ctx.tasks) : undefined;
+  const split =
+    changes.due === undefined ? splitTarget(work.replace(LEAD_VERB, ""), tasksOf(ctx)) : undefined;
   if (/^prioriti[sz]e/i.test(verb)) changes.priority = "high";
   if (/^de-?prioriti[sz]e/i.test(verb)) changes.priority = "low";
 
@@ -308,7 +310,7 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
   const phrase = stripDangling(
     work.replace(ATTRIBUTE_OF, " ").replace(/\b(?:the\s+)?(?:due\s+date|deadline|priority)\b/gi, " "),
   );
-  const target = targetTask(phrase, quotes, ctx.tasks);
+  const target = targetTask(phrase, quotes, tasksOf(ctx));
   if (!target.ok) return target.plan;
   if (relativeDays !== undefined) {
     const base = target.task?.due_at ? dueDay(target.task.due_at, ctx.timeZone) : localDay(ctx.now, ctx);

@@ -3,6 +3,7 @@
  * "name the milk task Buy oat milk", "task 4 should be called Call grandpa".
  */
 import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { tasksOf } from "./known-tasks.js";
 import { restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { targetTask } from "./task-reference.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
@@ -28,7 +29,7 @@ export function planNaming(
   if (reference === undefined || value === undefined) return undefined;
   const title = wholeQuote(value, quotes) ?? restoreQuotes(tidy(value), quotes);
   if (title.length === 0) return undefined;
-  const target = targetTask(reference, quotes, ctx.tasks);
+  const target = targetTask(reference, quotes, tasksOf(ctx));
   // A title phrase that names no task ("call the task force people …") is left to other stages.
   if (!target.ok) return target.plan.kind === "clarify" || /\d/.test(reference) ? target.plan : undefined;
   return { kind: "tool", tool: TOOL.updateTask, arguments: { task_id: target.id, title } };

@@ -73,13 +73,22 @@ export type OfflinePlan =
 
 export interface TurnContext {
   now: Date;
-  tasks: KnownTask[];
+  /**
+   * The user's tasks, for resolving "the report" or "milk". Left out, the plan is made without them until a
+   * stage needs them: then the result is `NeedsTasks` (see known-tasks.ts).
+   */
+  tasks?: KnownTask[];
   timeZone?: string;
   /**
    * Earlier messages of the conversation, oldest first, with the assistant's stored tool calls: read for a
    * pending confirmation, follow-ups ("the first one", "both") and "undo".
    */
   history?: readonly StoredMessage[];
+}
+
+/** The plan could not be made without the user's task list: fetch it and plan again with `tasks`. */
+export interface NeedsTasks {
+  kind: "needs-tasks";
 }
 
 export type Priority = "none" | "low" | "medium" | "high";

@@ -4,13 +4,14 @@
  * after the new value ("set priority to medium for task 36").
  */
 import { findDate } from "./dates.js";
+import { tasksOf } from "./known-tasks.js";
 import { contentWords, findTaskNumber, resolveTask, stem } from "./resolve-task.js";
 import type { TurnContext } from "./types.js";
 
 /** True when a phrase names one known task, by number or by title words. */
 export function namesOneTask(phrase: string, ctx: TurnContext): boolean {
   if (findTaskNumber(phrase) !== undefined) return true;
-  const kind = resolveTask(phrase.replace(/^(?:the|my)\s+/i, ""), ctx.tasks).kind;
+  const kind = resolveTask(phrase.replace(/^(?:the|my)\s+/i, ""), tasksOf(ctx)).kind;
   return kind === "match" || kind === "id";
 }
 

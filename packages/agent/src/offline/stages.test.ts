@@ -1,0 +1,153 @@
+// The stage list is the parser's order. These tests pin it: a reordering that changes which stage answers a
+// phrasing fails the table below, and the needs-tasks contract fails if a stage reads the list behind it.
+import { describe, expect, it } from "vitest";
+import { planOfflineTurn } from "./plan-offline-turn.js";
+import { COMMAND_STAGES, MAX_COMMAND_CHARS, runTurn, STAGES } from "./stages.js";
+import type { KnownTask, StoredMessage } from "./types.js";
+
+const now = new Date("2026-01-15T09:00:00Z");
+const tasks: KnownTask[] = [
+  { id: 4, title: "Buy milk" },
+  { id: 5, title: "Call mom", completed: true },
+  { id: 7, title: "Buy oat milk" },
+  { id: 9, title: "Finish quarterly report", due_at: "2026-01-20T00:00:00Z" },
+  { id: 11, title: "Dentist appointment" },
+  { id: 12, title: "Team meeting prep", tags: ["work"] },
+  { id: 13, title: "Pay rent" },
+];
+
+/** The assistant just listed tasks 4, 7 and 11. */
+const listed: StoredMessage[] = [
+  { role: "user", content: "show my tasks" },
+  {
+    role: "assistant",
+    content: "Here are 3 tasks:\n#4 [ ] Buy milk\n#7 [ ] Buy oat milk\n#11 [ ] Dentist appointment",
+    toolCalls: [
+      {
+        tool: "list_tasks",
+        arguments: {},
+        result: { tasks: [tasks[0], tasks[2], tasks[4]] },
+      },
+    ],
+  },
+];
+
+describe("the stage list", () => {
+  it("names every stage once and says in one line why it sits where it does", () => {
+    const names = STAGES.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const stage of STAGES) {
+      expect(stage.name).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      expect(stage.why.trim().length).toBeGreaterThan(20);
+      expect(stage.why).not.toContain("\n");
+    }
+  });
+
+  it("ends with the command stages, whose last one always answers", () => {
+    expect(STAGES.slice(-COMMAND_STAGES.length)).toEqual(COMMAND_STAGES);
+    const last = COMMAND_STAGES.at(-1);
+    expect(last?.name).toBe("not-understood");
+    expect(last !== undefined && "plan" in last && last.plan).toBeTypeOf("function");
+  });
+
+  it("keeps the order the table below depends on", () => {
+    expect(STAGES.map((s) => s.name)).toEqual([
+      "too-long",
+      "undo",
+      "confirm-delete",
+      "normalise",
+      "small-talk",
+      "follow-up",
+      "follow-up-references",
+      "impossible-date",
+      "unsupported-verb",
+      "several",
+      "set",
+      "list",
+      "naming",
+      "update",
+      "verb",
+      "reported-done",
+      "add",
+      "not-understood",
+    ]);
+  });
+});
+
+describe("which stage answers", () => {
+  it.each([
+    ["x".repeat(MAX_COMMAND_CHARS + 1), "too-long"],
+    ["undo", "undo"],
+    // "cancel" is a delete verb, but "cancel that" reverts.
+    ["cancel that", "undo"],
+    ["yes, delete tasks 4 and 7", "confirm-delete"],
+    ["thanks!", "small-talk"],
+    ["what can you do?", "small-talk"],
+    ["add pay rent on feb 30", "impossible-date"],
+    ["snooze the dentist appointment", "unsupported-verb"],
+    ["complete task 4 and delete task 7", "several"],
+    ["add eggs, bread, butter", "several"],
+    ["delete all completed tasks", "set"],
+    ["complete tasks 4 and 7", "set"],
+    ["what's due today?", "list"],
+    ["show my tasks tagged work", "list"],
+    // "call" is a task verb ("call mom"), but "call task 9 …" names a task.
+    ["call task 9 Quarterly review", "naming"],
+    ["move the dentist appointment to friday", "update"],
+    ["rename task 4 to buy bread", "update"],
+    // "remove" is a delete verb, but removing a due date edits the task.
+    ["remove the due date from task 4", "update"],
+    // A status at the end is a completion, not a rename to "completed".
+    ["set task 4 as completed", "verb"],
+    ["complete task 4", "verb"],
+    ["delete the dentist appointment", "verb"],
+    ["reopen call mom", "verb"],
+    ["paid the rent", "reported-done"],
+    // A completion verb ("check") that names no task, with a date, is a new task ("check in" is a task verb).
+    ["check in for the flight tomorrow", "add"],
+    ["remind me to call the bank tomorrow", "add"],
+    ["buy stamps", "add"],
+    ["purple monkey dishwasher", "not-understood"],
+  ])("%s → %s", (say, stage) => {
+    expect(runTurn(say, { now, tasks }).stage).toBe(stage);
+  });
+
+  it.each([
+    // A bare reference to a task just shown asks what to do with it.
+    ["the second one", "follow-up"],
+    // "it" and "the first one" become task numbers, which the ordinary stages then read.
+    ["complete the first one", "verb"],
+    ["delete all of them", "set"],
+  ])("after a listing: %s → %s", (say, stage) => {
+    expect(runTurn(say, { now, tasks, history: listed }).stage).toBe(stage);
+  });
+});
+
+describe("needs-tasks", () => {
+  it.each(["add buy milk", "remind me to call the bank tomorrow", "undo", "thanks", "snooze the bill"])(
+    "plans “%s” without the task list",
+    (say) => {
+      expect(planOfflineTurn(say, { now }).kind).not.toBe("needs-tasks");
+    },
+  );
+
+  it.each([
+    "complete buy milk",
+    "delete task 4",
+    "move the dentist appointment to friday",
+    "delete all completed tasks",
+    "yes, delete tasks 4 and 7",
+    "paid the rent",
+    // A listing looks for the user's tags in the request ("show my work tasks").
+    "show my tasks",
+  ])("asks for the task list for “%s”, and plans with it", (say) => {
+    expect(planOfflineTurn(say, { now })).toEqual({ kind: "needs-tasks" });
+    const plan = planOfflineTurn(say, { now, tasks });
+    expect(plan.kind).not.toBe("needs-tasks");
+    expect(["tool", "batch", "reply", "clarify"]).toContain(plan.kind);
+  });
+
+  it("never answers needs-tasks when the tasks were given, even an empty list", () => {
+    expect(planOfflineTurn("complete buy milk", { now, tasks: [] }).kind).toBe("reply");
+  });
+});
