@@ -1,4 +1,5 @@
-import { AlertIcon, ListIcon } from "@/components/ui/icons";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListIcon } from "@/components/ui/icons";
 
 /** Placeholder rows for the first load. */
 export function TaskListSkeleton() {
@@ -20,27 +21,6 @@ export function TaskListSkeleton() {
   );
 }
 
-export function TaskListError({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return (
-    <div
-      role="alert"
-      className="card flex flex-col items-center gap-3 px-6 py-10 text-center"
-      data-testid="board-error"
-    >
-      <span className="grid size-11 place-items-center rounded-full bg-red-50 text-red-600">
-        <AlertIcon />
-      </span>
-      <div>
-        <p className="font-medium">Couldn’t load your tasks</p>
-        <p className="mt-1 text-sm text-slate-600">{message}</p>
-      </div>
-      <button type="button" className="btn btn-secondary" onClick={onRetry} data-testid="board-retry">
-        Try again
-      </button>
-    </div>
-  );
-}
-
 /** Why the list is empty: an empty trash, filters that match nothing, or no tasks at all. */
 export function TaskListEmpty({
   inTrash,
@@ -51,36 +31,34 @@ export function TaskListEmpty({
   filtered: boolean;
   onClear: () => void;
 }) {
+  const icon = <ListIcon width={22} height={22} />;
+  if (inTrash)
+    return (
+      <EmptyState
+        testId="board-empty"
+        icon={icon}
+        title="The trash is empty"
+        description="Deleted tasks stay here for 30 days, then they are removed for good."
+      />
+    );
+  if (filtered)
+    return (
+      <EmptyState testId="board-empty" icon={icon} title="No tasks match these filters">
+        <button type="button" className="btn btn-ghost text-brand-700" onClick={onClear}>
+          Clear filters
+        </button>
+      </EmptyState>
+    );
   return (
-    <div
-      className="card flex flex-col items-center gap-2 border-dashed px-6 py-12 text-center"
-      data-testid="board-empty"
-    >
-      <span className="grid size-12 place-items-center rounded-2xl bg-brand-50 text-brand-600">
-        <ListIcon width={22} height={22} />
-      </span>
-      {inTrash ? (
+    <EmptyState
+      testId="board-empty"
+      icon={icon}
+      title="Nothing on your list yet"
+      description={
         <>
-          <p className="font-medium">The trash is empty</p>
-          <p className="max-w-xs text-sm text-slate-600">
-            Deleted tasks stay here for 30 days, then they are removed for good.
-          </p>
+          Add your first task above, or ask the assistant: <q>add buy milk tomorrow #groceries</q>.
         </>
-      ) : filtered ? (
-        <>
-          <p className="font-medium">No tasks match these filters</p>
-          <button type="button" className="btn btn-ghost text-brand-700" onClick={onClear}>
-            Clear filters
-          </button>
-        </>
-      ) : (
-        <>
-          <p className="font-medium">Nothing on your list yet</p>
-          <p className="max-w-xs text-sm text-slate-600">
-            Add your first task above, or ask the assistant: <q>add buy milk tomorrow #groceries</q>.
-          </p>
-        </>
-      )}
-    </div>
+      }
+    />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import type { Task } from "@taskflow/contracts";
-import { TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
+import { ErrorState } from "@/components/ui/error-state";
+import { TaskListEmpty, TaskListSkeleton } from "./task-list-states";
 import { TaskRow } from "./task-row";
 import { TrashRow } from "./trash-row";
 import type { Deleted } from "./undo-toast";
@@ -32,7 +33,15 @@ export function TaskList(props: Props) {
   return (
     <div aria-busy={refreshing} data-testid="board-results" data-refreshing={refreshing ? "true" : "false"}>
       {load.kind === "loading" && <TaskListSkeleton />}
-      {load.kind === "error" && <TaskListError message={load.message} onRetry={props.onRetry} />}
+      {load.kind === "error" && (
+        <ErrorState
+          title="Couldn’t load your tasks"
+          message={load.message}
+          onRetry={props.onRetry}
+          testId="board-error"
+          retryTestId="board-retry"
+        />
+      )}
       {load.kind === "ready" && tasks.length === 0 && (
         <TaskListEmpty inTrash={inTrash} filtered={filtered} onClear={props.onClear} />
       )}

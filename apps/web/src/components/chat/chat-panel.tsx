@@ -1,13 +1,13 @@
 "use client";
 
 import type { AssistantMode, ConversationDetail } from "@taskflow/contracts";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { ChatComposer } from "./chat-composer";
-import { ChatEmpty } from "./chat-empty";
 import { ChatHeader } from "./chat-header";
+import { ChatTranscript, type Earlier } from "./chat-transcript";
 import { ConversationList } from "./conversation-list";
-import { type ChatMessage, MessageBubble } from "./message-bubble";
+import type { ChatMessage } from "./message-bubble";
 import { nextKey } from "./message-key";
 import { useChatTurn } from "./use-chat-turn";
 import { useConversationHistory } from "./use-conversation-history";
@@ -20,9 +20,6 @@ const fromStored = (message: StoredMessage): ChatMessage => ({
   toolCalls: message.tool_calls ?? [],
   status: "done",
 });
-
-/** Older messages of the open conversation, when there are some (`before` is the api's cursor). */
-type Earlier = { before: number; loading: boolean; error: string | null };
 
 type Props = {
   assistantMode: AssistantMode | null;
@@ -53,19 +50,10 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
     onStart: () => setView("chat"),
     onTasksChanged,
     onFinish: () => {
-      void loadConversations();
+      loadConversations();
       inputRef.current?.focus();
     },
   });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the transcript changes.
-  useEffect(() => {
-    const box = scrollRef.current;
-    if (!box) return;
-    const kept = keepScroll.current;
-    keepScroll.current = null;
-    box.scrollTop = kept ? kept.top + box.scrollHeight - kept.height : box.scrollHeight;
-  }, [messages]);
 
   async function openConversation(id: number) {
     reset();
@@ -124,7 +112,7 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
         historyOpen={view === "history"}
         onToggleHistory={() => {
           setView(view === "history" ? "chat" : "history");
-          if (view !== "history") void loadConversations();
+          if (view !== "history") loadConversations();
         }}
         onNewChat={newChat}
         onClose={onClose}
@@ -141,36 +129,18 @@ export function ChatPanel({ assistantMode, onTasksChanged, onClose }: Props) {
               if (conversationId === id) newChat();
             })
           }
+          onRetry={loadConversations}
         />
       ) : (
-        <div
-          ref={scrollRef}
-          className="min-h-0 flex-1 space-y-4 overflow-y-auto px-4 py-4"
-          data-testid="chat-messages"
-          aria-live="polite"
-        >
-          {loadingConversation && <p className="text-center text-sm text-slate-500">Loading conversation…</p>}
-          {!loadingConversation && messages.length === 0 && (
-            <ChatEmpty onExample={(text) => void send(text)} />
-          )}
-          {earlier && (
-            <div className="text-center">
-              <button
-                type="button"
-                className="btn btn-secondary px-3 py-1 text-xs"
-                onClick={() => void loadEarlier()}
-                disabled={earlier.loading}
-                data-testid="chat-earlier"
-              >
-                {earlier.loading ? "Loading…" : "Show earlier messages"}
-              </button>
-              {earlier.error && <p className="mt-1 text-xs text-red-700">{earlier.error}</p>}
-            </div>
-          )}
-          {messages.map((message) => (
-            <MessageBubble key={message.key} message={message} />
-          ))}
-        </div>
+        <ChatTranscript
+          messages={messages}
+          loading={loadingConversation}
+          earlier={earlier}
+          onLoadEarlier={() => void loadEarlier()}
+          onExample={(text) => void send(text)}
+          keepScroll={keepScroll}
+          scrollRef={scrollRef}
+        />
       )}
 
       <ChatComposer

@@ -1,4 +1,6 @@
 import type { Conversation } from "@taskflow/contracts";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
 import { TrashIcon } from "@/components/ui/icons";
 import { relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
@@ -9,20 +11,22 @@ type Props = {
   activeId: number | null;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
+  /** Loads the list again after it failed to load. */
+  onRetry: () => void;
 };
 
 /** The history view: recent conversations to reopen or delete. */
-export function ConversationList({ conversations, error, activeId, onOpen, onDelete }: Props) {
+export function ConversationList({ conversations, error, activeId, onOpen, onDelete, onRetry }: Props) {
   const timeZone = useTimeZone();
   return (
     <div className="min-h-0 flex-1 overflow-y-auto p-2" data-testid="conversation-list">
       <h3 className="px-2 pt-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Recent conversations
       </h3>
-      {error && <p className="px-2 text-sm text-red-700">{error}</p>}
+      {error && <ErrorState variant="inline" message={error} onRetry={onRetry} testId="conversation-error" />}
       {conversations === null && !error && <p className="px-2 text-sm text-slate-500">Loading…</p>}
       {conversations?.length === 0 && (
-        <p className="px-2 text-sm text-slate-500">No conversations yet. Say hello!</p>
+        <EmptyState variant="inline" testId="conversation-empty" title="No conversations yet. Say hello!" />
       )}
       <ul className="space-y-0.5">
         {conversations?.map((conversation) => (

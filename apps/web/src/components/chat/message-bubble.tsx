@@ -1,9 +1,9 @@
-import type { ToolCall } from "@taskflow/contracts";
+import type { MessageRole, ToolCall } from "@taskflow/contracts";
 import { ToolCallChip } from "./tool-call-chip";
 
 export type ChatMessage = {
   key: string;
-  role: "user" | "assistant";
+  role: MessageRole;
   content: string;
   toolCalls: ToolCall[];
   status: "streaming" | "done" | "error";
