@@ -1,26 +1,33 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { registerPlanMyDayPrompt } from "./prompts/plan-my-day";
+import { registerTodayResource } from "./resources/today";
 import { registerAddTaskTool } from "./tools/add-task";
+import { registerAddTasksTool } from "./tools/add-tasks";
 import { registerCompleteTaskTool } from "./tools/complete-task";
+import { registerCompleteTasksTool } from "./tools/complete-tasks";
 import { registerDeleteTaskTool } from "./tools/delete-task";
+import { registerGetOverviewTool } from "./tools/get-overview";
 import { registerListTasksTool } from "./tools/list-tasks";
 import { registerRestoreTaskTool } from "./tools/restore-task";
 import type { ToolDeps } from "./tools/tool-context";
 import { registerUpdateTaskTool } from "./tools/update-task";
+import { registerUpdateTasksTool } from "./tools/update-tasks";
 
 // One JSON Schema validator per process: the SDK would otherwise build a new Ajv (~0.25 ms) per server.
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
 /**
- * An MCP server with the five task tools. It holds no caller: each tool call takes its user from the
- * request's authInfo, set by the HTTP layer from the verified token.
+ * An MCP server with the task tools, the `taskflow://today` resource and the `plan-my-day` prompt. It
+ * holds no caller: each call takes its user from the request's authInfo, set by the HTTP layer from the
+ * verified token.
  */
 export function createMcpServer(deps: ToolDeps): McpServer {
   const server = new McpServer(
     { name: "taskflow", version: "0.1.0" },
     {
-      instructions:
-        "Manage the signed-in user's Taskflow todo list. Call list_tasks to find task ids before acting on a task by name.",
+      instructions: `Manage the signed-in user's Taskflow todo list. Call ${TOOL.listTasks} to find task ids before acting on a task by name; ${TOOL.getOverview} answers "how am I doing" (overdue, due today, next up, in the user's time zone). For several tasks at once use ${TOOL.addTasks}, ${TOOL.completeTasks} or ${TOOL.updateTasks}: all or nothing, one result per item.`,
       jsonSchemaValidator,
     },
   );
@@ -30,11 +37,17 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   registerDeleteTaskTool(server, deps);
   registerUpdateTaskTool(server, deps);
   registerRestoreTaskTool(server, deps);
+  registerAddTasksTool(server, deps);
+  registerCompleteTasksTool(server, deps);
+  registerUpdateTasksTool(server, deps);
+  registerGetOverviewTool(server, deps);
+  registerTodayResource(server, deps);
+  registerPlanMyDayPrompt(server, deps);
   return server;
 }
 
 /**
- * Idle servers for reuse, as building one (five tool registrations) costs more than the tool call it
+ * Idle servers for reuse, as building one (ten tools, a resource, a prompt) costs more than the tool call it
  * serves. A server serves one request at a time and returns here only after a complete response, so
  * nothing of an earlier request can still run on it; the pool never grows beyond `max` idle servers.
  */

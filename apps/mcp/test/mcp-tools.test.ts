@@ -3,6 +3,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { signAgentToken } from "@taskflow/core/agent-token";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { engines } from "@taskflow/testing/databases";
@@ -11,7 +12,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
-const TOOL_NAMES = ["add_task", "complete_task", "delete_task", "list_tasks", "restore_task", "update_task"];
+const TOOL_NAMES = Object.values(TOOL).sort();
 
 interface RestTask {
   id: number;
@@ -121,29 +122,38 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       return found;
     };
 
-    it("offers exactly the five task tools", () => {
+    it("offers exactly the tools TOOL names, each with a title and a description", () => {
       expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
-      for (const t of tools) expect(t.description, t.name).toMatch(/\w{3,}/);
+      for (const t of tools) {
+        expect(t.description, t.name).toMatch(/\w{3,}/);
+        expect(t.title, t.name).toMatch(/^[A-Z][a-z]+( [a-z]+)*$/);
+      }
+      expect(new Set(tools.map((t) => t.title)).size).toBe(tools.length);
     });
 
     it("describes every input property, with the contract's arguments and required fields", () => {
       const expected: Record<string, { props: string[]; required: string[] }> = {
-        add_task: {
+        [TOOL.addTask]: {
           props: ["title", "description", "priority", "tags", "due", "user_id"],
           required: ["title"],
         },
-        list_tasks: {
+        [TOOL.listTasks]: {
           props: ["status", "priority", "tag", "query", "due_before", "due_after", "limit", "user_id"],
           required: [],
         },
-        complete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
-        delete_task: { props: ["task_id", "user_id"], required: ["task_id"] },
-        restore_task: { props: ["task_id", "user_id"], required: ["task_id"] },
-        update_task: {
+        [TOOL.completeTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
+        [TOOL.deleteTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
+        [TOOL.restoreTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
+        [TOOL.updateTask]: {
           props: ["task_id", "title", "description", "priority", "tags", "due", "completed", "user_id"],
           required: ["task_id"],
         },
+        [TOOL.addTasks]: { props: ["tasks", "user_id"], required: ["tasks"] },
+        [TOOL.completeTasks]: { props: ["task_ids", "user_id"], required: ["task_ids"] },
+        [TOOL.updateTasks]: { props: ["tasks", "user_id"], required: ["tasks"] },
+        [TOOL.getOverview]: { props: ["user_id"], required: [] },
       };
+      expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
       for (const [name, { props, required }] of Object.entries(expected)) {
         const schema = tool(name).inputSchema;
         expect(schema.type).toBe("object");
@@ -154,22 +164,57 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
           expect(def.description, `${name}.${prop} has a description`).toMatch(/\w{3,}/);
         }
       }
-      const taskId = (tool("complete_task").inputSchema.properties as Record<string, { type?: string }>)
+      const taskId = (tool(TOOL.completeTask).inputSchema.properties as Record<string, { type?: string }>)
         .task_id;
       expect(taskId?.type).toBe("integer");
-      const status = (tool("list_tasks").inputSchema.properties as Record<string, { enum?: string[] }>)
+      const status = (tool(TOOL.listTasks).inputSchema.properties as Record<string, { enum?: string[] }>)
         .status;
       expect(status?.enum).toEqual(["all", "pending", "completed", "deleted"]);
+      const items = (name: string) =>
+        (
+          tool(name).inputSchema.properties as Record<
+            string,
+            { items?: Record<string, unknown>; maxItems?: number }
+          >
+        ).tasks;
+      expect(Object.keys((items(TOOL.addTasks)?.items?.properties as object) ?? {}).sort()).toEqual([
+        "description",
+        "due",
+        "priority",
+        "tags",
+        "title",
+      ]);
+      expect(items(TOOL.addTasks)?.maxItems).toBe(50);
+      expect((items(TOOL.updateTasks)?.items?.required as string[]) ?? []).toEqual(["task_id"]);
+    });
+
+    it("refuses unknown arguments in every schema: additionalProperties false, also in bulk items", () => {
+      for (const t of tools) {
+        expect(t.inputSchema.additionalProperties, t.name).toBe(false);
+      }
+      for (const name of [TOOL.addTasks, TOOL.updateTasks]) {
+        const tasks = (
+          tool(name).inputSchema.properties as Record<string, { items?: { additionalProperties?: boolean } }>
+        ).tasks;
+        expect(tasks?.items?.additionalProperties, name).toBe(false);
+      }
     });
 
     it("declares output schemas matching the structured results", () => {
-      for (const name of ["add_task", "complete_task", "delete_task", "restore_task", "update_task"]) {
+      for (const t of tools) expect(t.outputSchema?.type, t.name).toBe("object");
+      for (const name of [
+        TOOL.addTask,
+        TOOL.completeTask,
+        TOOL.deleteTask,
+        TOOL.restoreTask,
+        TOOL.updateTask,
+      ]) {
         const schema = tool(name).outputSchema;
         expect(schema?.type, name).toBe("object");
         expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["status", "task_id", "title"]);
         expect([...(schema?.required ?? [])].sort(), name).toEqual(["status", "task_id", "title"]);
       }
-      const list = tool("list_tasks").outputSchema;
+      const list = tool(TOOL.listTasks).outputSchema;
       expect(Object.keys(list?.properties ?? {})).toEqual(["tasks"]);
       const tasks = (list?.properties ?? {}) as {
         tasks?: { items?: { properties?: Record<string, unknown> } };
@@ -184,6 +229,61 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         "tags",
         "title",
       ]);
+      for (const name of [TOOL.addTasks, TOOL.completeTasks, TOOL.updateTasks]) {
+        const schema = tool(name).outputSchema;
+        expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["count", "results"]);
+        const results = (schema?.properties as { results?: { items?: { properties?: object } } } | undefined)
+          ?.results;
+        expect(Object.keys(results?.items?.properties ?? {}).sort(), name).toEqual([
+          "status",
+          "task_id",
+          "title",
+        ]);
+      }
+      const overview = tool(TOOL.getOverview).outputSchema;
+      expect(Object.keys(overview?.properties ?? {}).sort()).toEqual([
+        "counts",
+        "due_today",
+        "next_up",
+        "now",
+        "overdue",
+        "time_zone",
+        "today",
+      ]);
+      const counts = (overview?.properties as { counts?: { properties?: object } } | undefined)?.counts;
+      expect(Object.keys(counts?.properties ?? {}).sort()).toEqual([
+        "completed",
+        "completed_today",
+        "due_today",
+        "in_trash",
+        "open",
+        "overdue",
+      ]);
+    });
+
+    it("annotates every tool with all four hints, none open-world", () => {
+      const expected: Record<string, [readOnly: boolean, destructive: boolean, idempotent: boolean]> = {
+        [TOOL.listTasks]: [true, false, true],
+        [TOOL.getOverview]: [true, false, true],
+        [TOOL.addTask]: [false, false, false],
+        [TOOL.addTasks]: [false, false, false],
+        [TOOL.completeTask]: [false, false, true],
+        [TOOL.completeTasks]: [false, false, true],
+        [TOOL.updateTask]: [false, false, true],
+        [TOOL.updateTasks]: [false, false, true],
+        [TOOL.deleteTask]: [false, true, true],
+        [TOOL.restoreTask]: [false, false, false],
+      };
+      expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
+      for (const [name, [readOnlyHint, destructiveHint, idempotentHint]] of Object.entries(expected)) {
+        // Every hint explicit: MCP's defaults (destructive, open-world) are the wrong guess for a todo list.
+        expect(tool(name).annotations, name).toEqual({
+          readOnlyHint,
+          destructiveHint,
+          idempotentHint,
+          openWorldHint: false,
+        });
+      }
     });
 
     it("annotates read-only, destructive and idempotent tools", () => {
@@ -195,15 +295,15 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
           idempotent: a.idempotentHint === true,
         };
       };
-      expect(hints("list_tasks")).toMatchObject({ readOnly: true, destructive: false });
-      expect(hints("add_task")).toEqual({ readOnly: false, destructive: false, idempotent: false });
-      expect(hints("complete_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
-      expect(hints("update_task")).toEqual({ readOnly: false, destructive: false, idempotent: true });
-      expect(hints("delete_task")).toEqual({ readOnly: false, destructive: true, idempotent: true });
-      expect(hints("restore_task")).toEqual({ readOnly: false, destructive: false, idempotent: false });
+      expect(hints(TOOL.listTasks)).toMatchObject({ readOnly: true, destructive: false });
+      expect(hints(TOOL.addTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
+      expect(hints(TOOL.completeTask)).toEqual({ readOnly: false, destructive: false, idempotent: true });
+      expect(hints(TOOL.updateTask)).toEqual({ readOnly: false, destructive: false, idempotent: true });
+      expect(hints(TOOL.deleteTask)).toEqual({ readOnly: false, destructive: true, idempotent: true });
+      expect(hints(TOOL.restoreTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
       // An explicit false, not a missing hint: MCP defaults destructiveHint to true for non-read-only tools.
-      expect(tool("add_task").annotations?.destructiveHint).toBe(false);
-      expect(tool("update_task").annotations?.destructiveHint).toBe(false);
+      expect(tool(TOOL.addTask).annotations?.destructiveHint).toBe(false);
+      expect(tool(TOOL.updateTask).annotations?.destructiveHint).toBe(false);
     });
   });
 
@@ -214,7 +314,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     });
 
     it("add_task creates the task in the database and returns {task_id, status: created, title}", async () => {
-      const result = await call(client, "add_task", {
+      const result = await call(client, TOOL.addTask, {
         title: "  Buy milk ",
         description: "2 litres",
         priority: "high",
@@ -235,7 +335,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         completed: false,
       });
 
-      const withTime = await call(client, "add_task", {
+      const withTime = await call(client, TOOL.addTask, {
         title: "Call dentist",
         due: "2026-12-02T15:30:00+02:00",
       });
@@ -261,7 +361,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       ).json()) as { completed_at: string };
       expect(done.completed_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-      const all = await call(client, "list_tasks", { tag: "listing" });
+      const all = await call(client, TOOL.listTasks, { tag: "listing" });
       expect(all.isError).toBeFalsy();
       expect(all.structuredContent).toEqual({
         tasks: [
@@ -287,7 +387,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
       const ids = async (args: Record<string, unknown>) =>
         (
-          (await call(client, "list_tasks", { tag: "listing", ...args })).structuredContent as {
+          (await call(client, TOOL.listTasks, { tag: "listing", ...args })).structuredContent as {
             tasks: { id: number }[];
           }
         ).tasks.map((t) => t.id);
@@ -302,7 +402,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
 
     it("complete_task marks it done, idempotently, and returns {task_id, status: completed, title}", async () => {
       const task = await restCreate(alice, { title: "Water plants" });
-      const first = await call(client, "complete_task", { task_id: task.id });
+      const first = await call(client, TOOL.completeTask, { task_id: task.id });
       expect(first.isError).toBeFalsy();
       expect(first.structuredContent).toEqual({
         task_id: task.id,
@@ -311,7 +411,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
       const done = await restGet(alice, task.id);
       expect(done.task?.completed).toBe(true);
-      const again = await call(client, "complete_task", { task_id: task.id });
+      const again = await call(client, TOOL.completeTask, { task_id: task.id });
       expect(again.structuredContent).toEqual({
         task_id: task.id,
         status: "completed",
@@ -327,7 +427,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         tags: ["a"],
         due_at: "2027-01-01",
       });
-      const renamed = await call(client, "update_task", {
+      const renamed = await call(client, TOOL.updateTask, {
         task_id: task.id,
         title: "Final draft",
         priority: "medium",
@@ -347,9 +447,9 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         due_at: "2027-01-01",
       });
 
-      await call(client, "update_task", { task_id: task.id, due: null, completed: true });
+      await call(client, TOOL.updateTask, { task_id: task.id, due: null, completed: true });
       expect((await restGet(alice, task.id)).task).toMatchObject({ due_at: null, completed: true });
-      const reopened = await call(client, "update_task", {
+      const reopened = await call(client, TOOL.updateTask, {
         task_id: task.id,
         completed: false,
         due: "2027-02-03",
@@ -367,14 +467,14 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
 
     it("delete_task moves it to the trash and returns {task_id, status: deleted, title}; a second delete says not found", async () => {
       const task = await restCreate(alice, { title: "Old junk" });
-      const result = await call(client, "delete_task", { task_id: task.id });
+      const result = await call(client, TOOL.deleteTask, { task_id: task.id });
       expect(result.isError).toBeFalsy();
       expect(result.structuredContent).toEqual({ task_id: task.id, status: "deleted", title: "Old junk" });
       expect((await restGet(alice, task.id)).status).toBe(404);
-      const again = await call(client, "delete_task", { task_id: task.id });
+      const again = await call(client, TOOL.deleteTask, { task_id: task.id });
       expect(again.isError).toBe(true);
       expect(textOf(again)).toMatch(/not found/i);
-      const trash = await call(client, "list_tasks", { status: "deleted" });
+      const trash = await call(client, TOOL.listTasks, { status: "deleted" });
       const listed = (trash.structuredContent as { tasks: { id: number }[] }).tasks.map((t) => t.id);
       expect(listed).toContain(task.id);
     });
@@ -388,37 +488,37 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
       expect(zone.status).toBe(200);
       const tokyoClient = await connect((await createPersonalToken(tokyo)).token);
-      const local = await call(tokyoClient, "add_task", { title: "Ramen", due: "2026-12-02T19:00" });
-      const day = await call(tokyoClient, "add_task", { title: "Holiday", due: "2026-12-03" });
+      const local = await call(tokyoClient, TOOL.addTask, { title: "Ramen", due: "2026-12-02T19:00" });
+      const day = await call(tokyoClient, TOOL.addTask, { title: "Holiday", due: "2026-12-03" });
       const idOf = (r: CallToolResult) => (r.structuredContent as { task_id: number }).task_id;
       expect((await restGet(tokyo, idOf(local))).task?.due_at).toBe("2026-12-02T10:00:00.000Z");
       expect((await restGet(tokyo, idOf(day))).task?.due_at).toBe("2026-12-03");
-      const listed = await call(tokyoClient, "list_tasks", {
+      const listed = await call(tokyoClient, TOOL.listTasks, {
         due_after: "2026-12-02",
         due_before: "2026-12-03",
       });
       expect((listed.structuredContent as { tasks: { title: string }[] }).tasks.map((t) => t.title)).toEqual([
         "Ramen",
       ]);
-      const bad = await call(tokyoClient, "add_task", { title: "Never", due: "2026-02-30" });
+      const bad = await call(tokyoClient, TOOL.addTask, { title: "Never", due: "2026-02-30" });
       expect(bad.isError).toBe(true);
       expect(textOf(bad)).toMatch(/due/);
     });
 
     it("restore_task brings a deleted task back; a task not in the trash is an error that changes nothing", async () => {
       const task = await restCreate(alice, { title: "Oops, keep me" });
-      await call(client, "delete_task", { task_id: task.id });
-      const restored = await call(client, "restore_task", { task_id: task.id });
+      await call(client, TOOL.deleteTask, { task_id: task.id });
+      const restored = await call(client, TOOL.restoreTask, { task_id: task.id });
       expect(restored.structuredContent).toEqual({
         task_id: task.id,
         status: "restored",
         title: "Oops, keep me",
       });
       expect((await restGet(alice, task.id)).status).toBe(200);
-      const twice = await call(client, "restore_task", { task_id: task.id });
+      const twice = await call(client, TOOL.restoreTask, { task_id: task.id });
       expect(twice.isError).toBe(true);
       expect(textOf(twice)).toMatch(/not in the trash/i);
-      const missing = await call(client, "restore_task", { task_id: 2_000_000_000 });
+      const missing = await call(client, TOOL.restoreTask, { task_id: 2_000_000_000 });
       expect(missing.isError).toBe(true);
       expect(textOf(missing)).toMatch(/not found/i);
     });
@@ -436,7 +536,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
 
       const started = Date.now();
       const client = await connect(token);
-      const listed = await call(client, "list_tasks", {});
+      const listed = await call(client, TOOL.listTasks, {});
       expect(listed.isError).toBeFalsy();
 
       const after = (await (
@@ -452,11 +552,11 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     it("accepts an agent token the api would mint, acting as that user", async () => {
       const task = await restCreate(bob, { title: "Bob's agent task" });
       const client = await connect(await signAgentToken(SECRET, bob.id, 120));
-      const listed = await call(client, "list_tasks", {});
+      const listed = await call(client, TOOL.listTasks, {});
       expect((listed.structuredContent as { tasks: { id: number }[] }).tasks.map((t) => t.id)).toContain(
         task.id,
       );
-      const added = await call(client, "add_task", { title: "Added by agent" });
+      const added = await call(client, TOOL.addTask, { title: "Added by agent" });
       const created = await restGet(bob, (added.structuredContent as { task_id: number }).task_id);
       expect(created.task?.title).toBe("Added by agent");
     });
@@ -550,17 +650,17 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       });
       const asBob = await connect(bobToken);
 
-      const listed = await call(asBob, "list_tasks", { status: "all", limit: 100 });
+      const listed = await call(asBob, TOOL.listTasks, { status: "all", limit: 100 });
       const titles = (listed.structuredContent as { tasks: { id: number; title: string }[] }).tasks;
       expect(titles.map((t) => t.id)).not.toContain(task.id);
       expect(titles.map((t) => t.title)).not.toContain("Alice's secret plan");
-      const searched = await call(asBob, "list_tasks", { query: "secret plan" });
+      const searched = await call(asBob, TOOL.listTasks, { query: "secret plan" });
       expect(searched.structuredContent).toEqual({ tasks: [] });
 
       for (const [tool, args] of [
-        ["complete_task", { task_id: task.id }],
-        ["update_task", { task_id: task.id, title: "pwned", completed: true }],
-        ["delete_task", { task_id: task.id }],
+        [TOOL.completeTask, { task_id: task.id }],
+        [TOOL.updateTask, { task_id: task.id, title: "pwned", completed: true }],
+        [TOOL.deleteTask, { task_id: task.id }],
       ] as const) {
         const result = await call(asBob, tool, args);
         expect(result.isError, tool).toBe(true);
@@ -576,12 +676,12 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const asBob = await connect(bobToken);
       const calls = Array.from({ length: 12 }, (_, i) => {
         const [client, who] = i % 2 === 0 ? [asAlice, "alice"] : [asBob, "bob"];
-        return call(client, "add_task", { title: `concurrent ${who} ${i}`, tags: ["concurrency"] });
+        return call(client, TOOL.addTask, { title: `concurrent ${who} ${i}`, tags: ["concurrency"] });
       });
       for (const result of await Promise.all(calls)) expect(result.isError).toBeFalsy();
       const [aliceList, bobList] = await Promise.all([
-        call(asAlice, "list_tasks", { tag: "concurrency" }),
-        call(asBob, "list_tasks", { tag: "concurrency" }),
+        call(asAlice, TOOL.listTasks, { tag: "concurrency" }),
+        call(asBob, TOOL.listTasks, { tag: "concurrency" }),
       ]);
       const titles = (result: CallToolResult) =>
         (result.structuredContent as { tasks: { title: string }[] }).tasks.map((t) => t.title).sort();
@@ -593,11 +693,11 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const task = await restCreate(alice, { title: "Mine only" });
       const asBob = await connect(bobToken);
       for (const [tool, args] of [
-        ["list_tasks", {}],
-        ["add_task", { title: "planted in Alice's list" }],
-        ["complete_task", { task_id: task.id }],
-        ["update_task", { task_id: task.id, title: "pwned" }],
-        ["delete_task", { task_id: task.id }],
+        [TOOL.listTasks, {}],
+        [TOOL.addTask, { title: "planted in Alice's list" }],
+        [TOOL.completeTask, { task_id: task.id }],
+        [TOOL.updateTask, { task_id: task.id, title: "pwned" }],
+        [TOOL.deleteTask, { task_id: task.id }],
       ] as const) {
         const result = await call(asBob, tool, { ...args, user_id: alice.id });
         expect(result.isError, tool).toBe(true);
@@ -613,10 +713,10 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       expect(aliceList.items).toEqual([]);
 
       const asAlice = await connect(aliceToken);
-      const own = await call(asAlice, "complete_task", { task_id: task.id, user_id: alice.id });
+      const own = await call(asAlice, TOOL.completeTask, { task_id: task.id, user_id: alice.id });
       expect(own.isError).toBeFalsy();
       expect(own.structuredContent).toEqual({ task_id: task.id, status: "completed", title: "Mine only" });
-      const ownAdd = await call(asAlice, "add_task", { title: "With my own id", user_id: alice.id });
+      const ownAdd = await call(asAlice, TOOL.addTask, { title: "With my own id", user_id: alice.id });
       expect(ownAdd.structuredContent).toMatchObject({ status: "created", title: "With my own id" });
     });
   });
@@ -628,8 +728,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     });
 
     it("an unknown task id is an isError result naming it, not a protocol error", async () => {
-      for (const tool of ["complete_task", "delete_task", "update_task"]) {
-        const args = tool === "update_task" ? { task_id: 987654, title: "x" } : { task_id: 987654 };
+      for (const tool of [TOOL.completeTask, TOOL.deleteTask, TOOL.updateTask]) {
+        const args = tool === TOOL.updateTask ? { task_id: 987654, title: "x" } : { task_id: 987654 };
         const result = await call(client, tool, args);
         expect(result.isError, tool).toBe(true);
         expect(textOf(result), tool).toMatch(/987654.*not found/i);
@@ -638,23 +738,23 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
 
     it("invalid arguments are isError results, never crashes", async () => {
       const cases: [string, Record<string, unknown>, RegExp][] = [
-        ["add_task", { title: "Bad date", due: "2026-13-45" }, /due/],
-        ["add_task", { title: "Impossible day", due: "2026-02-31" }, /due/],
-        ["add_task", { title: "Words", due: "next tuesday-ish" }, /due/],
-        ["add_task", { title: "x".repeat(201) }, /title.*200/],
-        ["add_task", { title: "   " }, /title/],
-        ["add_task", { title: "Bad tag", tags: ["not a tag!"] }, /tag/],
-        ["add_task", { title: "Bad priority", priority: "urgent" }, /priority/],
-        ["add_task", {}, /title/],
-        ["complete_task", { task_id: "abc" }, /task_id/],
-        ["complete_task", { task_id: -1 }, /task_id/],
-        ["delete_task", { task_id: 1.5 }, /task_id/],
-        ["update_task", { task_id: "abc", title: "x" }, /task_id/],
-        ["update_task", { task_id: 1 }, /at least one/],
-        ["update_task", { task_id: 1, due: "someday" }, /due/],
-        ["list_tasks", { due_before: "yesterday" }, /due_before/],
-        ["list_tasks", { limit: 1000 }, /limit/],
-        ["list_tasks", { status: "done" }, /status/],
+        [TOOL.addTask, { title: "Bad date", due: "2026-13-45" }, /due/],
+        [TOOL.addTask, { title: "Impossible day", due: "2026-02-31" }, /due/],
+        [TOOL.addTask, { title: "Words", due: "next tuesday-ish" }, /due/],
+        [TOOL.addTask, { title: "x".repeat(201) }, /title.*200/],
+        [TOOL.addTask, { title: "   " }, /title/],
+        [TOOL.addTask, { title: "Bad tag", tags: ["not a tag!"] }, /tag/],
+        [TOOL.addTask, { title: "Bad priority", priority: "urgent" }, /priority/],
+        [TOOL.addTask, {}, /title/],
+        [TOOL.completeTask, { task_id: "abc" }, /task_id/],
+        [TOOL.completeTask, { task_id: -1 }, /task_id/],
+        [TOOL.deleteTask, { task_id: 1.5 }, /task_id/],
+        [TOOL.updateTask, { task_id: "abc", title: "x" }, /task_id/],
+        [TOOL.updateTask, { task_id: 1 }, /at least one/],
+        [TOOL.updateTask, { task_id: 1, due: "someday" }, /due/],
+        [TOOL.listTasks, { due_before: "yesterday" }, /due_before/],
+        [TOOL.listTasks, { limit: 1000 }, /limit/],
+        [TOOL.listTasks, { status: "done" }, /status/],
       ];
       for (const [tool, args, message] of cases) {
         const result = await call(client, tool, args);
@@ -672,7 +772,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     it("an unexpected failure is a generic tool error that leaks no SQL or parameters", async () => {
       // A correctly signed agent token whose user no longer exists: the insert fails on the foreign key.
       const ghost = await connect(await signAgentToken(SECRET, "ghost-user-without-a-row", 60));
-      const result = await call(ghost, "add_task", { title: "Secret title 42" });
+      const result = await call(ghost, TOOL.addTask, { title: "Secret title 42" });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/went wrong on our side/i);
       expect(textOf(result)).not.toMatch(/insert|select|params|query|ghost-user|Secret title/i);

@@ -1,12 +1,12 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createTaskBody } from "@taskflow/contracts";
-import { addTaskArgs, taskActionResult } from "@taskflow/contracts/mcp-tools";
+import { addTaskArgs, TOOL, taskActionResult } from "@taskflow/contracts/mcp-tools";
 import { createTask } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "add_task",
+    TOOL.addTask,
     {
       title: "Add task",
       description: "Create a new task for the user. Returns its id.",

@@ -1,11 +1,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
+import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "complete_task",
+    TOOL.completeTask,
     {
       title: "Complete task",
       description:

@@ -1,11 +1,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
+import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { deleteTask } from "@taskflow/core/tasks";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "delete_task",
+    TOOL.deleteTask,
     {
       title: "Delete task",
       description: "Move a task to the trash. restore_task brings it back within 30 days.",

@@ -1,19 +1,24 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { listTasksQuery } from "@taskflow/contracts";
-import { listTasksArgs, listTasksResult } from "@taskflow/contracts/mcp-tools";
+import { listTasksArgs, listTasksResult, TOOL } from "@taskflow/contracts/mcp-tools";
 import { listTaskSummaries } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "list_tasks",
+    TOOL.listTasks,
     {
       title: "List tasks",
       description:
         "List the user's tasks, newest first, optionally filtered by status, priority, tag, text or due date.",
       inputSchema: listTasksArgs,
       outputSchema: listTasksResult,
-      annotations: { readOnlyHint: true, openWorldHint: false },
+      annotations: {
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -1,11 +1,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
+import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { restoreTask } from "@taskflow/core/tasks";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "restore_task",
+    TOOL.restoreTask,
     {
       title: "Restore task",
       description:
@@ -21,10 +21,15 @@ export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
     },
     (args, extra) => {
       const context = contextOf(deps, extra);
-      return runTool(context, args, async () => {
-        const task = await restoreTask(context.db, context.userId, args.task_id);
-        return toolResult({ task_id: task.id, status: "restored", title: task.title });
-      });
+      return runTool(
+        context,
+        args,
+        async () => {
+          const task = await restoreTask(context.db, context.userId, args.task_id);
+          return toolResult({ task_id: task.id, status: "restored", title: task.title });
+        },
+        { suggest: "deleted" },
+      );
     },
   );
 }

@@ -1,6 +1,8 @@
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { listTasksQuery } from "@taskflow/contracts";
 import { AppError } from "@taskflow/core/errors";
+import { listTaskSummaries } from "@taskflow/core/tasks";
 import type { Db } from "@taskflow/db/client";
 import { isDatabaseUnavailable } from "@taskflow/db/health";
 import type { FastifyBaseLogger } from "fastify";
@@ -50,6 +52,7 @@ export async function runTool(
   context: ToolContext,
   args: { user_id?: string | undefined },
   body: () => Promise<CallToolResult>,
+  options: { suggest?: "pending" | "deleted" } = {},
 ): Promise<CallToolResult> {
   if (args.user_id !== undefined && args.user_id !== context.userId) {
     return toolError("user_id does not match the signed-in user; omit it, the user comes from your token.");
@@ -57,6 +60,8 @@ export async function runTool(
   try {
     return await body();
   } catch (error) {
+    if (error instanceof AppError && error.code === "not_found")
+      return toolError(`${error.message}.${await suggestTasks(context, options.suggest ?? "pending")}`);
     if (error instanceof AppError) return toolError(error.message);
     if (isDatabaseUnavailable(error)) {
       context.log?.warn({ err: error }, "tool call failed: database unavailable");
@@ -67,8 +72,34 @@ export async function runTool(
   }
 }
 
+const shortTitle = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` : title);
+
+/**
+ * After "Task 12 not found": the user's most recent open tasks (or the trash, for restore_task), so the
+ * model can pick the task it meant instead of guessing ids. Best effort: a failure adds nothing.
+ */
+async function suggestTasks(context: ToolContext, status: "pending" | "deleted"): Promise<string> {
+  try {
+    const recent = await listTaskSummaries(
+      context.db,
+      context.userId,
+      listTasksQuery.parse({ status, limit: 5 }),
+    );
+    const where = status === "deleted" ? "in the trash" : "open";
+    if (recent.length === 0) return ` There are no tasks ${where}.`;
+    const named = recent.map((task) => `${task.id} “${shortTitle(task.title)}”`).join(", ");
+    return ` Most recent tasks ${where}: ${named} (list_tasks finds others).`;
+  } catch {
+    return "";
+  }
+}
+
 /** Validates arguments against a core schema, as a tool error naming each bad field. */
-export function parseArgs<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseArgs<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what = "Invalid arguments",
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
@@ -77,7 +108,7 @@ export function parseArgs<S extends z.ZodType>(schema: S, input: unknown): z.out
   }));
   throw new AppError(
     "validation",
-    `Invalid arguments: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+    `${what}: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`,
     fields,
   );
 }

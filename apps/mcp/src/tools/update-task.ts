@@ -1,12 +1,33 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { updateTaskBody } from "@taskflow/contracts";
-import { taskActionResult, updateTaskArgs } from "@taskflow/contracts/mcp-tools";
+import { TOOL, taskActionResult, updateTaskArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
+/** The changes an update_task call (or an update_tasks item) asks for, named as the core schema names them. */
+export function taskChanges(args: {
+  title?: string | undefined;
+  description?: string | undefined;
+  priority?: string | undefined;
+  tags?: string[] | undefined;
+  due?: string | null | undefined;
+  completed?: boolean | undefined;
+}): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries({
+      title: args.title,
+      description: args.description,
+      priority: args.priority,
+      tags: args.tags,
+      due_at: args.due,
+      completed: args.completed,
+    }).filter(([, value]) => value !== undefined),
+  );
+}
+
 export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
-    "update_task",
+    TOOL.updateTask,
     {
       title: "Update task",
       description:
@@ -23,17 +44,7 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps) {
     (args, extra) => {
       const context = contextOf(deps, extra);
       return runTool(context, args, async () => {
-        const changes = Object.fromEntries(
-          Object.entries({
-            title: args.title,
-            description: args.description,
-            priority: args.priority,
-            tags: args.tags,
-            due_at: args.due,
-            completed: args.completed,
-          }).filter(([, value]) => value !== undefined),
-        );
-        const input = parseArgs(updateTaskBody, changes);
+        const input = parseArgs(updateTaskBody, taskChanges(args));
         const task = await updateTask(context.db, context.userId, args.task_id, input);
         return toolResult({ task_id: task.id, status: "updated", title: task.title });
       });

@@ -1,0 +1,40 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { createTaskBody } from "@taskflow/contracts";
+import { addTasksArgs, bulkResult, MAX_BULK_ITEMS, TOOL } from "@taskflow/contracts/mcp-tools";
+import { createTasks } from "@taskflow/core/tasks";
+import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
+import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
+
+export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
+  server.registerTool(
+    TOOL.addTasks,
+    {
+      title: "Add several tasks",
+      description: `Create up to ${MAX_BULK_ITEMS} tasks in one call, all or none: if any item is invalid nothing is created and the error names the item. Returns one result per task, in order.`,
+      inputSchema: addTasksArgs,
+      outputSchema: bulkResult,
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
+    },
+    (args, extra) => {
+      const context = contextOf(deps, extra);
+      return runTool(context, args, () =>
+        allOrNothing(async () => {
+          const inputs = parseItems(args.tasks, "tasks", createTaskBody, (item) => ({
+            title: item.title,
+            description: item.description,
+            priority: item.priority,
+            tags: item.tags,
+            due_at: item.due,
+          }));
+          const created = await createTasks(context.db, context.userId, inputs);
+          return toolResult(bulkResultOf(created, "created"));
+        }),
+      );
+    },
+  );
+}
