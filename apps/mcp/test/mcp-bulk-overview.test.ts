@@ -205,7 +205,7 @@ describe.each(engines)("MCP bulk tools, overview, resource and prompt on %s", (e
       expect(result.isError).toBe(true);
       const text = textOf(result);
       expect(text).toMatch(
-        new RegExp(`^Nothing was changed: item 2: Task ${bobs.id} not found\\. Most recent tasks open: `),
+        new RegExp(`^Nothing was changed: item 2: Task ${bobs.id} not found\\. Most recent open tasks: `),
       );
       expect(text).toContain(`${mine.id} “Mine to finish”`);
       expect(text).not.toContain("Bob's private errand");
@@ -293,13 +293,13 @@ describe.each(engines)("MCP bulk tools, overview, resource and prompt on %s", (e
       const carol = await stack.signUp("Carol");
       const asCarol = await connect(carol);
       const empty = await call(asCarol, TOOL.completeTask, { task_id: 987654 });
-      expect(textOf(empty)).toBe("Task 987654 not found. There are no tasks open.");
+      expect(textOf(empty)).toBe("Task 987654 not found. There are no open tasks.");
       const milk = await restCreate(carol, { title: "Buy milk" });
       const call_ = await restCreate(carol, { title: "Call the bank about the mortgage renewal letter" });
       const result = await call(asCarol, TOOL.completeTask, { task_id: 987654 });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toBe(
-        `Task 987654 not found. Most recent tasks open: ${call_.id} “Call the bank about the mortgage renewa…”, ${milk.id} “Buy milk” (list_tasks finds others).`,
+        `Task 987654 not found. Most recent open tasks: ${call_.id} “Call the bank about the mortgage renewa…”, ${milk.id} “Buy milk” (list_tasks finds others).`,
       );
       await call(asCarol, TOOL.deleteTask, { task_id: milk.id });
       const restore = await call(asCarol, TOOL.restoreTask, { task_id: 987654 });

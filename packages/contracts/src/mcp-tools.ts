@@ -47,7 +47,7 @@ const userIdArg = textInput()
     "Optional, for compatibility only: the user is taken from the token; a different value is refused",
   );
 const dueArg = textInput().describe("Due date as ISO-8601 date (2026-01-31) or date-time");
-const taskIdArg = taskIdSchema.describe("The task's numeric id, as shown by list_tasks");
+const taskIdArg = taskIdSchema.describe(`The task's numeric id, as shown by ${TOOL.listTasks}`);
 const tagsArg = z.array(textInput()).describe("Labels without '#', e.g. ['work', 'home']");
 
 const newTaskFields = {
@@ -113,21 +113,21 @@ const bulkItems = <T extends z.ZodType>(item: T, what: string) =>
 
 export const addTasksArgs = toolArgs({
   tasks: bulkItems(toolArgs(newTaskFields), "task").describe(
-    `The tasks to create, 1–${MAX_BULK_ITEMS}, each like add_task's arguments`,
+    `The tasks to create, 1–${MAX_BULK_ITEMS}, each like ${TOOL.addTask}'s arguments`,
   ),
   user_id: userIdArg,
 });
 
 export const completeTasksArgs = toolArgs({
   task_ids: bulkItems(taskIdArg, "task id").describe(
-    `Ids of the tasks to mark done, 1–${MAX_BULK_ITEMS}, as shown by list_tasks`,
+    `Ids of the tasks to mark done, 1–${MAX_BULK_ITEMS}, as shown by ${TOOL.listTasks}`,
   ),
   user_id: userIdArg,
 });
 
 export const updateTasksArgs = toolArgs({
   tasks: bulkItems(toolArgs({ task_id: taskIdArg, ...taskChangeFields }), "change").describe(
-    `The changes, 1–${MAX_BULK_ITEMS}, each like update_task's arguments (task_id plus the fields to change); one task at most once`,
+    `The changes, 1–${MAX_BULK_ITEMS}, each like ${TOOL.updateTask}'s arguments (task_id plus the fields to change); one task at most once`,
   ),
   user_id: userIdArg,
 });

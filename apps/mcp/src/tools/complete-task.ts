@@ -8,8 +8,7 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
     TOOL.completeTask,
     {
       title: "Complete task",
-      description:
-        "Mark a task as done. Doing it twice is harmless. Use update_task with completed=false to reopen.",
+      description: `Mark a task as done. Doing it twice is harmless. Use ${TOOL.updateTask} with completed=false to reopen.`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
       annotations: {

@@ -8,7 +8,7 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
     TOOL.deleteTask,
     {
       title: "Delete task",
-      description: "Move a task to the trash. restore_task brings it back within 30 days.",
+      description: `Move a task to the trash. ${TOOL.restoreTask} brings it back within 30 days.`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },

@@ -8,8 +8,7 @@ export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
     TOOL.restoreTask,
     {
       title: "Restore task",
-      description:
-        "Bring a deleted task back from the trash (list_tasks with status 'deleted' shows the trash).",
+      description: `Bring a deleted task back from the trash (${TOOL.listTasks} with status 'deleted' shows the trash).`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
       annotations: {

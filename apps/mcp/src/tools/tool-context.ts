@@ -1,6 +1,7 @@
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { listTasksQuery } from "@taskflow/contracts";
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { AppError } from "@taskflow/core/errors";
 import { listTaskSummaries } from "@taskflow/core/tasks";
 import type { Db } from "@taskflow/db/client";
@@ -85,10 +86,10 @@ async function suggestTasks(context: ToolContext, status: "pending" | "deleted")
       context.userId,
       listTasksQuery.parse({ status, limit: 5 }),
     );
-    const where = status === "deleted" ? "in the trash" : "open";
-    if (recent.length === 0) return ` There are no tasks ${where}.`;
+    const which = status === "deleted" ? "tasks in the trash" : "open tasks";
+    if (recent.length === 0) return ` There are no ${which}.`;
     const named = recent.map((task) => `${task.id} “${shortTitle(task.title)}”`).join(", ");
-    return ` Most recent tasks ${where}: ${named} (list_tasks finds others).`;
+    return ` Most recent ${which}: ${named} (${TOOL.listTasks} finds others).`;
   } catch {
     return "";
   }

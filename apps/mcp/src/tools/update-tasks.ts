@@ -11,7 +11,7 @@ export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
     TOOL.updateTasks,
     {
       title: "Update several tasks",
-      description: `Change up to ${MAX_BULK_ITEMS} tasks in one call (each item: task_id plus the fields to change, as in update_task), all or none: if any item is invalid or its task unknown, nothing changes and the error names the item.`,
+      description: `Change up to ${MAX_BULK_ITEMS} tasks in one call (each item: task_id plus the fields to change, as in ${TOOL.updateTask}), all or none: if any item is invalid or its task unknown, nothing changes and the error names the item.`,
       inputSchema: updateTasksArgs,
       outputSchema: bulkResult,
       annotations: {
