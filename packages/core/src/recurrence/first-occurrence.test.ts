@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { fieldError } from "./field-error.test-support";
 import { firstOccurrence } from "./first-occurrence";
 
 const LA = "America/Los_Angeles";
@@ -45,7 +45,9 @@ describe("firstOccurrence (a rule set without a due)", () => {
   });
 
   it("refuses a bad time of day on its field", () => {
-    expect(() => firstOccurrence({ rule: "FREQ=DAILY", timeZone: LA, now, time: "25:00" })).toThrow(AppError);
+    expect(() => firstOccurrence({ rule: "FREQ=DAILY", timeZone: LA, now, time: "25:00" })).toThrow(
+      fieldError("time", /HH:MM/),
+    );
     expect(() => firstOccurrence({ rule: "FREQ=DAILY", timeZone: LA, now, time: "9am" })).toThrow(/HH:MM/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
 import { describeRecurrence } from "./describe-recurrence";
+import { fieldError } from "./field-error.test-support";
 import { parseRecurrencePhrase } from "./parse-recurrence-phrase";
 import { resolveRecurrence } from "./resolve-recurrence";
 
@@ -196,16 +196,6 @@ describe("resolveRecurrence (MCP and chat: an RRULE or a phrase)", () => {
     ["water the plants every saturday", /is not a repeat/],
     ["every year on 31 april", /is not a repeat/],
   ])("refuses %j on the field", (input, message) => {
-    let caught: unknown;
-    try {
-      resolveRecurrence(input);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AppError);
-    expect((caught as AppError).fieldErrors[0]).toMatchObject({
-      field: "recurrence",
-      message: expect.stringMatching(message),
-    });
+    expect(() => resolveRecurrence(input)).toThrow(fieldError("recurrence", message));
   });
 });

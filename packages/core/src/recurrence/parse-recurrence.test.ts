@@ -1,6 +1,6 @@
 import { recurrenceInputSchema } from "@taskflow/contracts/recurrence";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { fieldError } from "./field-error.test-support";
 import { parseRecurrence } from "./parse-recurrence";
 
 describe("parseRecurrence (the contracts' RRULE grammar)", () => {
@@ -60,17 +60,7 @@ describe("parseRecurrence (the contracts' RRULE grammar)", () => {
     ["DTSTART:20260101T090000Z\nRRULE:FREQ=DAILY", /only the RRULE value/],
     ["FREQ=DAILY;BYMONTH=1".padEnd(501, ",1"), /at most 500 characters/],
   ])("refuses %j with a message naming the problem", (input, message) => {
-    let caught: unknown;
-    try {
-      parseRecurrence(input);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(AppError);
-    const error = caught as AppError;
-    expect(error.code).toBe("validation");
-    expect(error.fieldErrors[0]?.field).toBe("recurrence");
-    expect(error.fieldErrors[0]?.message).toMatch(message);
+    expect(() => parseRecurrence(input)).toThrow(fieldError("recurrence", message));
   });
 });
 
