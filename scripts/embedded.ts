@@ -30,6 +30,7 @@ await startService({
       database,
       tokenSecret: env.mcp.MCP_TOKEN_SECRET,
       callsPerMinute: env.mcp.MCP_RATE_LIMIT,
+      oauth: { resource: env.mcp.MCP_PUBLIC_URL, issuer: new URL(env.mcp.BETTER_AUTH_URL).origin },
       logger: { ...logger, base: { service: "mcp" } },
     });
     return {

@@ -1,7 +1,8 @@
 import { verifyAgentToken } from "@taskflow/core/agent-token";
 import { PERSONAL_TOKEN_PREFIX, resolvePersonalToken } from "@taskflow/core/tokens";
 import type { Db } from "@taskflow/db/client";
-import { decodeJwt } from "jose";
+import { decodeJwt, decodeProtectedHeader } from "jose";
+import type { OAuthVerifier } from "./oauth-tokens";
 
 // An agent token serves every MCP request of one chat turn (initialize, list_tasks, the tool call…), so
 // a verified one is remembered until it expires instead of re-checking its HMAC on each request.
@@ -53,4 +54,45 @@ export async function authenticate(
   return token.startsWith(PERSONAL_TOKEN_PREFIX)
     ? resolvePersonalToken(db, token)
     : agentTokenUser(secret, token);
+}
+
+/** Who is calling: `scopes` only for OAuth tokens (personal and agent tokens act as the user in full). */
+export interface Caller {
+  userId: string;
+  kind: "personal" | "agent" | "oauth";
+  scopes?: string[];
+  clientId?: string;
+}
+
+/** Why a request was refused: no bearer token, or which kind of token did not pass. */
+export type Refusal = { refused: "missing" | "personal" | "oauth" | "invalid" };
+
+/**
+ * `authenticate` with the reason of a refusal and OAuth access tokens: an asymmetrically signed JWT is
+ * one (the api's agent tokens are HS256), checked by `verifyOAuth` when the service has one.
+ */
+export async function authenticateCaller(
+  db: Db,
+  secret: string,
+  header: string | undefined,
+  verifyOAuth?: OAuthVerifier,
+): Promise<Caller | Refusal> {
+  const token = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  if (!token) return { refused: "missing" };
+  if (token.startsWith(PERSONAL_TOKEN_PREFIX)) {
+    const userId = await resolvePersonalToken(db, token);
+    return userId ? { userId, kind: "personal" } : { refused: "personal" };
+  }
+  let alg: unknown;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    return { refused: "invalid" };
+  }
+  if (alg === "HS256") {
+    const userId = await agentTokenUser(secret, token);
+    return userId ? { userId, kind: "agent" } : { refused: "invalid" };
+  }
+  const caller = verifyOAuth ? await verifyOAuth(token) : null;
+  return caller ? { ...caller, kind: "oauth" } : { refused: "oauth" };
 }

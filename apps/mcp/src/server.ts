@@ -13,6 +13,7 @@ await startService({
       database,
       tokenSecret: env.MCP_TOKEN_SECRET,
       callsPerMinute: env.MCP_RATE_LIMIT,
+      oauth: { resource: env.MCP_PUBLIC_URL, issuer: new URL(env.BETTER_AUTH_URL).origin },
       logger,
     });
     return { servers: [{ app, readiness, port: env.PORT, host: env.HOST }], close: () => database.close() };

@@ -1,0 +1,95 @@
+// The OAuth endpoints of Better Auth's oauth-provider, passed through as Better Auth answers them: an
+// OAuth client reads `{error, error_description}` (RFC 6749 §5.2), not problem+json, and the token,
+// revocation and introspection endpoints take application/x-www-form-urlencoded bodies, which the rest
+// of the api refuses (a CORS-simple type). That parser lives only in this plugin's scope.
+import { oauthProviderAuthServerMetadata } from "@better-auth/oauth-provider";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Auth } from "./create-auth";
+
+const FORM = "application/x-www-form-urlencoded";
+
+function webHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
+  }
+  // Better Auth keys its rate limit on X-Forwarded-For: the address Fastify resolved, not the client's say.
+  headers.set("x-forwarded-for", request.ip);
+  return headers;
+}
+
+/**
+ * RFC 7591 registration without `application_type` counts as a web client, which Better Auth holds to
+ * https redirect URIs. The desktop MCP clients (Claude Desktop through mcp-remote, Claude Code, VS Code)
+ * register loopback callbacks (http://127.0.0.1:PORT/…) without saying they are native apps: call them
+ * what they are, so their sign-in works. Anything else is left as sent.
+ */
+export function withNativeDefault(body: unknown): unknown {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  const metadata = body as { application_type?: unknown; redirect_uris?: unknown };
+  if (metadata.application_type !== undefined || !Array.isArray(metadata.redirect_uris)) return body;
+  const loopback = metadata.redirect_uris.some((uri) => {
+    try {
+      const url = new URL(String(uri));
+      return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    } catch {
+      return false;
+    }
+  });
+  return loopback ? { ...metadata, application_type: "native" } : body;
+}
+
+export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string) {
+  async function forward(request: FastifyRequest, path: string) {
+    const sent = path.startsWith("/api/auth/oauth2/register")
+      ? withNativeDefault(request.body)
+      : request.body;
+    const body =
+      sent === undefined || request.method === "GET"
+        ? undefined
+        : typeof sent === "string"
+          ? sent
+          : JSON.stringify(sent);
+    return auth.handler(
+      new Request(new URL(path, baseUrl), { method: request.method, headers: webHeaders(request), body }),
+    );
+  }
+
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(FORM, { parseAs: "string", bodyLimit: 64 * 1024 }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.route({
+      method: ["GET", "POST"],
+      url: "/api/auth/oauth2/*",
+      schema: { hide: true },
+      async handler(request, reply) {
+        const response = await forward(request, request.url);
+        reply.code(response.status);
+        response.headers.forEach((value, key) => {
+          if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
+        });
+        const cookies = response.headers.getSetCookie();
+        if (cookies.length) reply.header("set-cookie", cookies);
+        // Tokens and codes must not be cached by anything in between (RFC 6749 §5.1).
+        reply.header("cache-control", "no-store");
+        return reply.send(Buffer.from(await response.arrayBuffer()));
+      },
+    });
+  });
+
+  // RFC 8414 metadata at the root of the issuer (the public origin; the web forwards this path here).
+  // Better Auth serves it only server-side (its basePath is not the issuer's root).
+  const serverMetadata = oauthProviderAuthServerMetadata(auth, {
+    headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
+  });
+  app.get("/.well-known/oauth-authorization-server", { schema: { hide: true } }, async (request, reply) => {
+    const response = await serverMetadata(new Request(new URL(request.url, baseUrl)));
+    reply.code(response.status);
+    response.headers.forEach((value, key) => {
+      if (key !== "content-length") reply.header(key, value);
+    });
+    return reply.send(Buffer.from(await response.arrayBuffer()));
+  });
+}
