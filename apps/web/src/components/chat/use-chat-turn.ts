@@ -1,6 +1,6 @@
 "use client";
 
-import { chatResponseSchema } from "@taskflow/contracts";
+import { type ChatResponse, chatResponseSchema } from "@taskflow/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
 import { readChatStream } from "@/lib/sse";
@@ -70,6 +70,19 @@ export function useChatTurn(options: Options) {
       // What was typed goes back in the box (unless something new was typed since), to send again.
       setInput((current) => current || message);
     };
+    /** The whole turn as the api stored it, which wins over what was streamed (deltas may be partial). */
+    const finish = (reply: ChatResponse) => {
+      settled = true;
+      setConversationId(reply.conversation_id);
+      // A turn replayed from the database streams no tool_call events: its result still counts.
+      changed ||= reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
+      updateLast((last) => ({
+        ...last,
+        content: reply.response || last.content,
+        toolCalls: reply.tool_calls.length >= last.toolCalls.length ? reply.tool_calls : last.toolCalls,
+        status: "done",
+      }));
+    };
     try {
       const response = await fetch("/api/chat", {
         method: "POST",
@@ -107,20 +120,8 @@ export function useChatTurn(options: Options) {
       if (!type.startsWith("text/event-stream") || !response.body) {
         // An api that answered with the plain JSON turn instead of a stream.
         const answer = chatResponseSchema.safeParse(await response.json());
-        if (!answer.success) {
-          fail("The assistant's answer could not be read. Try again.");
-          return;
-        }
-        const reply = answer.data;
-        settled = true;
-        setConversationId(reply.conversation_id);
-        changed = reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
-        updateLast((last) => ({
-          ...last,
-          content: reply.response,
-          toolCalls: reply.tool_calls,
-          status: "done",
-        }));
+        if (answer.success) finish(answer.data);
+        else fail("The assistant's answer could not be read. Try again.");
         return;
       }
       let finished = false;
@@ -144,22 +145,10 @@ export function useChatTurn(options: Options) {
             }
             break;
           }
-          case "done": {
+          case "done":
             finished = true;
-            settled = true;
-            const reply = event.data;
-            setConversationId(reply.conversation_id);
-            // A turn replayed from the database streams no tool_call events: its result still counts.
-            changed ||= reply.tool_calls.some((call) => describeToolCall(call).changesTasks);
-            updateLast((last) => ({
-              ...last,
-              // The final response is authoritative; streamed deltas may have been partial.
-              content: reply.response || last.content,
-              toolCalls: reply.tool_calls.length >= last.toolCalls.length ? reply.tool_calls : last.toolCalls,
-              status: "done",
-            }));
+            finish(event.data);
             break;
-          }
           case "error":
             finished = true;
             settled = true;
