@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,22 +81,15 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
     rmSync(home, { recursive: true, force: true });
   });
 
-  it("tools/list shows the six tools, with no error-severity schema portability problem", async () => {
+  it("tools/list shows every tool, with no error-severity schema portability problem", async () => {
     const run = await inspector(["--method", "tools/list", "--strict"]);
     expect(run.code, run.stderr).toBe(0);
     const listed = JSON.parse(run.stdout) as {
       tools: { name: string; inputSchema: { properties: Record<string, unknown> } }[];
     };
-    expect(listed.tools.map((t) => t.name).sort()).toEqual([
-      "add_task",
-      "complete_task",
-      "delete_task",
-      "list_tasks",
-      "restore_task",
-      "update_task",
-    ]);
+    expect(listed.tools.map((t) => t.name).sort()).toEqual(Object.values(TOOL).sort());
     expect(
-      Object.keys(listed.tools.find((t) => t.name === "add_task")?.inputSchema.properties ?? {}),
+      Object.keys(listed.tools.find((t) => t.name === TOOL.addTask)?.inputSchema.properties ?? {}),
     ).toContain("title");
   });
 
@@ -104,7 +98,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "--method",
       "tools/call",
       "--tool-name",
-      "add_task",
+      TOOL.addTask,
       "--tool-arg",
       "title=Milk",
     ]);
@@ -127,7 +121,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "--method",
       "tools/call",
       "--tool-name",
-      "add_task",
+      TOOL.addTask,
       "--tool-args-json",
       JSON.stringify({ title: "Eggs", priority: "high", tags: ["dairy"], due: "2026-12-24" }),
     ]);
@@ -148,7 +142,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "--method",
       "tools/call",
       "--tool-name",
-      "complete_task",
+      TOOL.completeTask,
       "--tool-arg",
       `task_id=${id}`,
     ]);
@@ -162,7 +156,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "--method",
       "tools/call",
       "--tool-name",
-      "list_tasks",
+      TOOL.listTasks,
       "--tool-arg",
       "tag=dairy",
     ]);
@@ -179,7 +173,7 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
       "--method",
       "tools/call",
       "--tool-name",
-      "complete_task",
+      TOOL.completeTask,
       "--tool-arg",
       "task_id=987654",
     ]);

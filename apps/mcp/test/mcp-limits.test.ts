@@ -1,6 +1,7 @@
 // The mcp door: calls per user per minute (across all of that user's tokens, 429 with Retry-After past
 // the limit), personal tokens that have expired are a 401 like revoked ones, and junk bearer values of
 // any shape are a 401, never a 500.
+import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { createPersonalToken } from "@taskflow/core/tokens";
 import { user } from "@taskflow/db/schema";
 import { buildMcpApp } from "@taskflow/mcp/app";
@@ -13,7 +14,7 @@ const listTasks = JSON.stringify({
   jsonrpc: "2.0",
   id: 1,
   method: "tools/call",
-  params: { name: "list_tasks", arguments: {} },
+  params: { name: TOOL.listTasks, arguments: {} },
 });
 
 describe.each(engines)("mcp limits and token expiry on %s", (engine) => {
