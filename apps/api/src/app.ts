@@ -15,7 +15,9 @@ import {
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import helmet from "helmet";
+import { registerConnectedAppRoutes } from "./auth/connected-apps";
 import { createAuth } from "./auth/create-auth";
+import { registerOAuthRoutes } from "./auth/oauth-routes";
 import { createResetMailer } from "./auth/password-reset";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
@@ -94,6 +96,7 @@ export async function buildApp(options: BuildApiOptions) {
     db: database.db,
     secret: env.BETTER_AUTH_SECRET,
     baseUrl: env.BETTER_AUTH_URL,
+    mcpResource: env.MCP_PUBLIC_URL,
     extraTrustedOrigins: env.BETTER_AUTH_TRUSTED_ORIGINS,
     rateLimitPerMinute: env.AUTH_RATE_LIMIT,
     sendResetPassword: env.SMTP_URL
@@ -110,6 +113,7 @@ export async function buildApp(options: BuildApiOptions) {
       () => false,
     );
   registerAuth(app, auth, env.BETTER_AUTH_URL, databaseUp);
+  await registerOAuthRoutes(app, auth, env.BETTER_AUTH_URL);
   const sessionMaxAgeMs = env.SESSION_MAX_AGE_DAYS * 86_400_000;
   const signedIn = requireUser(
     auth,
@@ -154,6 +158,13 @@ export async function buildApp(options: BuildApiOptions) {
   registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
   registerConversationRoutes(app, database.db, [signedIn]);
   registerTokenRoutes(app, database.db, [signedIn], { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
+  await app.register(
+    async (api) => {
+      api.addHook("onRequest", signedIn);
+      registerConnectedAppRoutes(api, database.db);
+    },
+    { prefix: "/api" },
+  );
   app.get("/api/config", { schema: { hide: true } }, async () => ({
     mcp_url: env.MCP_PUBLIC_URL,
     assistant: agent.mode,

@@ -11,8 +11,8 @@ import { type Readiness, registerHealth } from "@taskflow/runtime/health";
 import { registerMetrics } from "@taskflow/runtime/metrics";
 import { frameworkErrorHandler, registerProblemHandlers } from "@taskflow/runtime/problem";
 import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
-import { authenticate } from "./authenticate";
 import { createMcpServerPool } from "./create-mcp-server";
+import { type McpOAuthOptions, mcpAuthentication, registerOAuthResource } from "./oauth-resource";
 import { callerAuth } from "./tools/tool-context";
 
 export interface BuildMcpOptions {
@@ -23,6 +23,8 @@ export interface BuildMcpOptions {
    * in memory: a guard against one client looping on the database, not an exact quota.
    */
   callsPerMinute?: number | undefined;
+  /** OAuth: the public MCP URL and the authorization server; unset: the URL each request reached. */
+  oauth?: McpOAuthOptions | undefined;
   logger?: FastifyServerOptions["logger"];
 }
 
@@ -55,6 +57,7 @@ export async function buildMcpApp(options: BuildMcpOptions) {
   registerHealth(app, database, readiness);
 
   const servers = createMcpServerPool({ db: database.db });
+  registerOAuthResource(app, options.oauth);
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (request) => request.mcpUserId ?? `ip:${request.ip}`,
@@ -74,14 +77,7 @@ export async function buildMcpApp(options: BuildMcpOptions) {
     {
       // Who is calling first (the limit is per user, not per address), then the limit.
       preHandler: [
-        async (request, reply) => {
-          const userId = await authenticate(database.db, options.tokenSecret, request.headers.authorization);
-          if (!userId) {
-            reply.header("www-authenticate", 'Bearer realm="taskflow-mcp"');
-            return jsonRpcError(reply, 401, "Unauthorized: send Authorization: Bearer <personal token>");
-          }
-          request.mcpUserId = userId;
-        },
+        mcpAuthentication({ db: database.db, tokenSecret: options.tokenSecret, oauth: options.oauth }),
         ...perUser,
       ],
     },
