@@ -15,7 +15,7 @@ import {
   type TaskDraft,
   validateDraft,
 } from "./task-draft";
-import { DueField, FieldErrors, PriorityField, TagsField } from "./task-fields";
+import { FieldErrors, TaskMetaFields } from "./task-fields";
 import { useQuickAdd } from "./use-quick-add";
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
@@ -114,30 +114,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           }}
         />
         <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-3">
-          <PriorityField
-            idPrefix="new"
-            draft={draft}
-            errors={errors}
-            onChange={change}
-            disabled={pending}
-            className="w-32 sm:w-36"
-          />
-          <TagsField
-            idPrefix="new"
-            draft={draft}
-            errors={errors}
-            onChange={change}
-            disabled={pending}
-            className="min-w-40 flex-1"
-          />
-          <DueField
-            idPrefix="new"
-            draft={draft}
-            errors={errors}
-            onChange={change}
-            disabled={pending}
-            className="w-full sm:w-64"
-          />
+          <TaskMetaFields idPrefix="new" draft={draft} errors={errors} onChange={change} disabled={pending} />
           <button
             type="submit"
             className="btn btn-primary w-full sm:w-auto"

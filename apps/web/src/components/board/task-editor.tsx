@@ -13,7 +13,7 @@ import {
   type TaskDraft,
   validateDraft,
 } from "./task-draft";
-import { DueField, FieldErrors, PriorityField, TagsField } from "./task-fields";
+import { FieldErrors, TaskMetaFields } from "./task-fields";
 
 /** Inline edit of one task: Enter saves, Escape cancels. */
 export function TaskEditor({
@@ -105,29 +105,12 @@ export function TaskEditor({
         />
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <PriorityField
+        <TaskMetaFields
           idPrefix="edit"
           draft={draft}
           errors={errors}
           onChange={setDraft}
           disabled={pending}
-          className="w-32 sm:w-36"
-        />
-        <TagsField
-          idPrefix="edit"
-          draft={draft}
-          errors={errors}
-          onChange={setDraft}
-          disabled={pending}
-          className="min-w-40 flex-1"
-        />
-        <DueField
-          idPrefix="edit"
-          draft={draft}
-          errors={errors}
-          onChange={setDraft}
-          disabled={pending}
-          className="w-full sm:w-64"
         />
       </div>
       <FieldErrors idPrefix={id} errors={errors} />

@@ -104,6 +104,17 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
   );
 }
 
+/** Priority, tags and due, sized alike in the add form and the inline editor (a fragment, for their row). */
+export function TaskMetaFields(props: Omit<Props, "className">) {
+  return (
+    <>
+      <PriorityField {...props} className="w-32 sm:w-36" />
+      <TagsField {...props} className="min-w-40 flex-1" />
+      <DueField {...props} className="w-full sm:w-64" />
+    </>
+  );
+}
+
 export function FieldErrors({ idPrefix, errors }: { idPrefix: string; errors: DraftErrors }) {
   const entries = (Object.entries(errors) as [keyof DraftErrors, string | undefined][]).filter(
     ([, message]) => message,
