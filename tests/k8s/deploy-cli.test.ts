@@ -8,10 +8,10 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sourceHash } from "@taskflow/deploy/hash";
+import { minimumResources, type ValuesTree } from "@taskflow/deploy/sizing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { sourceHash } from "../../deploy/cli/src/hash";
-import { minimumResources, type ValuesTree } from "../../deploy/cli/src/sizing";
 import { chartDir, helm, repoRoot } from "./tools";
 
 const FAKE = String.raw`#!/usr/bin/env node

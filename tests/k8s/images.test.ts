@@ -3,9 +3,9 @@
 // images themselves are checked by tests/containers/images.test.ts (npm run test:containers).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { estimate, format, type Report } from "@taskflow/deploy/images-report";
+import { outDir, RENDERS, renderFor } from "@taskflow/deploy/render";
 import { describe, expect, it } from "vitest";
-import { estimate, format, type Report } from "../../deploy/cli/src/images-report";
-import { outDir, RENDERS, renderFor } from "../../deploy/cli/src/render";
 import { renderChart } from "./render";
 import { repoRoot } from "./tools";
 
