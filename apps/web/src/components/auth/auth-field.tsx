@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 /** A labelled input with its error (or hint) below, wired for screen readers by id. */
 export function Field({
@@ -10,8 +10,8 @@ export function Field({
 }: {
   id: string;
   label: string;
-  error?: string;
-  hint?: string;
+  error?: string | undefined;
+  hint?: string | undefined;
   children: ReactNode;
 }) {
   return (
@@ -33,6 +33,45 @@ export function Field({
           {hint}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange"> & {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  value: string;
+  onValue: (value: string) => void;
+};
+
+/** A text input in a Field: invalid and described by its error, else by its hint. */
+export function TextField({ id, label, error, hint, value, onValue, className, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <input
+        id={id}
+        className={className ? `field ${className}` : "field"}
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+/** What stopped the whole form (not one field), above its fields. */
+export function FormAlert({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <div
+      role="alert"
+      data-testid={testId}
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
+      {children}
     </div>
   );
 }

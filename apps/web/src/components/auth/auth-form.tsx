@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { Field } from "./auth-field";
+import { FormAlert, TextField } from "./auth-field";
 import { AUTH_NOTICES, type AuthNotice } from "./auth-notices";
 import { safeNextPath } from "./safe-next";
 import { signedIn } from "./signed-in";
@@ -94,63 +94,40 @@ export function AuthForm({ mode, next, notice }: { mode: Mode; next?: string; no
           {AUTH_NOTICES[notice]}
         </div>
       )}
-      {formError && (
-        <div
-          role="alert"
-          data-testid="auth-error"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      )}
+      {formError && <FormAlert testId="auth-error">{formError}</FormAlert>}
       {signUp && (
-        <Field id={`${id}-name`} label="Name" error={errors.name}>
-          <input
-            id={`${id}-name`}
-            name="name"
-            autoComplete="name"
-            className="field"
-            value={fields.name}
-            onChange={(event) => update("name", event.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? `${id}-name-error` : undefined}
-          />
-        </Field>
-      )}
-      <Field id={`${id}-email`} label="Email" error={errors.email}>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          className="field"
-          value={fields.email}
-          onChange={(event) => update("email", event.target.value)}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? `${id}-email-error` : undefined}
+        <TextField
+          id={`${id}-name`}
+          label="Name"
+          error={errors.name}
+          name="name"
+          autoComplete="name"
+          value={fields.name}
+          onValue={(value) => update("name", value)}
         />
-      </Field>
-      <Field
+      )}
+      <TextField
+        id={`${id}-email`}
+        label="Email"
+        error={errors.email}
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        value={fields.email}
+        onValue={(value) => update("email", value)}
+      />
+      <TextField
         id={`${id}-password`}
         label="Password"
         error={errors.password}
         hint={signUp ? "At least 8 characters." : undefined}
-      >
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete={signUp ? "new-password" : "current-password"}
-          className="field"
-          value={fields.password}
-          onChange={(event) => update("password", event.target.value)}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={
-            errors.password ? `${id}-password-error` : signUp ? `${id}-password-hint` : undefined
-          }
-        />
-      </Field>
+        name="password"
+        type="password"
+        autoComplete={signUp ? "new-password" : "current-password"}
+        value={fields.password}
+        onValue={(value) => update("password", value)}
+      />
       {!signUp && (
         <p className="-mt-2 text-right text-sm">
           <Link

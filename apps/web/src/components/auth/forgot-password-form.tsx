@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { Field } from "./auth-field";
+import { FormAlert, TextField } from "./auth-field";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -80,31 +80,21 @@ export function ForgotPasswordForm() {
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid="forgot-password-form">
-      {formError && (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {formError}
-        </div>
-      )}
-      <Field id={`${id}-email`} label="Email" error={error ?? undefined}>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          className="field"
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-            setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-email-error` : undefined}
-        />
-      </Field>
+      {formError && <FormAlert>{formError}</FormAlert>}
+      <TextField
+        id={`${id}-email`}
+        label="Email"
+        error={error ?? undefined}
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        value={email}
+        onValue={(value) => {
+          setEmail(value);
+          setError(null);
+        }}
+      />
       <button
         type="submit"
         className="btn btn-primary w-full py-2.5"

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { Field } from "./auth-field";
+import { FormAlert, TextField } from "./auth-field";
 
 const LINK = "font-medium text-brand-600 hover:text-brand-700 hover:underline";
 const EXPIRED = "This reset link or token has expired or was already used.";
@@ -49,47 +49,39 @@ export function ResetPasswordForm({ token: fromLink, linkInvalid }: { token: str
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid="reset-password-form">
       {errors.form && (
-        <div
-          role="alert"
-          data-testid="reset-error"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
+        <FormAlert testId="reset-error">
           {errors.form}{" "}
           {errors.expired && (
             <Link href="/forgot-password" className="font-medium underline">
               Ask for a new one.
             </Link>
           )}
-        </div>
+        </FormAlert>
       )}
       {askToken && (
-        <Field id={`${id}-token`} label="Reset token" error={errors.token}>
-          <input
-            id={`${id}-token`}
-            name="token"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            className="field font-mono"
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            aria-invalid={errors.token ? true : undefined}
-            aria-describedby={errors.token ? `${id}-token-error` : undefined}
-          />
-        </Field>
-      )}
-      <Field id={`${id}-password`} label="New password" error={errors.password} hint="At least 8 characters.">
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className="field"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? `${id}-password-error` : `${id}-password-hint`}
+        <TextField
+          id={`${id}-token`}
+          label="Reset token"
+          error={errors.token}
+          name="token"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          className="font-mono"
+          value={token}
+          onValue={setToken}
         />
-      </Field>
+      )}
+      <TextField
+        id={`${id}-password`}
+        label="New password"
+        error={errors.password}
+        hint="At least 8 characters."
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+      />
       <button
         type="submit"
         className="btn btn-primary w-full py-2.5"
