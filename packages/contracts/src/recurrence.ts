@@ -235,6 +235,8 @@ export function parseRecurrenceRule(input: string): RecurrenceParseResult {
     if (text.length > MAX_RECURRENCE_LENGTH) fail(`must be at most ${MAX_RECURRENCE_LENGTH} characters`);
     if (/DTSTART|[\r\n]/.test(text))
       fail("must be only the RRULE value (FREQ=…): the series starts at the task's due");
+    // No RRULE value holds a space; forgive "FREQ=WEEKLY; BYDAY=MO".
+    text = text.replace(/\s+/g, "");
     if (text.startsWith("RRULE:")) text = text.slice("RRULE:".length);
     const found = split(text);
     const value = (name: PartName) => found.get(name);

@@ -193,7 +193,10 @@ describe("resolveRecurrence (MCP and chat: an RRULE or a phrase)", () => {
       "every now and then",
       /"every now and then" is not a repeat: give an RRULE .* or a phrase such as "every weekday"/,
     ],
-    ["water the plants every saturday", /is not a repeat/],
+    [
+      "every saturday at 9",
+      /says more than a repeat: give only "every saturday" here, and the date or time as the due/,
+    ],
     ["every year on 31 april", /is not a repeat/],
   ])("refuses %j on the field", (input, message) => {
     expect(() => resolveRecurrence(input)).toThrow(fieldError("recurrence", message));

@@ -9,6 +9,7 @@ describe("parseRecurrence (the contracts' RRULE grammar)", () => {
     ["freq=weekly;byday=mo", "FREQ=WEEKLY;BYDAY=MO"],
     ["RRULE:FREQ=DAILY", "FREQ=DAILY"],
     ["  FREQ=DAILY;INTERVAL=1  ", "FREQ=DAILY"],
+    ["FREQ=WEEKLY; BYDAY = MO, TH", "FREQ=WEEKLY;BYDAY=MO,TH"],
     ["BYDAY=FR;INTERVAL=2;FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"],
     ["FREQ=MONTHLY;BYDAY=-1FR", "FREQ=MONTHLY;BYDAY=-1FR"],
     ["FREQ=MONTHLY;BYDAY=+2TU", "FREQ=MONTHLY;BYDAY=2TU"],

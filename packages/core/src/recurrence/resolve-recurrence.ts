@@ -17,6 +17,12 @@ export function resolveRecurrence(input: string | null, field = "recurrence"): s
   const phrase = parseRecurrencePhrase(text);
   if (phrase && phrase.start === 0 && phrase.end === text.length) return phrase.rule;
   if (/=|^\s*(?:rrule:|freq\b)/i.test(input)) throw invalid(field, rule.message);
+  if (phrase) {
+    throw invalid(
+      field,
+      `"${text.slice(0, 80)}" says more than a repeat: give only "${phrase.text}" here, and the date or time as the due`,
+    );
+  }
   throw invalid(
     field,
     `"${text.slice(0, 80)}" is not a repeat: give an RRULE such as FREQ=WEEKLY;BYDAY=MO or a phrase such as ${EXAMPLES}`,
