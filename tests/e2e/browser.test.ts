@@ -343,7 +343,9 @@ describe("web app in a browser", () => {
       mcpServers: {
         taskflow: {
           command: "npx",
-          args: ["mcp-remote", mcpUrl, "--header", `Authorization: Bearer ${token}`],
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: mcp-remote fills it in from env
+          args: ["mcp-remote", mcpUrl, "--header", "Authorization:${AUTH_HEADER}"],
+          env: { AUTH_HEADER: `Bearer ${token}` },
         },
       },
     });

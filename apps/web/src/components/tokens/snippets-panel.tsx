@@ -17,9 +17,10 @@ export function Snippets({ mcpUrl, token, hasToken }: { mcpUrl: string; token: s
           Set up your client
         </h2>
         <p className="text-sm text-slate-600">
+          Clients that sign in need only the URL.{" "}
           {hasToken
-            ? "Your new token is filled in below."
-            : "Create a token above and it is filled in for you; until then the snippets show a placeholder."}
+            ? "For the others, your new token is filled in below."
+            : "For the others, create a token above and it is filled in for you; until then they show a placeholder."}
         </p>
         <div
           role="tablist"

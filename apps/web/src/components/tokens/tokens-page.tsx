@@ -1,11 +1,12 @@
 "use client";
 
 import type { CreatedToken, PersonalToken } from "@taskflow/contracts";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AlertIcon, KeyIcon } from "@/components/ui/icons";
-import { api, errorMessage } from "@/lib/api";
+import { useApiData } from "@/lib/use-api-data";
 import { useConfig } from "@/lib/use-config";
+import { ConnectedApps } from "./connected-apps";
 import { CreateTokenForm, NewTokenNotice } from "./create-token-form";
 import { Snippets } from "./snippets-panel";
 import { TokenRow } from "./token-row";
@@ -14,22 +15,15 @@ const TOKEN_PLACEHOLDER = "<your-token>";
 
 export function TokensPage() {
   const { config, error: configError } = useConfig();
-  const [tokens, setTokens] = useState<PersonalToken[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const list = useApiData<{ items: PersonalToken[] }>("/api/tokens");
+  const tokens = list.data?.items ?? null;
+  const listError = list.error;
+  const setTokens = (update: (current: PersonalToken[] | null) => PersonalToken[] | null) =>
+    list.setData((current) => {
+      const items = update(current?.items ?? null);
+      return items && { items };
+    });
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [reload, setReload] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the retry trigger.
-  useEffect(() => {
-    const controller = new AbortController();
-    setListError(null);
-    api<{ items: PersonalToken[] }>("/api/tokens", { signal: controller.signal })
-      .then((list) => setTokens(list.items))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setListError(errorMessage(error));
-      });
-    return () => controller.abort();
-  }, [reload]);
 
   const mcpUrl = config?.mcp_url ?? "";
 
@@ -38,8 +32,9 @@ export function TokensPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Connect your AI tools</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600">
-          Let Claude Desktop, Cursor or any MCP client read and manage your tasks. Create a personal token,
-          paste the snippet into your client, and ask it to “add buy milk tomorrow”.
+          Let claude.ai, ChatGPT, VS Code, Claude Code, Cursor or any MCP client read and manage your tasks.
+          Clients that sign in (OAuth) need only the URL below: you approve them here. For the others, create
+          a personal token and paste the snippet. Then ask “add buy milk tomorrow”.
         </p>
       </div>
 
@@ -63,9 +58,11 @@ export function TokensPage() {
           )}
         </div>
         <p className="mt-2 text-xs text-slate-500">
-          Streamable HTTP · authenticate with “Authorization: Bearer &lt;token&gt;”.
+          Streamable HTTP · sign in with OAuth (paste the URL) or send “Authorization: Bearer &lt;token&gt;”.
         </p>
       </section>
+
+      <ConnectedApps />
 
       <section className="card p-4 sm:p-6" aria-labelledby="tokens-heading">
         <div className="flex items-start gap-3">
@@ -99,11 +96,7 @@ export function TokensPage() {
             >
               <AlertIcon />
               <span className="flex-1">{listError}</span>
-              <button
-                type="button"
-                className="btn btn-secondary py-1"
-                onClick={() => setReload((value) => value + 1)}
-              >
+              <button type="button" className="btn btn-secondary py-1" onClick={list.reload}>
                 Retry
               </button>
             </div>

@@ -1,0 +1,125 @@
+"use client";
+
+import type { ConnectedApp } from "@taskflow/contracts";
+import { useState } from "react";
+import { scopeWords } from "@/components/oauth/scopes";
+import { AlertIcon } from "@/components/ui/icons";
+import { api, errorMessage } from "@/lib/api";
+import { relativeTime } from "@/lib/dates";
+import { useApiData } from "@/lib/use-api-data";
+
+/** The apps connected through OAuth (claude.ai, ChatGPT, VS Code…), each with its last use and Revoke. */
+export function ConnectedApps() {
+  const { data, error, reload, setData } = useApiData<{ apps: ConnectedApp[] }>("/api/connected-apps");
+  const apps = data?.apps ?? null;
+  return (
+    <section
+      className="card p-4 sm:p-6"
+      aria-labelledby="connected-apps-heading"
+      data-testid="connected-apps"
+    >
+      <h2 id="connected-apps-heading" className="font-semibold">
+        Connected apps
+      </h2>
+      <p className="text-sm text-slate-600">
+        Apps you approved when they asked to sign in to Taskflow. Revoking one disconnects it at once.
+      </p>
+      <div className="mt-4">
+        {error && (
+          <div
+            role="alert"
+            className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
+            <AlertIcon />
+            <span className="flex-1">{error}</span>
+            <button type="button" className="btn btn-secondary py-1" onClick={reload}>
+              Retry
+            </button>
+          </div>
+        )}
+        {apps === null && !error && <p className="text-sm text-slate-500">Loading connected apps…</p>}
+        {apps?.length === 0 && (
+          <p className="text-sm text-slate-500" data-testid="connected-apps-empty">
+            None yet. Add Taskflow's URL to claude.ai, ChatGPT or VS Code and approve it here.
+          </p>
+        )}
+        {apps && apps.length > 0 && (
+          <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200">
+            {apps.map((app) => (
+              <ConnectedAppRow
+                key={app.client_id}
+                app={app}
+                onRevoked={() =>
+                  setData(
+                    (current) =>
+                      current && { apps: current.apps.filter((a) => a.client_id !== app.client_id) },
+                  )
+                }
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ConnectedAppRow({ app, onRevoked }: { app: ConnectedApp; onRevoked: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke() {
+    setPending(true);
+    setError(null);
+    try {
+      await api(`/api/connected-apps/${encodeURIComponent(app.client_id)}`, { method: "DELETE" });
+      onRevoked();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setPending(false);
+    }
+  }
+
+  const access = app.scopes.includes("tasks:write") ? scopeWords("tasks:write") : scopeWords("tasks:read");
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="connected-app">
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-sm font-medium" data-testid="connected-app-name">
+          {app.name}
+        </p>
+        <p className="text-xs text-slate-500">
+          {access} · connected {relativeTime(app.connected_at)} ·{" "}
+          {app.last_used_at ? `last used ${relativeTime(app.last_used_at)}` : "not used yet"}
+        </p>
+        {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
+      </div>
+      {confirming ? (
+        <div className="flex items-center gap-2">
+          <span className="text-sm text-slate-600">Disconnect {app.name}?</span>
+          <button type="button" className="btn btn-secondary py-1.5" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+          <button
+            type="button"
+            className="btn bg-red-600 py-1.5 text-white hover:bg-red-700"
+            onClick={revoke}
+            disabled={pending}
+            data-testid="connected-app-revoke-confirm"
+          >
+            {pending ? "Revoking…" : "Revoke"}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="btn btn-danger py-1.5"
+          onClick={() => setConfirming(true)}
+          data-testid="connected-app-revoke"
+        >
+          Revoke
+        </button>
+      )}
+    </li>
+  );
+}
