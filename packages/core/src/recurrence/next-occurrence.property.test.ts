@@ -166,6 +166,33 @@ describe("nextOccurrence (properties)", () => {
     );
   });
 
+  it("COUNT=c gives c dues in all: completing each on its day walks the endless rule's dues, then ends", () => {
+    fc.assert(
+      fc.property(
+        caseArbitrary,
+        fc.integer({ min: 1, max: 6 }),
+        ({ parts, due, timeZone, allDay }, count) => {
+          const start = allDay ? isoDay(wallClock(due, "UTC")) : due.toISOString();
+          const walk = (rule: string, limit: number) => {
+            const dues: string[] = [];
+            let current = { rule, due: start, today: allDay ? start : isoDay(wallClock(due, timeZone)) };
+            while (dues.length < limit) {
+              const next = nextOccurrence({ ...current, allDay, timeZone });
+              if (!next) break;
+              dues.push(next.due);
+              const today = allDay ? next.due : isoDay(wallClock(next.dueAt, timeZone));
+              current = { rule: next.rule, due: next.due, today };
+            }
+            return dues;
+          };
+          const endless = walk(formatRecurrence(parts), count - 1);
+          expect(walk(formatRecurrence({ ...parts, count }), count + 1)).toEqual(endless);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("all-day dues are midnight UTC of the day, in every zone", () => {
     fc.assert(
       fc.property(caseArbitrary, ({ parts, due, todayShift, timeZone }) => {
