@@ -528,11 +528,36 @@ describe("chart behaviour", () => {
     const routes = Object.fromEntries(
       ing?.spec.rules[0].http.paths.map((p: Json) => [p.path, p.backend.service.name]),
     );
-    expect(routes).toEqual({ "/": `${RELEASE}-web`, "/api": `${RELEASE}-api`, "/mcp": `${RELEASE}-mcp` });
+    expect(routes).toEqual({
+      "/": `${RELEASE}-web`,
+      "/api": `${RELEASE}-api`,
+      "/mcp": `${RELEASE}-mcp`,
+      "/.well-known/oauth-protected-resource": `${RELEASE}-mcp`,
+      "/.well-known/oauth-authorization-server": `${RELEASE}-api`,
+    });
     expect(ing?.spec.rules[0].host).toBe("taskflow.test");
     const tls = find(objects, "Secret", ing?.spec.tls[0].secretName);
     expect(tls?.type).toBe("kubernetes.io/tls");
     expect(Buffer.from(tls?.data["tls.crt"], "base64").toString()).toContain("BEGIN CERTIFICATE");
+  });
+
+  it("MCP OAuth metadata: the protected resource's goes with /mcp, the authorization server's to the api", async () => {
+    for (const name of SCENARIOS.map((x) => x.name)) {
+      const objects = await scenario(name);
+      const routes: Record<string, string> = {};
+      for (const ing of objects.filter((o) => o.kind === "Ingress"))
+        for (const p of ing.spec.rules[0].http.paths) routes[p.path] = p.backend.service.name;
+      for (const route of objects.filter((o) => o.kind === "HTTPRoute"))
+        for (const rule of route.spec.rules)
+          for (const m of rule.matches) routes[m.path.value] = rule.backendRefs[0].name;
+      if (Object.keys(routes).length === 0) continue;
+      expect(routes["/.well-known/oauth-authorization-server"], name).toBe(`${RELEASE}-api`);
+      // Wherever /mcp is routed, its metadata is too (and only then).
+      expect(routes["/.well-known/oauth-protected-resource"], name).toBe(routes["/mcp"]);
+    }
+    const hidden = await renderChart([], { "ingress.enabled": "true", "mcp.expose": "false" });
+    const paths = hidden.find((o) => o.kind === "Ingress")?.spec.rules[0].http.paths.map((p: Json) => p.path);
+    expect(paths).not.toContain("/.well-known/oauth-protected-resource");
   });
 
   it("network policies: default deny, and LLM egress only when a key is configured", async () => {
