@@ -22,6 +22,8 @@ export {
   toolCallSchema,
 } from "./chat";
 export { type AppConfig, ASSISTANT_MODES, type AssistantMode, appConfigSchema } from "./config";
+export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
+export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
 export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
 export {
   type DateInput,
@@ -75,5 +77,3 @@ export {
 } from "./tasks";
 export type { CreatedToken, PersonalToken } from "./tokens";
 export { createdTokenSchema, createTokenBody, tokenSchema } from "./tokens";
-export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
-export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
