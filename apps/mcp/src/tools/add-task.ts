@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createTaskBody } from "@taskflow/contracts";
 import { addTaskArgs, TOOL, taskActionResult } from "@taskflow/contracts/mcp-tools";
 import { createTask } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
@@ -12,12 +13,7 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
       description: "Create a new task for the user. Returns its id.",
       inputSchema: addTaskArgs,
       outputSchema: taskActionResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: false,
-      },
+      annotations: HINTS.write,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -3,6 +3,7 @@ import { createTaskBody } from "@taskflow/contracts";
 import { addTasksArgs, bulkResult, MAX_BULK_ITEMS, TOOL } from "@taskflow/contracts/mcp-tools";
 import { createTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
@@ -13,12 +14,7 @@ export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
       description: `Create up to ${MAX_BULK_ITEMS} tasks in one call, all or none: if any item is invalid nothing is created and the error names the item. Returns one result per task, in order.`,
       inputSchema: addTasksArgs,
       outputSchema: bulkResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: false,
-      },
+      annotations: HINTS.write,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
@@ -11,12 +12,7 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
       description: `Mark a task as done. Doing it twice is harmless. Use ${TOOL.updateTask} with completed=false to reopen.`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.idempotentWrite,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { bulkResult, completeTasksArgs, MAX_BULK_ITEMS, TOOL } from "@taskflow/contracts/mcp-tools";
 import { completeTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf } from "./bulk";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerCompleteTasksTool(server: McpServer, deps: ToolDeps) {
@@ -12,12 +13,7 @@ export function registerCompleteTasksTool(server: McpServer, deps: ToolDeps) {
       description: `Mark up to ${MAX_BULK_ITEMS} tasks as done in one call, all or none: if any id is unknown nothing changes and the error names it. Tasks already done stay done.`,
       inputSchema: completeTasksArgs,
       outputSchema: bulkResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.idempotentWrite,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

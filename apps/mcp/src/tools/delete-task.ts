@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { deleteTask } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
@@ -11,7 +12,7 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
       description: `Move a task to the trash. ${TOOL.restoreTask} brings it back within 30 days.`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
-      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+      annotations: HINTS.destructive,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { getOverviewArgs, overviewResult, TOOL } from "@taskflow/contracts/mcp-tools";
 import { getOverview } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerGetOverviewTool(server: McpServer, deps: ToolDeps) {
@@ -12,12 +13,7 @@ export function registerGetOverviewTool(server: McpServer, deps: ToolDeps) {
         "How the user is doing: counts (open, completed, completed today, overdue, due today, in the trash), the overdue tasks, what is due later today and the next tasks due after today. Today and overdue are in the user's time zone. Use it for 'how am I doing', 'what's overdue', 'what's next'.",
       inputSchema: getOverviewArgs,
       outputSchema: overviewResult,
-      annotations: {
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.readOnly,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

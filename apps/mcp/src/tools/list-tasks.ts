@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { listTasksQuery } from "@taskflow/contracts";
 import { listTasksArgs, listTasksResult, TOOL } from "@taskflow/contracts/mcp-tools";
 import { listTaskSummaries } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
@@ -13,12 +14,7 @@ export function registerListTasksTool(server: McpServer, deps: ToolDeps) {
         "List the user's tasks, newest first, optionally filtered by status, priority, tag, text or due date.",
       inputSchema: listTasksArgs,
       outputSchema: listTasksResult,
-      annotations: {
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.readOnly,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

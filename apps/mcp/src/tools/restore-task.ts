@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { restoreTask } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
@@ -11,12 +12,7 @@ export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
       description: `Bring a deleted task back from the trash (${TOOL.listTasks} with status 'deleted' shows the trash).`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: false,
-      },
+      annotations: HINTS.write,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { updateTaskBody } from "@taskflow/contracts";
 import { TOOL, taskActionResult, updateTaskArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
+import { HINTS } from "./hints";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 /** The changes an update_task call (or an update_tasks item) asks for, named as the core schema names them. */
@@ -34,12 +35,7 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps) {
         "Change a task's title, description, priority, tags (replaces them), due date (null clears) or completion.",
       inputSchema: updateTaskArgs,
       outputSchema: taskActionResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.idempotentWrite,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -3,6 +3,7 @@ import { updateTaskBody } from "@taskflow/contracts";
 import { bulkResult, MAX_BULK_ITEMS, TOOL, updateTasksArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
+import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 import { taskChanges } from "./update-task";
 
@@ -14,12 +15,7 @@ export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
       description: `Change up to ${MAX_BULK_ITEMS} tasks in one call (each item: task_id plus the fields to change, as in ${TOOL.updateTask}), all or none: if any item is invalid or its task unknown, nothing changes and the error names the item.`,
       inputSchema: updateTasksArgs,
       outputSchema: bulkResult,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
+      annotations: HINTS.idempotentWrite,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -1,0 +1,21 @@
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+
+/**
+ * The annotations of every tool, each hint explicit: MCP's defaults for a tool that is not read-only
+ * (destructive, open world) are the wrong guess for a todo list, and a client may ask the user to
+ * confirm each call it believes destructive. No tool reaches outside this user's list: never open world.
+ */
+export const HINTS = {
+  readOnly: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  /** Adds or restores: calling it again does something again. */
+  write: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  /** Sets a state (done, these fields): calling it again changes nothing more. */
+  idempotentWrite: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  /** Moves a task to the trash (restorable, but gone from every list). */
+  destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+} as const satisfies Record<string, ToolAnnotations>;
