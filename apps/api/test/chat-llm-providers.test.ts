@@ -3,7 +3,6 @@
 // strict role alternation, tool results and schemas as the model sees them, provider error classes,
 // what reaches the logs, and per-step timeouts. The local mock plays the provider and checks the wire
 // format of every request it receives; everything else is the product over real HTTP.
-import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
 import { appendMessage } from "@taskflow/core/conversations";
@@ -16,6 +15,7 @@ import {
   type RecordedRequest,
   sequenceError,
 } from "@taskflow/testing/llm-mock";
+import { logSink } from "@taskflow/testing/log-sink";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -501,13 +501,7 @@ describe.each(engines)("LLM mode as real providers behave, on %s", (engine) => {
 
   describe("6. logs of a failed turn", () => {
     it("name, status and URL only: never the user's message, the request body or the provider's echo", async () => {
-      const lines: string[] = [];
-      const sink = new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(...String(chunk).split("\n").filter(Boolean));
-          done();
-        },
-      });
+      const { lines, stream: sink } = logSink();
       const env = parseApiEnv({
         NODE_ENV: "test",
         AUTH_RATE_LIMIT: "1000",

@@ -2,13 +2,13 @@
 // a failing /readyz (fast, no hang, no crash), then recovery without a restart. Also an api whose
 // database is unreachable from the start. Logs stay free of credentials throughout.
 import net from "node:net";
-import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { type ApiEnv, parseApiEnv } from "@taskflow/api/env";
 import type { Database } from "@taskflow/db/client";
 import { openDatabase } from "@taskflow/runtime/database";
 import { loggerOptions } from "@taskflow/runtime/service";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
+import { logSink } from "@taskflow/testing/log-sink";
 import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
 import { eventually } from "@taskflow/testing/wait";
 import type { FastifyInstance } from "fastify";
@@ -31,17 +31,6 @@ function apiEnv(databaseUrl: string): ApiEnv {
   });
 }
 
-function captureLogs() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, stream };
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await work();
@@ -58,7 +47,7 @@ describe.skipIf(!testDatabaseUrl)(
     let url: string;
     let token: string;
     let email: string;
-    const logs = captureLogs();
+    const logs = logSink();
 
     beforeAll(async () => {
       db = await createTestDatabase("postgres");
@@ -217,7 +206,7 @@ describe.skipIf(!testDatabaseUrl)(
     });
 
     it("logged the outage without leaking the bearer token, the password or the email", () => {
-      const text = logs.lines.join("");
+      const text = logs.lines.join("\n");
       expect(text).toMatch(/database unavailable/);
       for (const secret of [token, PASSWORD, email])
         expect(text.includes(secret), secret.slice(0, 6)).toBe(false);

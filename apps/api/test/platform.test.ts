@@ -1,10 +1,10 @@
 // Everything around the routes: health and readiness, Prometheus metrics, the OpenAPI document and
 // its UI, request ids, security headers, closed CORS, and logs that never carry credentials.
-import { Writable } from "node:stream";
 import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
 import { loggerOptions } from "@taskflow/runtime/service";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { logSink } from "@taskflow/testing/log-sink";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -234,16 +234,10 @@ describe.each(engines)("logs on %s", (engine) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   let url: string;
-  const lines: string[] = [];
+  const { lines, stream } = logSink();
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split("\n").filter(Boolean));
-        done();
-      },
-    });
     const env = parseApiEnv({
       NODE_ENV: "test",
       AUTH_RATE_LIMIT: "1000",

@@ -3,6 +3,7 @@
 // once it has expired.
 
 import { engines } from "@taskflow/testing/databases";
+import { mcpToolCall } from "@taskflow/testing/mcp-http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem, http } from "./support/http";
@@ -27,23 +28,7 @@ describe.each(engines)("personal token expiry on %s", (engine) => {
   const list = async () =>
     (await http<{ items: Token[] }>(stack.apiUrl, "GET", "/api/tokens", { headers: user.headers })).body
       .items;
-  const mcpStatus = async (token: string) =>
-    (
-      await fetch(stack.mcpUrl, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json, text/event-stream",
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify({
-          jsonrpc: "2.0",
-          id: 1,
-          method: "tools/call",
-          params: { name: "list_tasks", arguments: {} },
-        }),
-      })
-    ).status;
+  const mcpStatus = async (token: string) => (await mcpToolCall(stack.mcpUrl, token, "list_tasks")).status;
 
   it("expires_in_days sets expires_at (shown in GET); without it the token never expires", async () => {
     const expiring = await create({ name: "ci", expires_in_days: 30 });

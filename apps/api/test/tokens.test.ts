@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { personalTokens } from "@taskflow/db/schema";
 import { engines } from "@taskflow/testing/databases";
+import { mcpToolCall } from "@taskflow/testing/mcp-http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -52,20 +53,7 @@ describe.each(engines)("/api/tokens on %s", (engine) => {
 
   /** The HTTP status /mcp gives a tools/call list_tasks with this bearer token, and the tasks it saw. */
   async function mcpListTasks(token: string): Promise<{ status: number; titles: string[] }> {
-    const response = await fetch(stack.mcpUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "tools/call",
-        params: { name: "list_tasks", arguments: {} },
-      }),
-    });
+    const response = await mcpToolCall(stack.mcpUrl, token, "list_tasks");
     if (response.status !== 200) return { status: response.status, titles: [] };
     const body = (await response.json()) as {
       result?: { structuredContent?: { tasks: { title: string }[] } };

@@ -7,15 +7,9 @@ import { user } from "@taskflow/db/schema";
 import { buildMcpApp } from "@taskflow/mcp/app";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { mcpToolCall } from "@taskflow/testing/mcp-http";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const listTasks = JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "tools/call",
-  params: { name: TOOL.listTasks, arguments: {} },
-});
 
 describe.each(engines)("mcp limits and token expiry on %s", (engine) => {
   let db: TestDatabase;
@@ -42,16 +36,7 @@ describe.each(engines)("mcp limits and token expiry on %s", (engine) => {
     await db.database.db.insert(user).values({ id, name: id, email: `${id}@example.com` });
     return id;
   }
-  const call = (token: string) =>
-    fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        authorization: `Bearer ${token}`,
-      },
-      body: listTasks,
-    });
+  const call = (token: string) => mcpToolCall(url, token, TOOL.listTasks);
 
   it("at most callsPerMinute calls a minute per user, whichever of their tokens is used", async () => {
     const alice = await newUser();
