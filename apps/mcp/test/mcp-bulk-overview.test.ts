@@ -238,6 +238,10 @@ describe.each(engines)("MCP bulk tools, overview, resource and prompt on %s", (e
         ],
       });
       expect(textOf(twice)).toMatch(/item 2: task_id repeats task/);
+      const nothing = await call(asAlice, TOOL.updateTasks, { tasks: [{ task_id: a.id }] });
+      expect(textOf(nothing)).toBe(
+        "Nothing was changed: item 1 (tasks[0]): give at least one field to change",
+      );
       expect((await restList(alice, "tag=bulk-up&sort=created")).map((t) => t.title)).toEqual([
         "Up A",
         "Up B",

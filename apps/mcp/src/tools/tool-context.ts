@@ -109,7 +109,7 @@ export function parseArgs<S extends z.ZodType>(
   }));
   throw new AppError(
     "validation",
-    `${what}: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+    `${what}: ${fields.map((f) => (f.field ? `${f.field} ${f.message}` : f.message)).join("; ")}`,
     fields,
   );
 }
