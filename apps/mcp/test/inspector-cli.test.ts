@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { PROMPT, RESOURCE, TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -166,6 +166,35 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
         tasks: [{ id, title: "Eggs", completed: true, priority: "high", tags: ["dairy"] }],
       },
     });
+  });
+
+  it("add_tasks with JSON arguments, then the taskflow://today resource and the plan-my-day prompt", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const added = await inspector([
+      "--method",
+      "tools/call",
+      "--tool-name",
+      TOOL.addTasks,
+      "--tool-args-json",
+      JSON.stringify({ tasks: [{ title: "Overdue rent", due: "2021-01-01" }, { title: "Inspect later" }] }),
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      structuredContent: { count: 2, results: [{ title: "Overdue rent" }, { title: "Inspect later" }] },
+    });
+
+    const read = await inspector(["--method", "resources/read", "--uri", RESOURCE.today]);
+    expect(read.code, read.stderr).toBe(0);
+    const contents = (JSON.parse(read.stdout) as { contents: { uri: string; text: string }[] }).contents;
+    expect(contents[0]?.uri).toBe(RESOURCE.today);
+    const day = JSON.parse(contents[0]?.text ?? "{}") as { overdue: { title: string }[]; today: string };
+    expect(day.overdue.map((t) => t.title)).toContain("Overdue rent");
+    // The user's zone is UTC until set: today is the UTC date (give or take a midnight during the test).
+    expect([today, new Date().toISOString().slice(0, 10)]).toContain(day.today);
+
+    const prompt = await inspector(["--method", "prompts/get", "--prompt-name", PROMPT.planMyDay]);
+    expect(prompt.code, prompt.stderr).toBe(0);
+    expect(prompt.stdout).toContain("Overdue rent");
   });
 
   it("reports an unknown task as the tool's own error, and a bad token as an auth failure", async () => {
