@@ -1,23 +1,31 @@
+import { DONE_WORDS, NO_LONGER, PLEASE, verbs } from "./lexicon.js";
+
 /**
  * "I don't need the groceries task anymore, delete it", "got the groceries, check that off":
  * a clause naming the task, then a command on "it". Rewritten command first ("delete the
  * groceries task", "check got the groceries off") so the ordinary verb rules read it.
  */
-const PRONOUN_COMMAND =
-  /^(.+?)\s*(?:[,;.\-–—]|\s(?:so|and|just))\s*(?:so\s+|just\s+|please\s+|pls\s+|(?:can|could)\s+(?:you|u)\s+|you\s+can\s+)?(delete|remove|drop|scrap|trash|bin|ditch|cancel|get\s+rid\s+of|complete|finish|close|tick|check|cross|mark)\s+(?:it|that|this)(?:\s+one)?(\s+off|\s+as\s+(?:done|complete|completed|finished)|\s+(?:done|complete|completed|finished))?(?:\s+(?:please|pls|now|too))?$/i;
+const PRONOUN_COMMAND = new RegExp(
+  `^(.+?)\\s*(?:[,;.\\-–—]|\\s(?:so|and|just))\\s*(?:so\\s+|just\\s+|(?:${PLEASE})\\s+|(?:can|could)\\s+(?:you|u)\\s+|you\\s+can\\s+)?(${verbs("on-it")})\\s+(?:it|that|this)(?:\\s+one)?(\\s+off|\\s+as\\s+(?:${DONE_WORDS})|\\s+(?:${DONE_WORDS}))?(?:\\s+(?:${PLEASE}|now|too))?$`,
+  "i",
+);
 
 /** What a report clause says besides the task: "I don't need … anymore", "I've finished …". */
 const REPORT_LEAD =
   /^(?:(?:i|we)\s+(?:(?:don't|dont|do\s+not|no\s+longer)\s+(?:need|want)(?:\s+to)?|(?:'ve|\s+have)?\s*(?:already\s+|just\s+)?(?:finished|done|completed))\s+)/i;
-const REPORT_TAIL = /\s+(?:any\s*more|after\s+all)$/i;
+const REPORT_TAIL = new RegExp(`\\s+(?:${NO_LONGER})$`, "i");
 
 /** "I want to delete task 4": a wish in front of a command on a numbered task is only politeness. */
-const WISH_BEFORE_COMMAND =
-  /^(?:(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+to|i'd\s+like\s+to|let\s+me|let's|can\s+i|could\s+i|may\s+i)\s+(?=(?:delete|remove|cancel|drop|complete|finish|mark|tick|check|cross|close|rename|retitle|move|reschedule|postpone|push|update|change|edit|reopen)\b.*?(?:\b(?:task|item|number|no\.?)\s*#?\d+|#\d+)\b)/i;
+const WISH_BEFORE_COMMAND = new RegExp(
+  `^(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)\\s+to|i'd\\s+like\\s+to|let\\s+me|let's|can\\s+i|could\\s+i|may\\s+i)\\s+(?=(?:${verbs("wish")})\\b.*?(?:\\b(?:task|item|number|no\\.?)\\s*#?\\d+|#\\d+)\\b)`,
+  "i",
+);
 
 /** "task 4: change priority to low": a numbered task named before its command. */
-const REFERENCE_THEN_COMMAND =
-  /^((?:task|item|todo|number|no\.?)\s*#?\d+|#\d+)\s*[:,\-–—]\s*(change|set|update|edit|rename|retitle|move|reschedule|postpone|push|bump|delete|remove|cancel|drop|complete|finish|mark|tick|check|cross|tag|label|make)\b\s*(.*)$/i;
+const REFERENCE_THEN_COMMAND = new RegExp(
+  `^((?:task|item|todo|number|no\\.?)\\s*#?\\d+|#\\d+)\\s*[:,\\-–—]\\s*(${verbs("after-reference")})\\b\\s*(.*)$`,
+  "i",
+);
 
 /** ", I don't need it": a reason after a command, which names nothing. */
 const TRAILING_REASON =

@@ -14,21 +14,10 @@ import {
   namedTasks,
 } from "./conversation.js";
 import { tasksOf } from "./known-tasks.js";
+import { ORDINAL_WORDS } from "./lexicon.js";
 import { idList } from "./plan-bulk.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
-const ORDINAL_WORDS = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-  "tenth",
-];
 const ORDINAL = new RegExp(
   `(?<!\\b(?:on|by|before|until|till|due|to|of|from|for)\\s+(?:the\\s+)?)\\b(?:the\\s+)?(${ORDINAL_WORDS.join("|")}|(?:[1-9]|10)(?:st|nd|rd|th)|last)(?:\\s+(?:one|task|item|todo|entry)|(?=\\s*$)|(?=\\s+(?:done|as|to|and|off|please|too)\\b))`,
   "i",

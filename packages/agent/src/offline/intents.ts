@@ -3,6 +3,7 @@
  * message with the recognised verb phrase removed, so later stages see only the task
  * reference or the new task's words.
  */
+import { DONE_WORDS, MARK_VERBS, MARK_VERBS_LOOSE, NO_LONGER, verbs } from "./lexicon.js";
 export type Intent = "help" | "smalltalk" | "list" | "reopen" | "update" | "delete" | "complete" | "add";
 
 export interface Detected {
@@ -19,8 +20,7 @@ interface Rule {
 
 const DONE =
   "(?:done|complete|completed|finished|checked|checked\\s+off|ticked(?:\\s+off)?|crossed\\s+off|closed|sorted|handled|taken\\s+care\\s+of|dealt\\s+with)";
-const NOT_DONE =
-  "(?:not\\s+(?:yet\\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to\\s*do|not\\s+started|unchecked|unticked)";
+const NOT_DONE = `(?:not\\s+(?:yet\\s+)?(?:${DONE_WORDS})|undone|incomplete|uncompleted|unfinished|pending|open|active|to\\s*do|not\\s+started|unchecked|unticked)`;
 
 /** Participles that report a change other than doing the task ("moved", "tagged", "added"). */
 const NOT_A_DONE_REPORT =
@@ -33,7 +33,7 @@ const PARTICIPLE_REPORT = new RegExp(
 );
 /** "mark the bill as paid": marking with a participle other than a status word. */
 const MARK_AS_PARTICIPLE = new RegExp(
-  `^(?:mark|flag|set)\\s+(.+?)\\s+as\\s+(?:already\\s+)?${NOT_A_DONE_REPORT}${DONE_PARTICIPLE}$`,
+  `^(?:${MARK_VERBS})\\s+(.+?)\\s+as\\s+(?:already\\s+)?${NOT_A_DONE_REPORT}${DONE_PARTICIPLE}$`,
   "i",
 );
 
@@ -55,19 +55,25 @@ const RULES: readonly Rule[] = [
   // Reopen before complete: "mark task 3 as not done" also contains "done".
   {
     intent: "reopen",
-    re: /^(?:re-?open|re-?activate|un-?complete|un-?check|un-?tick|un-?mark|un-?do|un-?finish|restore|revive|resurrect|bring\s+back|put\s+back)\b(?:\s+(?:as\s+)?(?:done|complete|completed))?/i,
+    re: new RegExp(
+      `^(?:${verbs("command", "reopen")})\\b(?:\\s+(?:as\\s+)?(?:done|complete|completed))?`,
+      "i",
+    ),
   },
   {
     intent: "reopen",
     re: new RegExp(
-      `^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+|back\\s+to\\s+|back\\s+as\\s+)?${NOT_DONE}(?:\\s+again)?$`,
+      `^(?:${MARK_VERBS_LOOSE})\\s+(.+?)\\s+(?:as\\s+|to\\s+|back\\s+to\\s+|back\\s+as\\s+)?${NOT_DONE}(?:\\s+again)?$`,
       "i",
     ),
     keep: 1,
   },
   {
     intent: "reopen",
-    re: /^(.+?)\s+(?:(?:isn't|isnt|wasn't|wasnt|is\s+not|was\s+not|aren't|are\s+not)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)|(?:is|was|'s|are)\s+(?:actually\s+|still\s+)?(?:not\s+(?:yet\s+)?(?:done|finished|complete|completed)|undone|incomplete|unfinished|pending|open))(?:\s+(?:yet|after\s+all|again))?$/i,
+    re: new RegExp(
+      `^(.+?)\\s+(?:(?:isn't|isnt|wasn't|wasnt|is\\s+not|was\\s+not|aren't|are\\s+not)\\s+(?:actually\\s+|really\\s+)?(?:${DONE_WORDS})|(?:is|was|'s|are)\\s+(?:actually\\s+|still\\s+)?(?:not\\s+(?:yet\\s+)?(?:${DONE_WORDS})|undone|incomplete|unfinished|pending|open))(?:\\s+(?:yet|after\\s+all|again))?$`,
+      "i",
+    ),
     keep: 1,
   },
   {
@@ -83,20 +89,17 @@ const RULES: readonly Rule[] = [
   {
     // "mark as not done: task 4": the status comes before the task.
     intent: "reopen",
-    re: new RegExp(`^(?:mark|set|flag)\\s+(?:as\\s+|to\\s+)?${NOT_DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
+    re: new RegExp(`^(?:${MARK_VERBS})\\s+(?:as\\s+|to\\s+)?${NOT_DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
     keep: 1,
   },
   {
     intent: "complete",
-    re: new RegExp(`^(?:mark|set|flag)\\s+(?:as\\s+|to\\s+)?${DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
+    re: new RegExp(`^(?:${MARK_VERBS})\\s+(?:as\\s+|to\\s+)?${DONE}\\s*[:,-]?\\s+(.+)$`, "i"),
     keep: 1,
   },
   {
     intent: "complete",
-    re: new RegExp(
-      `^(?:mark|set|flag|make|put|move|change|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?${DONE}$`,
-      "i",
-    ),
+    re: new RegExp(`^(?:${MARK_VERBS_LOOSE})\\s+(.+?)\\s+(?:as\\s+|to\\s+)?${DONE}$`, "i"),
     keep: 1,
   },
   { intent: "complete", re: MARK_AS_PARTICIPLE, keep: 1 },
@@ -116,7 +119,7 @@ const RULES: readonly Rule[] = [
   { intent: "complete", re: /^(?:all\s+)?(?:done|finished|completed)\s*(?:with|:)?/i },
   {
     intent: "complete",
-    re: /^(?:complete|finish|close|tick\s+off|tick|check\s+off|check|cross\s+off|cross\s+out|mark\s+off|strike\s+through|wrap\s+up|knock\s+out)\b(?:\s+off)?/i,
+    re: new RegExp(`^(?:${verbs("command", "complete")})\\b(?:\\s+off)?`, "i"),
   },
   {
     intent: "complete",
@@ -129,17 +132,23 @@ const RULES: readonly Rule[] = [
 
   {
     intent: "delete",
-    re: /^(?:delete|remove|cancel|drop|erase|scratch|trash|discard|nuke|kill|get\s+rid\s+of|forget(?:\s+about)?|throw\s+(?:out|away)|strike|ditch|axe|bin|scrap|purge|wipe|dump|abandon|take\s+off|take\s+out|clear|eliminate)\b(?:\s+(?:out|off))?/i,
+    re: new RegExp(`^(?:${verbs("command", "delete")})\\b(?:\\s+(?:out|off))?`, "i"),
   },
   {
     intent: "delete",
-    re: /^(?:i|we)\s+(?:don't|do\s+not|no\s+longer|won't|will\s+not|dont)\s+(?:need|have|want)\s+to\s+(.+?)(?:\s+any\s*more|\s+after\s+all)?$/i,
+    re: new RegExp(
+      `^(?:i|we)\\s+(?:don't|do\\s+not|no\\s+longer|won't|will\\s+not|dont)\\s+(?:need|have|want)\\s+to\\s+(.+?)(?:\\s+(?:${NO_LONGER}))?$`,
+      "i",
+    ),
     keep: 1,
   },
   {
     // "I don't need the groceries task anymore": no longer needing a task drops it.
     intent: "delete",
-    re: /^(?:i|we)\s+(?:don't|dont|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b)(.+?)\s+(?:any\s*more|after\s+all)$/i,
+    re: new RegExp(
+      `^(?:i|we)\\s+(?:don't|dont|do\\s+not|no\\s+longer)\\s+(?:need|want)\\s+(?!to\\b)(.+?)\\s+(?:${NO_LONGER})$`,
+      "i",
+    ),
     keep: 1,
   },
   {

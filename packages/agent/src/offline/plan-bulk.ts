@@ -8,18 +8,23 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { isOverdue } from "./clock.js";
 import { tasksOf } from "./known-tasks.js";
+import { DONE_WORDS, MARK_VERBS, verbs } from "./lexicon.js";
 import { extractPriority } from "./priority.js";
 import { contentWords, readPhrase, resolveTask, scoreTask } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
 import { cleanReference } from "./task-reference.js";
 import type { BatchPlan, BulkAction, KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
-const DELETE_VERB =
-  /^(?:delete|remove|clear(?:\s+out)?|erase|trash|wipe(?:\s+out)?|purge|get\s+rid\s+of|bin|scrap|drop|discard|nuke|cancel|throw\s+(?:out|away))\b\s*/i;
-const COMPLETE_VERB =
-  /^(?:complete|finish|close|tick\s+off|check\s+off|cross\s+off|mark\s+off|(?:mark|set|flag)(?=\s.+\s(?:as\s+)?(?:done|complete|completed|finished)$))\b\s*/i;
-const REOPEN_VERB =
-  /^(?:re-?open|un-?complete|un-?check|un-?tick|un-?mark|(?:mark|set|flag)(?=\s.+\s(?:as\s+)?(?:not\s+done|undone|incomplete|pending|open|not\s+completed)$))\b\s*/i;
+// A following "out" or "off" ("clear out", "tick off") is taken with the verb by readAction.
+const DELETE_VERB = new RegExp(`^(?:${verbs("set", "delete")})\\b\\s*`, "i");
+const COMPLETE_VERB = new RegExp(
+  `^(?:${verbs("set", "complete")}|(?:${MARK_VERBS})(?=\\s.+\\s(?:as\\s+)?(?:${DONE_WORDS})$))\\b\\s*`,
+  "i",
+);
+const REOPEN_VERB = new RegExp(
+  `^(?:${verbs("set", "reopen")}|(?:${MARK_VERBS})(?=\\s.+\\s(?:as\\s+)?(?:not\\s+done|undone|incomplete|pending|open|not\\s+completed)$))\\b\\s*`,
+  "i",
+);
 /** The status said after the set: "mark … as done", "mark … as not done". */
 const TRAILING_STATUS =
   /\s+(?:as\s+)?(?:not\s+(?:yet\s+)?(?:done|completed?|finished)|undone|incomplete|pending|open|done|complete|completed|finished)$|\s+off$/i;
@@ -206,8 +211,10 @@ export function confirmPhrase(ids: readonly number[]): string {
   return `yes, delete tasks ${idList(ids)}`;
 }
 
-const CONFIRM =
-  /^\s*(?:yes|yep|yeah|y|confirm(?:ed)?|ok(?:ay)?|sure)\s*[,.!:;-]?\s*(?:please\s+)?(?:delete|remove)\s+(?:the\s+)?(?:tasks?\s+)?(#?\d+(?:\s*(?:,|&|\band\b)\s*(?:and\s+)?#?\d+)*)\s*[.!]*\s*$/i;
+const CONFIRM = new RegExp(
+  `^\\s*(?:yes|yep|yeah|y|confirm(?:ed)?|ok(?:ay)?|sure)\\s*[,.!:;-]?\\s*(?:please\\s+)?(?:${verbs("confirm")})\\s+(?:the\\s+)?(?:tasks?\\s+)?(#?\\d+(?:\\s*(?:,|&|\\band\\b)\\s*(?:and\\s+)?#?\\d+)*)\\s*[.!]*\\s*$`,
+  "i",
+);
 const BARE_YES =
   /^\s*(?:yes|yep|yeah|y|confirm(?:ed)?|ok(?:ay)?|sure|do\s+it|go\s+ahead)(?:\s*,?\s*(?:please|do\s+it|go\s+ahead))?\s*[.!]*\s*$/i;
 const ASKED = /Reply “(yes, delete tasks [\d, and]+)” to confirm/;

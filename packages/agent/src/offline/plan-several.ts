@@ -16,14 +16,15 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { CHANGE_TOOLS } from "./conversation.js";
 import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
+import { verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
 import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
-const COMMAND_VERB =
-  /^(?:add|create|new\s+task|remind\s+me|don't\s+forget|dont\s+forget|remember\s+to|complete|finish|mark|tick|check\s+off|cross\s+off|delete|remove|trash|bin|scrap|drop(?!\s+off)|reopen|un-?complete|move|rename|re-?schedule|postpone|push|set|change|make|tag|untag|prioriti[sz]e)\b/i;
+/** "drop off the kids" is a task, not a delete. */
+const COMMAND_VERB = new RegExp(`^(?!drop\\s+off)(?:${verbs("clause")})\\b`, "i");
 const BREAK =
   /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
 

@@ -2,6 +2,7 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueDay } from "./clock.js";
 import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
+import { verbs } from "./lexicon.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
 import { nothingToChangeReply } from "./replies.js";
@@ -22,10 +23,8 @@ import {
   statesNewDate,
 } from "./update-cues.js";
 
-const STRONG_VERB =
-  /^(?:rename|re-?title|re-?word|re-?phrase|edit|update|modify|change|alter|amend|set|move|postpone|re-?schedule|push(?:\s+back)?|delay|defer|prioriti[sz]e|de-?prioriti[sz]e|untag|tag|label|describe|unschedule)\b/i;
-const WEAK_VERB =
-  /^(?:schedule|make|mark|give|put|bump|shift|switch|add|attach|remove|clear|delete|drop|unset|erase|get\s+rid\s+of|take\s+(?:off|away)|assign|flag)\b/i;
+const STRONG_VERB = new RegExp(`^(?:${verbs("edit")})\\b`, "i");
+const WEAK_VERB = new RegExp(`^(?:${verbs("maybe-edit")})\\b`, "i");
 const CHANGE_KEYWORD =
   /\b(?:due(?:\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|tags?|labels?|urgent|important|asap|p[0-4])\b|#[a-z]/i;
 const NOT_AN_UPDATE =
@@ -64,13 +63,17 @@ export function looksLikeUpdate(text: string, ctx: TurnContext): boolean {
   );
 }
 
-const CLEAR_DUE =
-  /\b(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|no(?:\s+more)?|without(?:\s+a)?)\s+(?:the\s+|its\s+|a\s+|any\s+)?(?:due\s+date|deadline|due|date)s?\b(?:\s+(?:from|of|on|for))?|^unschedule\b/i;
+const CLEAR_DUE = new RegExp(
+  `\\b(?:${verbs("clear-field")}|no(?:\\s+more)?|without(?:\\s+a)?)\\s+(?:the\\s+|its\\s+|a\\s+|any\\s+)?(?:due\\s+date|deadline|due|date)s?\\b(?:\\s+(?:from|of|on|for))?|^unschedule\\b`,
+  "i",
+);
 const DESCRIPTION_WORD = /\b(?:description|desc|notes?|details|describe)\b/i;
 const DESCRIPTION_LEAD =
   /^(?:(?:add|set|put|attach|write|update|change|give|describe)\s+)?(?:(?:it|a|an|the|this)\s+)?(?:new\s+)?(?:description|desc|notes?|details)?\s*(?:of|for|on|to)?\s*(?:to|as|:|saying|that\s+says|=|reading)?\s*/i;
-const RENAME_VERB = /^(?:rename|re-?title|re-?word|re-?phrase|call)\b/i;
-const SPLIT_VERB = /^(?:change|update|edit|modify|alter|amend|set|switch|make)\b/i;
+const RENAME_VERB = new RegExp(`^(?:${verbs("rename")})\\b`, "i");
+const SPLIT_VERB = new RegExp(`^(?:${verbs("split")})\\b`, "i");
+const UNTAG_VERB = new RegExp(`^(?:${verbs("untag")})`, "i");
+const SHIFT_DAYS_VERB = new RegExp(`^(?:${verbs("shift-days")})`, "i");
 const LEAD_VERB = new RegExp(`${STRONG_VERB.source}|${WEAK_VERB.source}`, "i");
 const ATTRIBUTE_OF =
   /\b(?:the\s+|its\s+)?(?:title|name|wording|text|priority(?:\s+level)?|due\s+date|deadline|date|description|tags?|labels?)\s+(?:of|for|on)\b|\b(?:the\s+|its\s+)?(?:title|name|priority|due\s+date|deadline|description)\b/gi;
@@ -164,7 +167,7 @@ function readDetails(value: string, ctx: TurnContext): Changes | undefined {
 
 function applyTags(work: string, verb: string, changes: Changes, removed: string[]): string {
   let rest = work;
-  const untag = /^(?:untag|remove|delete|drop|take\s+off|clear|erase|get\s+rid\s+of)/i.test(verb);
+  const untag = UNTAG_VERB.test(verb);
   const addPhrase =
     /\b(?:the\s+)?(?:tags?|labels?)\s+(#?[\w-]+(?:\s*(?:,|and)\s*#?[\w-]+)*)\s+(?:to|from|on|for|off)\b/i.exec(
       rest,
@@ -297,7 +300,7 @@ export function planUpdate(message: string, quotes: readonly string[], ctx: Turn
         work,
       );
     const date = rel === null ? findDate(work, ctx) : undefined;
-    if (rel !== null && /^(?:postpone|push|delay|defer|move|bump|shift|re-?schedule)/i.test(verb)) {
+    if (rel !== null && SHIFT_DAYS_VERB.test(verb)) {
       const n = countWord((rel[1] ?? rel[3] ?? "one").replace(/\s+of$/, "")) ?? 1;
       relativeDays = /week/i.test(rel[2] ?? rel[4] ?? "") ? n * 7 : n;
       work = work.replace(rel[0], " ");

@@ -1,3 +1,4 @@
+import { ORDINAL_WORDS, ORDINALS } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { NUMBER_WORDS } from "./number-words.js";
 import type { KnownTask } from "./types.js";
@@ -7,29 +8,6 @@ export type Resolution =
   | { kind: "match"; task: KnownTask }
   | { kind: "ambiguous"; candidates: KnownTask[] }
   | { kind: "none"; phrase: string };
-
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-  fifth: 5,
-  "5th": 5,
-  sixth: 6,
-  "6th": 6,
-  seventh: 7,
-  "7th": 7,
-  eighth: 8,
-  "8th": 8,
-  ninth: 9,
-  "9th": 9,
-  tenth: 10,
-  "10th": 10,
-};
 
 /** Spelled-out task numbers ("task nine"), only ever read after a word such as "task". */
 export const NUMBER_WORD = `(?:${Object.keys(NUMBER_WORDS).join("|")})`;
@@ -191,11 +169,10 @@ export function scoreTask(phrase: string | ReadPhrase, task: KnownTask): number 
   return score;
 }
 
+const ORDINAL_REF = new RegExp(`\\b(${ORDINAL_WORDS.join("|")}|\\d+(?:st|nd|rd|th)|last)\\b`, "i");
+
 function ordinalIndex(phrase: string, count: number): number | undefined {
-  const m =
-    /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last)\b/i.exec(
-      phrase,
-    );
+  const m = ORDINAL_REF.exec(phrase);
   const rest = contentWords(phrase.replace(m?.[0] ?? "", "")).filter((w) => w !== "last");
   if (m?.[1] === undefined || rest.length > 0) return undefined;
   const word = m[1].toLowerCase();

@@ -1,3 +1,4 @@
+import { PLEASE } from "./lexicon.js";
 import { restoreQuotes, tidy } from "./normalise.js";
 import { namesSeveral } from "./plan-bulk.js";
 import { ambiguousReply, notFoundReply, severalReply } from "./replies.js";
@@ -10,6 +11,12 @@ const REFERENCE_FILLER = new RegExp(
   "i",
 );
 
+/** Words after a reference that never end a title: "delete the milk task please", "… after all". */
+const TRAILING_WORDS = new RegExp(
+  `\\b(?:${PLEASE}|now|already|today|yet|again|as\\s+well|too|after\\s+all)\\s*$`,
+  "i",
+);
+
 export function cleanReference(phrase: string, quotes: readonly string[]): string {
   const restored = restoreQuotes(phrase, quotes);
   return tidy(
@@ -19,7 +26,7 @@ export function cleanReference(phrase: string, quotes: readonly string[]): strin
         " ",
       )
       .replace(/\b(?:task|todo|item|one)\s*$/i, " ")
-      .replace(/\b(?:please|pls|now|already|today|yet|again|as\s+well|too|after\s+all)\s*$/i, " "),
+      .replace(TRAILING_WORDS, " "),
   ).replace(REFERENCE_FILLER, "");
 }
 

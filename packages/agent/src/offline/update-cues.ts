@@ -5,6 +5,7 @@
  */
 import { findDate } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
+import { verbs } from "./lexicon.js";
 import { contentWords, findTaskNumber, resolveTask, stem } from "./resolve-task.js";
 import type { TurnContext } from "./types.js";
 
@@ -59,8 +60,7 @@ export function moveTrailingTarget(text: string, ctx: TurnContext): string {
   return `${verb} the ${attribute} of ${target} ${joiner} ${value}`;
 }
 
-const BARE_NUMBER_AFTER_VERB =
-  /^((?:un)?tag|label|rename|re-?title|move|postpone|push|delay|re-?schedule|change|update|edit|set|make|mark|bump|prioriti[sz]e|describe)\s+#?(\d+)\b/i;
+const BARE_NUMBER_AFTER_VERB = new RegExp(`^(${verbs("before-number")})\\s+#?(\\d+)\\b`, "i");
 
 /** "tag 33 home", "move 12 to friday": a bare number right after an editing verb is a task number. */
 export function spellOutTaskNumber(text: string): string {
