@@ -26,6 +26,9 @@ export const chatRequestBody = z.strictObject({
     .describe("IANA zone to read this turn's dates in (default: the user's time_zone from /api/me)"),
 });
 
+/** The JSON a client sends to POST /api/chat. */
+export type ChatRequest = z.input<typeof chatRequestBody>;
+
 export const toolCallSchema = z.object({
   tool: z.string(),
   arguments: z.record(z.string(), z.unknown()),

@@ -1,5 +1,6 @@
 export type {
   ChatProblem,
+  ChatRequest,
   ChatResponse,
   ChatStreamEvent,
   ChatStreamEventInput,
@@ -53,6 +54,7 @@ export type { FieldError, Problem } from "./problem";
 export { fieldErrorSchema, problemSchema } from "./problem";
 export type {
   CreateTaskInput,
+  CreateTaskRequest,
   ListTasksInput,
   ListTasksOptions,
   ParsedTask,

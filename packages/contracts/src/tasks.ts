@@ -38,6 +38,8 @@ export const createTaskBody = z.strictObject({
   due_at: dateInputSchema.nullable().optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
+/** The JSON a client sends to POST /api/tasks (what `createTaskBody` accepts, before its transforms). */
+export type CreateTaskRequest = z.input<typeof createTaskBody>;
 
 export const updateTaskBody = z
   .strictObject({

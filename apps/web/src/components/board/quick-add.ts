@@ -1,6 +1,6 @@
 // Quick add: marks typed in the title ("buy milk tomorrow 9am #groceries !high") read by the api
 // (POST /api/tasks/parse), and how the parsed marks and the form's own fields make one task.
-import type { ParsedTask } from "@taskflow/contracts";
+import type { CreateTaskRequest, ParsedTask } from "@taskflow/contracts";
 import { draftBody, type TaskDraft } from "./task-draft";
 
 /** What the api made of the title so far. `text` is the title it was made from. */
@@ -33,7 +33,7 @@ export function quickAddBody(draft: TaskDraft, parsed: ParsedTask | null) {
     priority: body.priority !== "none" ? body.priority : (parsed.priority ?? body.priority),
     tags: body.tags.length > 0 ? body.tags : (parsed.tags ?? []),
     due_at: body.due_at ?? parsed.due_at ?? null,
-  };
+  } satisfies CreateTaskRequest;
 }
 
 /** The parsed marks the form's controls override (shown struck through, so nobody is surprised). */

@@ -1,5 +1,6 @@
 // A task as its form holds it, and how it becomes the api's body. Shared by the add form and inline edit.
 import {
+  type CreateTaskRequest,
   DESCRIPTION_MAX_LENGTH,
   descriptionSchema,
   type FieldError,
@@ -91,7 +92,7 @@ export function draftBody(draft: TaskDraft) {
     priority: draft.priority,
     tags: parseTags(draft.tags),
     due_at: draftDue(draft),
-  };
+  } satisfies CreateTaskRequest;
 }
 
 /** Is this due a wall-clock time (no offset), which the api reads in the user's stored zone? */

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ChatResponse, chatResponseSchema } from "@taskflow/contracts";
+import { type ChatRequest, type ChatResponse, chatResponseSchema } from "@taskflow/contracts";
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage, redirectToSignIn, toApiError } from "@/lib/api";
 import { readChatStream } from "@/lib/sse";
@@ -91,7 +91,7 @@ export function useChatTurn(options: Options) {
           ...(conversationId ? { conversation_id: conversationId } : {}),
           message,
           client_turn_id: turn.turnId,
-        }),
+        } satisfies ChatRequest),
         credentials: "same-origin",
         signal: controller.signal,
       });
