@@ -1,7 +1,7 @@
 // What the scenario modules share with bench/run.ts: the round settings, the log, and the bookkeeping
 // of processes and clean-ups, so every process a scenario starts is stopped when the bench ends.
+import type { Proc } from "@taskflow/testing/processes";
 import { cpuMsPerRequest, type LoadResult, measure, type Scenario } from "./load";
-import type { Proc } from "./proc";
 
 export interface BenchContext {
   root: string;

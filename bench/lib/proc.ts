@@ -1,18 +1,8 @@
-// Child processes for the bench: spawn a service, time it to ready, read its RSS, stop it by PID.
-// Only processes started here are ever signalled.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+// What the bench reads of its processes: a free port, RSS and CPU time by PID. Starting a service,
+// timing it to ready and stopping it by PID is @taskflow/testing/processes (startNode, waitReady).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-
-export interface Proc {
-  name: string;
-  child: ChildProcess;
-  pid: number;
-  startedAt: number;
-  /** Resolves with the exit code (or signal) once the process has exited. */
-  exited: Promise<string>;
-  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
-}
 
 /** A free loopback port (the OS picks it; a tiny race is acceptable for a bench). */
 export function freePort(): Promise<number> {
@@ -25,69 +15,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/**
- * Starts `node <args>` with its stdout and stderr appended to `logFile` (a file, like a container
- * runtime collects logs, so logging costs what it costs in production).
- */
-export function startNode(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-  logFile: string,
-  cwd: string,
-): Proc {
-  const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", fd, fd] });
-  closeSync(fd);
-  const exited = new Promise<string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(signal ? String(signal) : `code ${code}`)),
-  );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`${name}: could not start`);
-  let done = false;
-  void exited.then(() => {
-    done = true;
-  });
-  return {
-    name,
-    child,
-    pid,
-    startedAt: performance.now(),
-    exited,
-    async stop(signal = "SIGTERM", graceMs = 5000) {
-      if (done) return;
-      process.kill(pid, signal);
-      const timer = new Promise<"late">((r) => setTimeout(() => r("late"), graceMs).unref());
-      if ((await Promise.race([exited, timer])) === "late" && !done) {
-        process.kill(pid, "SIGKILL");
-        await exited;
-      }
-    },
-  };
-}
-
-/** Polls `url` until it answers 200; returns milliseconds since `since` (performance.now()). */
-export async function waitReady(url: string, since: number, timeoutMs: number, proc?: Proc): Promise<number> {
-  const deadline = since + timeoutMs;
-  let exited = false;
-  void proc?.exited.then(() => {
-    exited = true;
-  });
-  while (performance.now() < deadline) {
-    if (exited) throw new Error(`${proc?.name} exited before it was ready (see its log)`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-      (r) => {
-        void r.body?.cancel();
-        return r.status === 200;
-      },
-      () => false,
-    );
-    if (ok) return performance.now() - since;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
 /** Resident set size of a process in MB (Linux /proc; `ps` elsewhere). */

@@ -2,8 +2,9 @@
 // (NODE_ENV=production, LOG_LEVEL=info, pool size 10), with logs going to files.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import type { BenchDatabase } from "./database";
-import { freePort, type Proc, startNode, waitReady } from "./proc";
+import { freePort } from "./proc";
 
 export const SECRETS = {
   BETTER_AUTH_SECRET: "bench-better-auth-secret-0123456789abcdef",

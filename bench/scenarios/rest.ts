@@ -3,9 +3,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Proc, startNode } from "@taskflow/testing/processes";
 import { type AgainstOld, type BenchContext, run } from "../lib/context";
 import { combine, rotating, type Scenario } from "../lib/load";
-import { freePort, type Proc, sleep, startNode } from "../lib/proc";
+import { freePort, sleep } from "../lib/proc";
 import type { RestRow } from "../lib/report";
 import { type SeededUser, taskBody } from "../lib/seed";
 import type { ServiceContext, Stack } from "../lib/services";

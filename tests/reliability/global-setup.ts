@@ -2,9 +2,9 @@
 // that each test file copies, so every file gets its own PostgreSQL in about a second.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { ensureServiceBundles } from "@taskflow/testing/bundles";
 import { freePort } from "@taskflow/testing/processes";
 import type { TestProject } from "vitest/node";
-import { ensureServiceBundles } from "../../bench/lib/build";
 import { PgInstance } from "./harness/postgres";
 import { root } from "./harness/root";
 

@@ -3,10 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@taskflow/testing/processes";
+import { freePort, type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Proc, startNode, waitReady } from "../../../bench/lib/proc";
 import { PgInstance } from "./postgres";
 import { RoundRobinProxy } from "./proxy";
 import { root } from "./root";

@@ -1,0 +1,45 @@
+// The services' production bundles (apps/api/dist, apps/mcp/dist), built with the repository's own
+// bundler (scripts/bundle.ts) when missing or older than a source, for suites that run them as processes.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === "dist") continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const SOURCES = [
+  "apps/api/src",
+  "apps/mcp/src",
+  "packages/core/src",
+  "packages/db/src",
+  "packages/db/migrations",
+  "packages/runtime/src",
+  "packages/agent/src",
+];
+
+/** Builds apps/<svc>/dist with the repository's own bundler when missing or older than any source. */
+export function ensureServiceBundles(root: string, log: (line: string) => void): void {
+  const newestSource = Math.max(...SOURCES.map((dir) => newestMtime(join(root, dir))));
+  for (const service of ["api", "mcp"]) {
+    const bundle = join(root, `apps/${service}/dist/server.js`);
+    if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) continue;
+    log(`building apps/${service}/dist (missing or older than its sources)`);
+    const result = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/bundle.ts", service],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
+    if (result.status !== 0) throw new Error(`bundling ${service} failed`);
+  }
+}
