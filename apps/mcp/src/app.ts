@@ -1,16 +1,13 @@
 // The MCP server as a Fastify instance (no listening here): Streamable HTTP at /mcp, stateless — a new
 // transport per request and no session, so any replica answers any request. McpServer instances are
 // pooled (see create-mcp-server.ts); the caller of each request travels in its authInfo.
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import rateLimit from "@fastify/rate-limit";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Database } from "@taskflow/db/client";
-import { type Readiness, registerHealth } from "@taskflow/runtime/health";
-import { registerMetrics } from "@taskflow/runtime/metrics";
-import { frameworkErrorHandler, registerProblemHandlers } from "@taskflow/runtime/problem";
-import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
+import { createServiceApp } from "@taskflow/runtime/service-app";
+import type { FastifyReply, FastifyServerOptions } from "fastify";
 import { createMcpServerPool } from "./create-mcp-server";
 import { type McpOAuthOptions, mcpAuthentication, registerOAuthResource } from "./oauth-resource";
 import { callerAuth } from "./tools/tool-context";
@@ -40,21 +37,7 @@ function jsonRpcError(reply: FastifyReply, status: number, message: string) {
 
 export async function buildMcpApp(options: BuildMcpOptions) {
   const { database } = options;
-  const app = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
-    frameworkErrors: frameworkErrorHandler,
-    genReqId: (req) => {
-      const incoming = req.headers["x-request-id"];
-      return typeof incoming === "string" && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
-    },
-    return503OnClosing: false,
-    forceCloseConnections: "idle",
-  });
-  const readiness: Readiness = { shuttingDown: false };
-  registerProblemHandlers(app);
-  registerMetrics(app, "mcp");
-  registerHealth(app, database, readiness);
+  const { app, readiness } = createServiceApp({ name: "mcp", database, logger: options.logger });
 
   const servers = createMcpServerPool({ db: database.db });
   registerOAuthResource(app, options.oauth);

@@ -1,4 +1,5 @@
 import { createDatabase, type Database } from "@taskflow/db/client";
+import { withTimeout } from "./timeout";
 
 /** The database settings every service reads (see databaseEnvShape). */
 export interface DatabaseEnv {
@@ -18,4 +19,23 @@ export function openDatabase(env: DatabaseEnv): Promise<Database> {
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
   });
+}
+
+/**
+ * Pings on the database's own health connection (a busy pool is not an outage) and gives up after
+ * `timeoutMs` whatever the driver does: PGlite's ping has no timeout of its own.
+ */
+export function pingDatabase(database: Database, timeoutMs: number): Promise<void> {
+  return withTimeout(database.ping(timeoutMs), timeoutMs);
+}
+
+/**
+ * Whether a query through the pool answers within `timeoutMs`: asked after a failure that may have been
+ * the database's (a full or unreachable pool both count as unavailable). Never throws.
+ */
+export function databaseAnswers(database: Database, timeoutMs: number): Promise<boolean> {
+  return withTimeout(database.execute("select 1"), timeoutMs).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,6 +1,8 @@
 import type { Database } from "@taskflow/db/client";
 import { migrationStatus } from "@taskflow/db/migrate";
 import type { FastifyInstance } from "fastify";
+import { pingDatabase } from "./database";
+import { withTimeout } from "./timeout";
 
 export interface Readiness {
   /** Set on SIGTERM: readiness fails first so traffic moves away before the drain. */
@@ -8,15 +10,6 @@ export interface Readiness {
 }
 
 const CHECK_TIMEOUT_MS = 1000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
-    ),
-  ]);
-}
 
 /** `/healthz`: the process answers. `/readyz`: the database answers and its schema is current. */
 export function registerHealth(app: FastifyInstance, database: Database, readiness: Readiness) {
@@ -34,7 +27,7 @@ export function registerHealth(app: FastifyInstance, database: Database, readine
     if (readiness.shuttingDown) return reply.code(503).send({ status: "shutting_down" });
     try {
       if (schemaCurrent) {
-        await withTimeout(database.ping(CHECK_TIMEOUT_MS), CHECK_TIMEOUT_MS);
+        await pingDatabase(database, CHECK_TIMEOUT_MS);
       } else {
         const status = await withTimeout(migrationStatus(database), CHECK_TIMEOUT_MS);
         if (!status.current) {
