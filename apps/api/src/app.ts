@@ -1,19 +1,11 @@
 // Builds the api as a Fastify instance without listening: server.ts owns ports and signals, tests
 // call buildApp() and talk to it over real HTTP or inject().
-import { randomUUID } from "node:crypto";
 import { type ChatAgent, createChatAgent } from "@taskflow/agent";
 import { createAgentTokenMinter } from "@taskflow/core/agent-token";
 import type { Database } from "@taskflow/db/client";
-import { type Readiness, registerHealth } from "@taskflow/runtime/health";
-import { registerMetrics } from "@taskflow/runtime/metrics";
-import {
-  clientErrorHandler,
-  frameworkErrorHandler,
-  registerProblemHandlers,
-  sendProblem,
-} from "@taskflow/runtime/problem";
-import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { databaseAnswers } from "@taskflow/runtime/database";
+import { createServiceApp } from "@taskflow/runtime/service-app";
+import type { FastifyServerOptions } from "fastify";
 import helmet from "helmet";
 import { registerConnectedAppRoutes } from "./auth/connected-apps";
 import { createAuth } from "./auth/create-auth";
@@ -21,7 +13,8 @@ import { registerOAuthRoutes } from "./auth/oauth-routes";
 import { createResetMailer } from "./auth/password-reset";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
-import { type Guard, registerAuth, requireUser } from "./plugins/auth";
+import { registerAuth, requireUser } from "./plugins/auth";
+import { ownUserIdOnly } from "./plugins/hackathon-paths";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerUserRateLimits } from "./plugins/rate-limits";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
@@ -40,39 +33,17 @@ export interface BuildApiOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
 export async function buildApp(options: BuildApiOptions) {
   const { env, database } = options;
-  const app = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
-    frameworkErrors: frameworkErrorHandler,
-    clientErrorHandler,
+  const { app, readiness } = createServiceApp({
+    name: "api",
+    database,
+    logger: options.logger,
     trustProxy: env.TRUST_PROXY,
-    genReqId: (req) => {
-      const incoming = req.headers["x-request-id"];
-      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
-    // During a drain, requests already on a kept-alive connection are served rather than refused.
-    return503OnClosing: false,
-    forceCloseConnections: "idle",
   });
   // JSON is the only body the contract speaks. Fastify also parses text/plain by default, which is a
   // CORS-"simple" type a cross-site form can send without a preflight: refuse it with a 415.
   app.removeContentTypeParser("text/plain");
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", (request, reply, payload, done) => {
-    reply.header("x-request-id", request.id);
-    // Answered before the body arrived (a guard's 401): a half-read keep-alive connection would hold
-    // the server's close (and the drain) open, so end it with this response.
-    if (!request.raw.complete) reply.header("connection", "close");
-    done(null, payload);
-  });
-
-  const readiness: Readiness = { shuttingDown: false };
-  registerProblemHandlers(app);
   // The security headers are the same on every response, so helmet's middleware is built once here
   // (@fastify/helmet rebuilt it, CSP directives included, on every request).
   const securityHeaders = helmet({
@@ -89,9 +60,8 @@ export async function buildApp(options: BuildApiOptions) {
     securityHeaders(request.raw, reply.raw, () => done());
   });
   await registerOpenApi(app);
-  registerMetrics(app, "api");
-  registerHealth(app, database, readiness);
 
+  const sessionMaxAgeMs = env.SESSION_MAX_AGE_DAYS * 86_400_000;
   const auth = createAuth({
     db: database.db,
     secret: env.BETTER_AUTH_SECRET,
@@ -102,31 +72,15 @@ export async function buildApp(options: BuildApiOptions) {
     sendResetPassword: env.SMTP_URL
       ? createResetMailer(env.SMTP_URL, env.MAIL_FROM, env.BETTER_AUTH_URL)
       : undefined,
-    sessionMaxAgeMs: env.SESSION_MAX_AGE_DAYS * 86_400_000,
+    sessionMaxAgeMs,
   });
-  const databaseUp = () =>
-    Promise.race([
-      database.execute("select 1"),
-      new Promise((_, reject) => setTimeout(reject, 1000).unref()),
-    ]).then(
-      () => true,
-      () => false,
-    );
-  registerAuth(app, auth, env.BETTER_AUTH_URL, databaseUp);
+  registerAuth(app, auth, env.BETTER_AUTH_URL, () => databaseAnswers(database, 1000));
   await registerOAuthRoutes(app, auth, env.BETTER_AUTH_URL);
-  const sessionMaxAgeMs = env.SESSION_MAX_AGE_DAYS * 86_400_000;
   const signedIn = requireUser(
     auth,
     createSessionLookup(auth, database.db, sessionMaxAgeMs),
     sessionMaxAgeMs,
   );
-  // The hackathon paths carry the user id; it must be the caller's own.
-  const ownPath: Guard = async (request: FastifyRequest, reply) => {
-    const { user_id: pathUser } = request.params as { user_id?: string };
-    if (pathUser !== request.user?.id)
-      return sendProblem(reply, 403, "The user id in the path is not yours.");
-  };
-
   const agent =
     options.agent ??
     createChatAgent({
@@ -149,19 +103,29 @@ export async function buildApp(options: BuildApiOptions) {
     chatPerMinute: env.CHAT_RATE_LIMIT,
     tokenCreationsPerHour: env.TOKEN_CREATE_RATE_LIMIT,
   });
-  registerQuickAddRoutes(app, database.db, [signedIn]);
-  registerTaskRoutes(app, database.db, [signedIn], "/api");
-  registerTaskRoutes(app, database.db, [signedIn, ownPath], "/api/:user_id");
   registerTrashSweeper(app, database.db);
-  registerMeRoutes(app, database.db, [signedIn]);
-  registerChatRoutes(app, chatDeps, [signedIn], "/api");
-  registerChatRoutes(app, chatDeps, [signedIn, ownPath], "/api/:user_id");
-  registerConversationRoutes(app, database.db, [signedIn]);
-  registerTokenRoutes(app, database.db, [signedIn], { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
+
+  // Every route in this scope needs a signed-in user: one onRequest hook (identity is settled before the
+  // body is read or validated, so an anonymous caller learns nothing but 401, whatever it sends).
   await app.register(
     async (api) => {
       api.addHook("onRequest", signedIn);
+      registerQuickAddRoutes(api, database.db);
+      registerTaskRoutes(api, database.db);
+      registerMeRoutes(api, database.db);
+      registerChatRoutes(api, chatDeps);
+      registerConversationRoutes(api, database.db);
+      registerTokenRoutes(api, database.db, { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
       registerConnectedAppRoutes(api, database.db);
+      // The hackathon's /api/{user_id}/… paths: the same task and chat routes, for the caller's own id.
+      await api.register(
+        async (own) => {
+          ownUserIdOnly(own);
+          registerTaskRoutes(own, database.db);
+          registerChatRoutes(own, chatDeps);
+        },
+        { prefix: "/:user_id" },
+      );
     },
     { prefix: "/api" },
   );

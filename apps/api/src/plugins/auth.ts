@@ -140,13 +140,13 @@ function safeJson(text: string): unknown {
 }
 
 /**
- * A route guard. Run as an onRequest hook so identity is settled before the body is parsed or
- * validated: an anonymous caller learns nothing but 401, whatever it sends.
+ * The onRequest hook of the signed-in scope (app.ts), which every route inside inherits: identity is
+ * settled before the body is parsed or validated, so an anonymous caller learns nothing but 401.
  */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
- * Guard for every protected route: 401 problem+json without a valid session or bearer token. A session
+ * Who is calling, for every protected route: 401 problem+json without a valid session or bearer token. A session
  * older than `maxSessionAgeMs` since its creation (Better Auth only knows the sliding expiry) is deleted
  * and refused; the quick lookup applies the same rule on its own path.
  */

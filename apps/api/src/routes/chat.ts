@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ChatTurnFailed, runChatTurn } from "../chat/run-chat-turn";
 import { openEventStream } from "../chat/sse";
-import { currentUser, type Guard } from "../plugins/auth";
+import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 /**
@@ -53,27 +53,17 @@ function clientTurnId(request: FastifyRequest, fromBody: string | undefined): st
 }
 
 /** POST /api/chat (and the hackathon's /api/{user_id}/chat): JSON by default, SSE when asked. */
-export function registerChatRoutes(
-  app: FastifyInstance,
-  deps: ChatRouteDeps,
-  guards: Guard[],
-  prefix: string,
-) {
+export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const hackathon = prefix !== "/api";
-  r.post(`${prefix}/chat`, {
-    // onRequest, as on every other protected route: an anonymous caller gets 401 whatever it sends.
-    onRequest: guards,
+  r.post("/chat", {
     config: { userRateLimit: "chat" },
     schema: {
       ...routeDoc(
         "chat",
         "Send a message to the assistant (Accept: text/event-stream to stream). With client_turn_id (or an Idempotency-Key header) the turn runs once: the same id again returns the stored result, or 409 while it is still running.",
-        hackathon,
       ),
       body: chatRequestBody,
       headers: z.object({ "idempotency-key": clientTurnIdSchema.optional() }).loose(),
-      ...(hackathon ? { params: z.object({ user_id: z.string() }) } : {}),
       response: {
         200: chatResponseSchema,
         400: problemSchema,

@@ -10,25 +10,23 @@ import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser, type Guard } from "../plugins/auth";
+import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
-export function registerConversationRoutes(app: FastifyInstance, db: Db, guards: Guard[]) {
+export function registerConversationRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("chat", summary);
   const params = z.object({ id: taskIdSchema });
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
-  r.get("/api/conversations", {
-    onRequest: guards,
+  r.get("/conversations", {
     schema: {
       ...doc("List conversations, most recent first"),
       response: { 200: z.object({ items: z.array(conversationSchema) }), ...errors },
     },
     handler: async (request) => ({ items: await listConversations(db, currentUser(request).id) }),
   });
-  r.get("/api/conversations/:id", {
-    onRequest: guards,
+  r.get("/conversations/:id", {
     schema: {
       ...doc(
         "A conversation with one page of its messages: the newest `limit` (default 50, at most 200) before `before`, oldest first; `next_before` is the cursor of the older page, null on the first message",
@@ -43,8 +41,7 @@ export function registerConversationRoutes(app: FastifyInstance, db: Db, guards:
         limit: request.query.limit,
       }),
   });
-  r.delete("/api/conversations/:id", {
-    onRequest: guards,
+  r.delete("/conversations/:id", {
     schema: { ...doc("Delete a conversation"), params, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await deleteConversation(db, currentUser(request).id, request.params.id);

@@ -5,7 +5,7 @@ import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser, type Guard } from "../plugins/auth";
+import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 export const QUICK_ADD_MAX_CHARS = 500;
@@ -34,11 +34,10 @@ const parsedTask = z.object({
  * The board's quick add: reads a typed line into the fields of a new task without creating it, in the
  * user's stored zone. The parser (and its date library) loads on the first call, as the chat agent does.
  */
-export function registerQuickAddRoutes(app: FastifyInstance, db: Db, guards: Guard[]) {
+export function registerQuickAddRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   let parser: Promise<typeof import("@taskflow/agent/quick-add")> | undefined;
-  r.post("/api/tasks/parse", {
-    onRequest: guards,
+  r.post("/tasks/parse", {
     schema: {
       ...routeDoc("tasks", "Read a quick-add line into task fields (nothing is created)"),
       body: parseBody,

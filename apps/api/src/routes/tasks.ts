@@ -21,41 +21,34 @@ import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser, type Guard } from "../plugins/auth";
+import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
-const idParams = z.object({ id: taskIdSchema });
+const params = z.object({ id: taskIdSchema });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const doc = (summary: string) => routeDoc("tasks", summary);
 
-/** The task routes, mounted at `/api/tasks` and at the hackathon's `/api/{user_id}/tasks`. */
-export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[], prefix: string) {
+/**
+ * The task routes at `<prefix>/tasks`: registered in the signed-in `/api` scope, and again in its
+ * hackathon `/api/{user_id}` scope.
+ */
+export function registerTaskRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const base = `${prefix}/tasks`;
-  const hackathon = prefix !== "/api";
-  const params = hackathon ? idParams.extend({ user_id: z.string() }) : idParams;
-  const listParams = hackathon ? z.object({ user_id: z.string() }) : undefined;
-  // onRequest: who is calling is settled before the body is read or validated, so an anonymous
-  // caller gets 401 whatever it sends.
-  const common = { onRequest: guards };
-  const doc = (summary: string) => routeDoc("tasks", summary, hackathon);
+  const base = "/tasks";
 
   r.get(base, {
-    ...common,
     schema: {
       ...doc("List tasks"),
       querystring: listTasksQuery,
-      ...(listParams ? { params: listParams } : {}),
       response: { 200: taskListSchema, ...errors },
     },
     handler: (request) => listTasks(db, currentUser(request).id, request.query),
   });
 
   r.post(base, {
-    ...common,
     schema: {
       ...doc("Create a task"),
       body: createTaskBody,
-      ...(listParams ? { params: listParams } : {}),
       response: { 201: taskSchema, ...errors },
     },
     handler: async (request, reply) =>
@@ -63,13 +56,11 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
   });
 
   r.get(`${base}/:id`, {
-    ...common,
     schema: { ...doc("Get a task"), params, response: { 200: taskSchema, ...errors } },
     handler: (request) => getTask(db, currentUser(request).id, request.params.id),
   });
 
   r.patch(`${base}/:id`, {
-    ...common,
     schema: {
       ...doc("Change some fields of a task"),
       params,
@@ -80,7 +71,6 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
   });
 
   r.put(`${base}/:id`, {
-    ...common,
     schema: {
       ...doc("Replace a task"),
       params,
@@ -91,13 +81,11 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
   });
 
   r.patch(`${base}/:id/complete`, {
-    ...common,
     schema: { ...doc("Toggle a task's completion"), params, response: { 200: taskSchema, ...errors } },
     handler: (request) => toggleTask(db, currentUser(request).id, request.params.id),
   });
 
   r.delete(`${base}/:id`, {
-    ...common,
     schema: {
       ...doc("Move a task to the trash (restorable for 30 days)"),
       params,
@@ -110,7 +98,6 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, guards: Guard[]
   });
 
   r.post(`${base}/:id/restore`, {
-    ...common,
     schema: {
       ...doc("Restore a task from the trash"),
       params,

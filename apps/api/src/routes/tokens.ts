@@ -10,22 +10,20 @@ import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentUser, type Guard } from "../plugins/auth";
+import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
 /** Personal tokens for outside MCP clients: shown once at creation, stored hashed, revocable. */
 export function registerTokenRoutes(
   app: FastifyInstance,
   db: Db,
-  guards: Guard[],
   limits: { maxTokensPerUser?: number } = {},
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("tokens", summary);
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
-  r.post("/api/tokens", {
-    onRequest: guards,
+  r.post("/tokens", {
     config: { userRateLimit: "token-create" },
     schema: {
       ...doc("Create a personal token (optionally expiring after expires_in_days)"),
@@ -41,8 +39,7 @@ export function registerTokenRoutes(
       ),
   });
 
-  r.get("/api/tokens", {
-    onRequest: guards,
+  r.get("/tokens", {
     schema: {
       ...doc("List personal tokens"),
       response: { 200: z.object({ items: z.array(tokenSchema) }), ...errors },
@@ -50,8 +47,7 @@ export function registerTokenRoutes(
     handler: async (request) => ({ items: await listPersonalTokens(db, currentUser(request).id) }),
   });
 
-  r.delete("/api/tokens/:id", {
-    onRequest: guards,
+  r.delete("/tokens/:id", {
     schema: {
       ...doc("Revoke a personal token"),
       params: z.object({ id: taskIdSchema }),
