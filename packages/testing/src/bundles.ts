@@ -23,6 +23,7 @@ const SOURCES = [
   "packages/db/migrations",
   "packages/runtime/src",
   "packages/agent/src",
+  "packages/contracts/src",
 ];
 
 /** Builds apps/<svc>/dist with the repository's own bundler when missing or older than any source. */
