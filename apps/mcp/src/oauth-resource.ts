@@ -111,6 +111,8 @@ export function mcpAuthentication(options: {
       verifier =
         verifierFor.get(resource) ??
         createOAuthVerifier(options.db, { resource, issuer: "http://localhost:3000" });
+      // The Host header chose this one: keep a few, not one per name a client makes up.
+      if (verifierFor.size >= 8) verifierFor.clear();
       verifierFor.set(resource, verifier);
     }
     const caller = await authenticateCaller(

@@ -396,6 +396,53 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect((await unknown.text()) + (unknown.headers.get("location") ?? "")).not.toContain("/oauth/consent");
   });
 
+  it("Deny sends the app back with access_denied; connected apps are the caller's own; bad ids are refused", async () => {
+    const provider = new MemoryProvider("Denied client");
+    const first = new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: provider });
+    await expect(new Client({ name: "oauth-test", version: "0" }).connect(first)).rejects.toThrow(
+      /unauthorized/i,
+    );
+    const denied = await approve(provider.authorizationUrl as URL, { accept: false });
+    expect(denied.searchParams.get("error")).toBe("access_denied");
+    expect(denied.searchParams.get("code")).toBeNull();
+
+    const granted = new MemoryProvider("Someone else's target");
+    await connectWithOAuth(granted);
+    const clientId = granted.client?.client_id ?? "";
+    const apps = async (headers: Record<string, string>) =>
+      fetch(`${apiUrl}/api/connected-apps`, { headers }).then(async (r) => ({
+        status: r.status,
+        body: await r.text(),
+      }));
+    expect((await apps({ cookie })).body).toContain(clientId);
+    expect((await apps({ cookie })).body).not.toContain("Denied client");
+    expect((await apps({})).status).toBe(401);
+    // Another user neither sees nor revokes it.
+    const mallory = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "Mallory",
+        email: `mallory-${Date.now()}@example.com`,
+        password: "correct horse battery",
+      }),
+    });
+    const malloryCookie = (mallory.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    expect((await apps({ cookie: malloryCookie })).body).not.toContain(clientId);
+    const stolen = await fetch(`${apiUrl}/api/connected-apps/${encodeURIComponent(clientId)}`, {
+      method: "DELETE",
+      headers: { cookie: malloryCookie },
+    });
+    expect(stolen.status).toBe(404);
+    expect((await rawCall(granted.saved?.access_token)).status).toBe(200);
+    const malformed = await fetch(`${apiUrl}/api/connected-apps/a%00b`, {
+      method: "DELETE",
+      headers: { cookie },
+    });
+    expect(malformed.status).toBe(400);
+    expect((await apps({ cookie })).body).toContain(clientId);
+  });
+
   it("personal tokens keep working beside OAuth; a revoked one gets a plain message, not an OAuth challenge", async () => {
     const created = await fetch(`${apiUrl}/api/tokens`, {
       method: "POST",
@@ -411,5 +458,22 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect(refused.headers.get("www-authenticate")).not.toContain("resource_metadata");
     const body = (await refused.json()) as { error: { message: string } };
     expect(body.error.message).toMatch(/personal token no longer works.*Connect AI tools page/);
+
+    // An expired one says the same, and the api still lists it as expired rather than losing it.
+    const expiring = await fetch(`${apiUrl}/api/tokens`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Short-lived", expires_in_days: 1 }),
+    });
+    const short = (await expiring.json()) as { id: number; token: string };
+    expect((await rawCall(short.token)).status).toBe(200);
+    await db.database.execute(
+      `update personal_tokens set expires_at = now() - interval '1 minute' where id = ${short.id}`,
+    );
+    const expired = await rawCall(short.token);
+    expect(expired.status).toBe(401);
+    expect(((await expired.json()) as { error: { message: string } }).error.message).toMatch(
+      /no longer works/,
+    );
   });
 });

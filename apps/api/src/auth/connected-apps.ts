@@ -3,7 +3,7 @@
 // deletes the consent (the mcp service refuses the client's access tokens at its next call: it checks
 // the consent on every call) and revokes every refresh token of that client for this user, in one
 // transaction.
-import { connectedAppListSchema, problemSchema } from "@taskflow/contracts";
+import { connectedAppListSchema, problemSchema, textInput } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { oauthAccessToken, oauthClient, oauthConsent, oauthRefreshToken } from "@taskflow/db/schema";
 import { sendProblem } from "@taskflow/runtime/problem";
@@ -65,7 +65,7 @@ export async function revokeConnectedApp(db: Db, userId: string, clientId: strin
 /** GET /connected-apps and DELETE /connected-apps/:client_id, inside the signed-in /api scope. */
 export function registerConnectedAppRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 401: problemSchema, 404: problemSchema };
+  const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
   r.get("/connected-apps", {
     schema: {
       tags: ["tokens"],
@@ -78,7 +78,7 @@ export function registerConnectedAppRoutes(app: FastifyInstance, db: Db) {
     schema: {
       tags: ["tokens"],
       summary: "Revoke a connected app: its tokens stop working at once",
-      params: z.object({ client_id: z.string().min(1).max(200) }),
+      params: z.object({ client_id: textInput().min(1).max(200) }),
       response: { 204: z.null(), ...errors },
     },
     handler: async (request, reply) => {

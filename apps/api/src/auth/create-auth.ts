@@ -83,7 +83,11 @@ export function createAuth(options: AuthOptions) {
     disabledPaths: ["/token"],
     plugins: [
       bearer(),
-      ...oauthServerPlugins({ baseUrl: options.baseUrl, mcpResource: options.mcpResource }),
+      ...oauthServerPlugins({
+        baseUrl: options.baseUrl,
+        mcpResource: options.mcpResource,
+        rateLimitPerMinute: options.rateLimitPerMinute,
+      }),
     ],
   });
 }

@@ -14,6 +14,8 @@ export interface OAuthServerOptions {
    * instance such as the reset-password CLI's): no resource is seeded.
    */
   mcpResource?: string | undefined;
+  /** AUTH_RATE_LIMIT: client registrations per address per minute are allowed at least this many. */
+  rateLimitPerMinute?: number;
 }
 
 /** Seconds an MCP access token lives; a revoke ends it at once anyway (the mcp checks the consent). */
@@ -50,6 +52,13 @@ export function oauthServerPlugins(options: OAuthServerOptions) {
       refreshTokenReuseInterval: 0,
       // MCP clients only use these (no client_credentials: there is no machine user here).
       grantTypes: ["authorization_code", "refresh_token"],
+      // Limits are per client address. Better Auth allows 5 registrations and 20 token requests a
+      // minute; an office behind one address connects more clients than that, and claude.ai or ChatGPT
+      // exchange and refresh every user's tokens from a few server addresses. The rest keep its limits.
+      rateLimit: {
+        register: { window: 60, max: Math.max(20, options.rateLimitPerMinute ?? 0) },
+        token: { window: 60, max: Math.max(120, options.rateLimitPerMinute ?? 0) },
+      },
     }),
   ];
 }
