@@ -3,9 +3,9 @@
 // (sign-up, update-user). Each refusal is a 400 naming the field and writes nothing.
 
 import { engines } from "@taskflow/testing/databases";
+import { expectProblem, http } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, http } from "./support/http";
 
 let seq = 0;
 const freshEmail = () => `rules-${Date.now()}-${++seq}@example.com`;

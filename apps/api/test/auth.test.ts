@@ -2,9 +2,9 @@
 // session lifecycle, every way of presenting bad credentials, and the sign-in rate limit.
 import { randomBytes } from "node:crypto";
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem, http } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem, http } from "./support/http";
 
 const PASSWORD = "correct horse battery staple";
 let seq = 0;

@@ -2,9 +2,9 @@
 // 500, and nothing is written (checked by listing afterwards, for the caller and for another user).
 
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem, type RequestOptions } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem, type RequestOptions } from "./support/http";
 
 interface Task {
   id: number;

@@ -8,12 +8,12 @@ import type { Database } from "@taskflow/db/client";
 import { openDatabase } from "@taskflow/runtime/database";
 import { loggerOptions } from "@taskflow/runtime/service";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
+import { client, expectProblem, http } from "@taskflow/testing/http";
 import { logSink } from "@taskflow/testing/log-sink";
 import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
 import { eventually } from "@taskflow/testing/wait";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem, http } from "./support/http";
 
 const PASSWORD = "outage password 123";
 

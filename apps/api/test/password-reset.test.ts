@@ -4,12 +4,12 @@
 // Asking for an unknown email answers exactly as for a known one and sends nothing.
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { engines } from "@taskflow/testing/databases";
+import { expectProblem, http } from "@taskflow/testing/http";
 import { startSmtpSink } from "@taskflow/testing/smtp-sink";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { eventually } from "@taskflow/testing/wait";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issuePasswordReset } from "../src/auth/issue-password-reset";
-import { expectProblem, http } from "./support/http";
 
 const NEW_PASSWORD = "marble teapot horizon";
 

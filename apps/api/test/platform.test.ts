@@ -4,11 +4,11 @@ import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
 import { loggerOptions } from "@taskflow/runtime/service";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { client, http } from "@taskflow/testing/http";
 import { logSink } from "@taskflow/testing/log-sink";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, http } from "./support/http";
 
 const FOREIGN = "https://evil.example";
 

@@ -2,9 +2,9 @@
 // nothing created; bad input is a 400 problem naming `text`; signed-in only.
 
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem } from "./support/http";
 
 interface Parsed {
   title: string;

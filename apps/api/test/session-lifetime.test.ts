@@ -3,9 +3,9 @@
 // or cookie) and whichever path checks it (the one-query lookup, or Better Auth when a refresh is due).
 
 import { engines } from "@taskflow/testing/databases";
+import { http } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { http } from "./support/http";
 
 const DAY = 86_400_000;
 

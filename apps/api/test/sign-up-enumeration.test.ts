@@ -4,9 +4,9 @@
 // (Whoever owns the address signs in; the web says "if this email is new, your account is ready".)
 
 import { engines } from "@taskflow/testing/databases";
+import { type HttpResult, http } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpResult, http } from "./support/http";
 
 let seq = 0;
 const freshEmail = () => `enum-${Date.now()}-${++seq}@example.com`;

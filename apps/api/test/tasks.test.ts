@@ -2,9 +2,9 @@
 // hackathon `/api/{user_id}/…` paths, the exact wire shape, and isolation between users.
 
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem } from "./support/http";
 
 interface Task {
   id: number;

@@ -3,9 +3,9 @@
 // zone; list windows and the due sort read all-day tasks as lasting until their day ends in that zone.
 
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem } from "./support/http";
 
 interface Task {
   id: number;

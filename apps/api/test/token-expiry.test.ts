@@ -3,10 +3,10 @@
 // once it has expired.
 
 import { engines } from "@taskflow/testing/databases";
+import { expectProblem, http } from "@taskflow/testing/http";
 import { mcpToolCall } from "@taskflow/testing/mcp-http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, http } from "./support/http";
 
 interface Token {
   id: number;

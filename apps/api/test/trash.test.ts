@@ -3,9 +3,9 @@
 // task 30 days, then the sweeper removes it for good. Isolation holds for every trash route.
 import { purgeTrash } from "@taskflow/core/tasks";
 import { engines } from "@taskflow/testing/databases";
+import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expectProblem } from "./support/http";
 
 interface Task {
   id: number;

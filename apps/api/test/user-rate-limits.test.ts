@@ -3,9 +3,9 @@
 // and a user holds at most PERSONAL_TOKEN_LIMIT tokens (then 409 saying so; revoking frees a place).
 
 import { engines } from "@taskflow/testing/databases";
+import { expectProblem, http } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, http } from "./support/http";
 
 describe.each(engines)("per-user limits on %s", (engine) => {
   let stack: TestStack;

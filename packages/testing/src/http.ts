@@ -1,5 +1,5 @@
-// Tiny HTTP helpers for the api suites: real fetch against a listening server, parsed bodies, and one
-// assertion for the problem+json shape every error must have.
+// Tiny HTTP helpers for the suites that call a service over real HTTP: fetch against a listening
+// server, parsed bodies, and one assertion for the problem+json shape every error must have.
 import { expect } from "vitest";
 
 export interface HttpResult<T = unknown> {
