@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { SAMPLE_NOW, SAMPLE_TASKS } from "./eval/sample-tasks.js";
 import type { KnownTask, OfflinePlan } from "./index.js";
 import { describeToolResult, planOfflineTurn } from "./index.js";
 
-// Thursday 15 January 2026, 09:00 UTC.
-const now = new Date("2026-01-15T09:00:00Z");
-const tasks: KnownTask[] = [
-  { id: 4, title: "Buy milk" },
-  { id: 5, title: "Call mom", completed: true },
-  { id: 7, title: "Buy oat milk" },
-  { id: 9, title: "Finish quarterly report", due_at: "2026-01-20T00:00:00Z" },
-  { id: 11, title: "Dentist appointment" },
-  { id: 12, title: "Team meeting prep", tags: ["work"] },
-];
+const now = SAMPLE_NOW;
+const tasks: KnownTask[] = [...SAMPLE_TASKS];
 
 function plan(say: string, known: KnownTask[] = tasks, timeZone?: string): OfflinePlan {
   return planOfflineTurn(say, { now, tasks: known, timeZone });

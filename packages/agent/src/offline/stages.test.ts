@@ -1,20 +1,13 @@
 // The stage list is the parser's order. These tests pin it: a reordering that changes which stage answers a
 // phrasing fails the table below, and the needs-tasks contract fails if a stage reads the list behind it.
 import { describe, expect, it } from "vitest";
+import { SAMPLE_NOW, SAMPLE_TASKS } from "./eval/sample-tasks.js";
 import { planOfflineTurn } from "./plan-offline-turn.js";
 import { COMMAND_STAGES, MAX_COMMAND_CHARS, runTurn, STAGES } from "./stages.js";
 import type { KnownTask, StoredMessage } from "./types.js";
 
-const now = new Date("2026-01-15T09:00:00Z");
-const tasks: KnownTask[] = [
-  { id: 4, title: "Buy milk" },
-  { id: 5, title: "Call mom", completed: true },
-  { id: 7, title: "Buy oat milk" },
-  { id: 9, title: "Finish quarterly report", due_at: "2026-01-20T00:00:00Z" },
-  { id: 11, title: "Dentist appointment" },
-  { id: 12, title: "Team meeting prep", tags: ["work"] },
-  { id: 13, title: "Pay rent" },
-];
+const now = SAMPLE_NOW;
+const tasks: KnownTask[] = [...SAMPLE_TASKS, { id: 13, title: "Pay rent" }];
 
 /** The assistant just listed tasks 4, 7 and 11. */
 const listed: StoredMessage[] = [
