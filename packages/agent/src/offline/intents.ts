@@ -3,7 +3,15 @@
  * message with the recognised verb phrase removed, so later stages see only the task
  * reference or the new task's words.
  */
-import { DONE_WORDS, MARK_VERBS, MARK_VERBS_LOOSE, NO_LONGER, verbs } from "./lexicon.js";
+import {
+  DONE_WORDS,
+  GREETINGS,
+  MARK_VERBS,
+  MARK_VERBS_LOOSE,
+  NO_LONGER,
+  SEARCH_VERBS,
+  verbs,
+} from "./lexicon.js";
 export type Intent = "help" | "smalltalk" | "list" | "reopen" | "update" | "delete" | "complete" | "add";
 
 export interface Detected {
@@ -37,14 +45,18 @@ const MARK_AS_PARTICIPLE = new RegExp(
   "i",
 );
 
-const SMALLTALK =
-  /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+(?:morning|afternoon|evening|night)|greetings|thanks?(?:\s+you)?(?:\s+so\s+much)?|thank\s+u|thx|ty|cheers|great|cool|nice|awesome|ok|okay|k|bye|goodbye|see\s+ya|how\s+are\s+you(?:\s+doing)?|what'?s\s+up|who\s+are\s+you|are\s+you\s+there|lol|yes|no|nope|yep|sure)(?:\s+(?:there|again|buddy|mate|bot|assistant|taskflow))?[\s!.?,]*$/i;
+const SMALLTALK = new RegExp(
+  `^(?:${GREETINGS}|good\\s+(?:morning|afternoon|evening|night)|greetings|thanks?(?:\\s+you)?(?:\\s+so\\s+much)?|thank\\s+u|thx|ty|cheers|great|cool|nice|awesome|ok|okay|k|bye|goodbye|see\\s+ya|how\\s+are\\s+you(?:\\s+doing)?|what'?s\\s+up|who\\s+are\\s+you|are\\s+you\\s+there|lol|yes|no|nope|yep|sure)(?:\\s+(?:there|again|buddy|mate|bot|assistant|taskflow))?[\\s!.?,]*$`,
+  "i",
+);
 
 const HELP =
   /^(?:help|\?+|h[ea]lp\s+me|menu|commands|options|usage|instructions|how\s+(?:does\s+(?:this|it)\s+work|do\s+i\s+use\s+(?:this|you|it))|what\s+(?:can|do|should)\s+(?:you|i)\s+(?:do|say|ask|type)(?:\s+(?:here|with\s+(?:you|this)))?|what\s+are\s+(?:you|your)\s+(?:able\s+to\s+do|capabilities|commands)|what\s+are\s+the\s+commands|(?:how|what)\s+can\s+you\s+help(?:\s+me)?(?:\s+with)?|what\s+do\s+you\s+do|show\s+(?:me\s+)?(?:the\s+)?help)[\s!.?]*$/i;
 
-const LIST_START =
-  /^(?:show|list|display|view|filter|(?:see|get|fetch|check|pull\s+up)\s+(?:me\s+)?(?:my|all|the\s+list|the\s+tasks|tasks|todos|everything|what|if|on|which)|find|search|look\s*(?:up|for)|lookup|remind\s+me\s+(?:what|which)|my\s+(?:tasks|todos|to-dos|list|agenda|(?:todo|to-do|to\s+do|task)\s+list)|(?:all\s+)?(?:tasks|todos|to-dos)\b|agenda|overdue|upcoming|pending|open\s+tasks|completed\s+tasks|done\s+tasks|todo\s+list|to-do\s+list|(?:can|could)\s+i\s+see)\b/i;
+const LIST_START = new RegExp(
+  `^(?:show|list|display|view|filter|(?:see|get|fetch|check|pull\\s+up)\\s+(?:me\\s+)?(?:my|all|the\\s+list|the\\s+tasks|tasks|todos|everything|what|if|on|which)|${SEARCH_VERBS}|remind\\s+me\\s+(?:what|which)|my\\s+(?:tasks|todos|to-dos|list|agenda|(?:todo|to-do|to\\s+do|task)\\s+list)|(?:all\\s+)?(?:tasks|todos|to-dos)\\b|agenda|overdue|upcoming|pending|open\\s+tasks|completed\\s+tasks|done\\s+tasks|todo\\s+list|to-do\\s+list|(?:can|could)\\s+i\\s+see)\\b`,
+  "i",
+);
 /** Question openings that are list requests only when they talk about tasks ("what's the weather" is not). */
 const LIST_QUESTION =
   /^(?:what|what's|whats|what\s+is|what\s+are|which|tell\s+me|give\s+me|any|anything|are\s+there|is\s+there|do\s+i\s+have|did\s+i|have\s+i|how\s+many|how's|how\s+is|where|when)\b/i;

@@ -240,6 +240,16 @@ export function verbs(use: VerbUse, means?: Meaning): string {
     .join("|");
 }
 
+/** Verbs that start a plausible task when said on their own ("call mom", "buy milk"). */
+export const TASK_VERB =
+  /^(?:buy|call|phone|ring|email|e-mail|text|message|pay|book|pick\s+up|drop\s+off|clean|fix|repair|write|send|submit|renew|water|walk|feed|cook|order|return|visit|prepare|prep|review|plan|organi[sz]e|wash|study|practice|practise|file|mail|post|read|watch|learn|meet|ask|print|go\s+to|take|bring|collect|sign|update\s+my|back\s+up|register|apply|schedule|arrange|vacuum|mow|sweep|tidy|iron|fill|refill|charge|cancel\s+my\s+subscription|get|grab|make|bake|wrap|draft|research|check\s+in|contact|follow\s+up|hire|install|replace|pack|unpack|shop)\b(?=\s+\S)/i;
+
+/** Verbs that search the tasks: "find the dentist one", "look up milk". */
+export const SEARCH_VERBS = "find|search(?:\\s+for)?|look\\s*(?:up|for)|lookup";
+
+/** Greetings, said alone ("hi there") or to open a reply. */
+export const GREETINGS = "hi|hello|hey|hiya|howdy|yo|sup";
+
 /** Verbs that set a task's status: "mark task 4 as done", "set it to not done". */
 export const MARK_VERBS = "mark|set|flag";
 /** …and those that do so only with the status after the task: "move task 4 to done". */

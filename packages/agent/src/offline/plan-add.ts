@@ -1,9 +1,9 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { findDate, removeDate } from "./dates.js";
+import { TASK_VERB } from "./lexicon.js";
 import { firstQuote, hasQuote, restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
-import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
 
 const THING = "(?:task|todo|to-do|to\\s+do|item|reminder|entry|note|one)";

@@ -2,6 +2,7 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { wallTime } from "./clock.js";
 import { addDays, findDate, localDay, weekdayIndex } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
+import { SEARCH_VERBS } from "./lexicon.js";
 import { restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -24,8 +25,10 @@ const PLATE = /\b(?:on\s+my\s+plate|to\s+do|agenda|schedule)\b/i;
 
 const QUERY =
   /\b(?:about|mentioning|mention|containing|contain|regarding|related\s+to|matching|match|with\s+the\s+words?|called|named|titled|including|involving|that\s+(?:say|says|mention|mentions|contain|contains))\s+(.+)$/i;
-const SEARCH_VERB =
-  /^(?:find|search(?:\s+for)?|look\s*(?:up|for)|lookup|where(?:'s|\s+is|\s+are)?)\s+(?:(?:me|my|all|the|any)\s+)*(?:(?:tasks?|todos?|items?)\s+)?(?:(?:for|with|about|on)\s+)?(.+)$/i;
+const SEARCH_VERB = new RegExp(
+  `^(?:${SEARCH_VERBS}|where(?:'s|\\s+is|\\s+are)?)\\s+(?:(?:me|my|all|the|any)\\s+)*(?:(?:tasks?|todos?|items?)\\s+)?(?:(?:for|with|about|on)\\s+)?(.+)$`,
+  "i",
+);
 function knownTags(ctx: TurnContext): string[] {
   return [
     ...new Set(

@@ -16,11 +16,10 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { CHANGE_TOOLS } from "./conversation.js";
 import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
-import { verbs } from "./lexicon.js";
+import { TASK_VERB, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
-import { TASK_VERB } from "./task-verbs.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
 /** "drop off the kids" is a task, not a delete. */

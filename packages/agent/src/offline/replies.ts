@@ -1,3 +1,4 @@
+import { GREETINGS } from "./lexicon.js";
 import type { KnownTask } from "./types.js";
 
 export const HELP_TEXT =
@@ -5,7 +6,7 @@ export const HELP_TEXT =
   "“what's due this week?”, “mark task 3 as done”, “move the dentist appointment to friday”, " +
   "“set task 2 priority to high”, “rename task 4 to Call dad”, “delete task 5” or “undo”.";
 
-const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|sup|good\s+\w+|greetings)/i;
+const GREETING = new RegExp(`^(?:${GREETINGS}|good\\s+\\w+|greetings)`, "i");
 const THANKS = /^(?:thanks?|thank|thx|ty|cheers|great|cool|nice|awesome)/i;
 const BYE = /^(?:bye|goodbye|see\s+ya)/i;
 
