@@ -9,6 +9,11 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientInformationMixed, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  createEmptyPostgresDatabase,
+  dropPostgresDatabase,
+  testDatabaseUrl,
+} from "@taskflow/testing/databases";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser/chromium";
@@ -55,19 +60,30 @@ class BrowserClientProvider implements OAuthClientProvider {
   }
 }
 
-let stack: Stack;
-let browser: Browser;
+// The embedded setup (`npm start`: api and mcp in one process), and with TEST_DATABASE_URL the built
+// api and mcp as separate processes on PostgreSQL, as in Kubernetes (the mcp reads the signing keys the
+// api wrote to the shared database).
+const modes = testDatabaseUrl ? (["embedded", "postgres"] as const) : (["embedded"] as const);
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 240_000);
+describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
+  let stack: Stack;
+  let browser: Browser;
+  let databaseUrl: URL | undefined;
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+  beforeAll(async () => {
+    if (mode === "postgres") databaseUrl = await createEmptyPostgresDatabase();
+    [stack, browser] = await Promise.all([
+      startStack(databaseUrl ? { databaseUrl: databaseUrl.toString() } : {}),
+      launchChromium(),
+    ]);
+  }, 240_000);
 
-describe("MCP OAuth in a browser", () => {
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (databaseUrl) await dropPostgresDatabase(databaseUrl);
+  }, 60_000);
+
   it("sign in, consent, tools, connected apps with last use, revoke → 401", async () => {
     const user = newUser("Olivia Oauth");
     const signUp = await fetch(`${stack.webUrl}/api/auth/sign-up/email`, {
