@@ -61,6 +61,8 @@ export function createOAuthVerifier(db: Db, options: McpOAuthOptions): OAuthVeri
       ({ payload } = await jwtVerify(token, set, {
         issuer: options.issuer,
         audience: options.resource,
+        // RFC 9068 access tokens only (an ID token or another JWT from the same keys is not one).
+        typ: "at+jwt",
         algorithms: ["EdDSA", "ES256", "ES512", "RS256", "PS256"],
       }));
     } catch {

@@ -440,6 +440,23 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
       headers: { cookie },
     });
     expect(malformed.status).toBe(400);
+    // Registration with a NUL in a field: a plain OAuth error naming it, and no client stored.
+    const before = await db.database.execute("select count(*)::int as n from oauth_client");
+    const junk = await fetch(`${apiUrl}/api/auth/oauth2/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        client_name: "bad\u0000name",
+        redirect_uris: [REDIRECT],
+        token_endpoint_auth_method: "none",
+      }),
+    });
+    expect(junk.status).toBe(400);
+    expect(await junk.json()).toMatchObject({
+      error: "invalid_request",
+      error_description: expect.stringContaining("client_name"),
+    });
+    expect(await db.database.execute("select count(*)::int as n from oauth_client")).toEqual(before);
     expect((await apps({ cookie })).body).toContain(clientId);
   });
 

@@ -3,6 +3,7 @@
 // revocation and introspection endpoints take application/x-www-form-urlencoded bodies, which the rest
 // of the api refuses (a CORS-simple type). That parser lives only in this plugin's scope.
 import { oauthProviderAuthServerMetadata } from "@better-auth/oauth-provider";
+import { malformedTextMessage } from "@taskflow/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Auth } from "./create-auth";
 
@@ -40,6 +41,27 @@ export function withNativeDefault(body: unknown): unknown {
   return loopback ? { ...metadata, application_type: "native" } : body;
 }
 
+/**
+ * The first parameter (query, JSON or form body, at any depth) PostgreSQL could not store as sent (NUL,
+ * a lone surrogate), as an RFC 6749 error description; Better Auth would fail its insert with a 500.
+ */
+export function malformedOAuthInput(query: unknown, body: unknown): string | undefined {
+  const walk = (value: unknown, path: string): string | undefined => {
+    if (typeof value === "string") {
+      const message = malformedTextMessage(value);
+      return message ? `${path || "body"} ${message}` : undefined;
+    }
+    if (!value || typeof value !== "object") return undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const found = walk(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const form = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body;
+  return walk(query, "") ?? walk(form, "");
+}
+
 export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string) {
   async function forward(request: FastifyRequest, path: string) {
     const sent = path.startsWith("/api/auth/oauth2/register")
@@ -65,6 +87,13 @@ export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, base
       url: "/api/auth/oauth2/*",
       schema: { hide: true },
       async handler(request, reply) {
+        const malformed = malformedOAuthInput(request.query, request.body);
+        if (malformed) {
+          return reply
+            .code(400)
+            .header("cache-control", "no-store")
+            .send({ error: "invalid_request", error_description: malformed });
+        }
         const response = await forward(request, request.url);
         reply.code(response.status);
         response.headers.forEach((value, key) => {
