@@ -1,5 +1,6 @@
 import * as chrono from "chrono-node";
 import { wallClock } from "./clock.js";
+import { PLEASE } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { NUMBER_WORDS } from "./number-words.js";
 
@@ -116,8 +117,10 @@ const BARE_WEEKDAY =
   /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$|^(?:wednesday|tuesday|thursday|saturday)$/i;
 const DETERMINER_BEFORE = /\b(?:the|a|an|my|our|your|their|his|her|for|about)\s+$/i;
 /** Words that may follow a weekday that is a date ("friday at 3", "monday morning"). */
-const DATE_CONTINUES =
-  /^\s+(?:at|by|before|after|and|or|but|to|for|with|about|in|on|of|from|until|till|morning|afternoon|evening|night|noon|midnight|next|this|please|pls|so|then|if|because|as|is|the|i|we|you)\b/i;
+const DATE_CONTINUES = new RegExp(
+  `^\\s+(?:at|by|before|after|and|or|but|to|for|with|about|in|on|of|from|until|till|morning|afternoon|evening|night|noon|midnight|next|this|${PLEASE}|so|then|if|because|as|is|the|i|we|you)\\b`,
+  "i",
+);
 
 /**
  * "the Monday meeting", "Friday's retro", "slides for Monday standup": a weekday that

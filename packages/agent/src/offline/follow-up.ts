@@ -14,7 +14,7 @@ import {
   namedTasks,
 } from "./conversation.js";
 import { tasksOf } from "./known-tasks.js";
-import { ORDINAL_WORDS } from "./lexicon.js";
+import { DONE_WORDS, ORDINAL_WORDS, PLEASE } from "./lexicon.js";
 import { idList } from "./plan-bulk.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
@@ -29,11 +29,15 @@ const SET =
 const SINGLE =
   /\b(?:it|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+one|that\s+item)\b|\b(?:that|this)\s*$/i;
 /** "tasks 21 and 23 are done": a report on the named tasks is a completion of them. */
-const REPORTED_DONE =
-  /^((?:tasks?\s+\d+)(?:(?:,\s*|\s+and\s+)\d+)*)\s+(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:all\s+|now\s+)?(?:done|finished|complete|completed|sorted)(?:\s+now)?$/i;
+const REPORTED_DONE = new RegExp(
+  `^((?:tasks?\\s+\\d+)(?:(?:,\\s*|\\s+and\\s+)\\d+)*)\\s+(?:is|are|was|were|has\\s+been|have\\s+been)?\\s*(?:all\\s+|now\\s+)?(?:${DONE_WORDS}|sorted)(?:\\s+now)?$`,
+  "i",
+);
 /** A message that is only a reference, answering "which one?". */
-const ONLY_REFERENCE =
-  /^(?:(?:i\s+mean|i\s+meant|i\s+want|it's|its|it\s+is|that's|the\s+one\s+is)\s+)?(?:tasks?\s+|#)\d+(?:(?:,\s*|\s+and\s+)#?\d+)*(?:\s+(?:one|please|pls))?$/i;
+const ONLY_REFERENCE = new RegExp(
+  `^(?:(?:i\\s+mean|i\\s+meant|i\\s+want|it's|its|it\\s+is|that's|the\\s+one\\s+is)\\s+)?(?:tasks?\\s+|#)\\d+(?:(?:,\\s*|\\s+and\\s+)#?\\d+)*(?:\\s+(?:one|${PLEASE}))?$`,
+  "i",
+);
 
 function ref(tasks: readonly NamedTask[]): string {
   return tasks.length === 1 ? `task ${tasks[0]?.id}` : `tasks ${idList(tasks.map((t) => t.id))}`;

@@ -258,6 +258,9 @@ export const MARK_VERBS_LOOSE = `${MARK_VERBS}|make|put|move|change|turn`;
 /** The plain words for done, in "mark it as done", "is it finished", "check that off as completed". */
 export const DONE_WORDS = "done|complete|completed|finished";
 
+/** The words for a tag: "the work tag", "labels: home". */
+export const TAG_WORDS = "tags?|labels?";
+
 /** Politeness read around a command ("delete it please"); the message's ends are trimmed of more. */
 export const PLEASE = "please|pls";
 

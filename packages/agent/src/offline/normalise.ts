@@ -2,6 +2,7 @@
  * First pipeline stage: canonical quotes and spacing, quoted text lifted out into
  * placeholders (so nothing later date-parses or strips words inside it), politeness trimmed.
  */
+import { PLEASE } from "./lexicon.js";
 export interface Normalised {
   /** The message with each quoted span replaced by a placeholder such as `⟦a⟧`. */
   text: string;
@@ -49,10 +50,14 @@ export function tidy(text: string): string {
     .trim();
 }
 
-const LEADING_FILLER =
-  /^(?:(?:(?:hi|hey|hello)\s+there|good\s+(?:morning|afternoon|evening)|please|pls|plz|kindly|actually|oops|wait|sorry|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right|h+m+|yep|yeah|yes|sure|cool|great|nice|ah|erm?|(?:real|really|super)\s+quick|quick\s+one|one\s+more(?:\s+thing)?|btw|by\s+the\s+way)\b[,!.:]?\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|(?:i\s+want|i'd\s+like|i\s+would\s+like)\s+you\s+to\s+|help\s+me\s+)/i;
-const TRAILING_FILLER =
-  /(?:[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|for\s+me|now|thank\s+u|cheers))+$/i;
+const LEADING_FILLER = new RegExp(
+  `^(?:(?:(?:hi|hey|hello)\\s+there|good\\s+(?:morning|afternoon|evening)|${PLEASE}|plz|kindly|actually|oops|wait|sorry|hey|hi|hello|ok|okay|so|um+|uh+|yo|oh|well|now|and|also|then|alright|right|h+m+|yep|yeah|yes|sure|cool|great|nice|ah|erm?|(?:real|really|super)\\s+quick|quick\\s+one|one\\s+more(?:\\s+thing)?|btw|by\\s+the\\s+way)\\b[,!.:]?\\s+|(?:can|could|would|will)\\s+(?:you|u)\\s+(?:please\\s+|pls\\s+)?|(?:i\\s+want|i'd\\s+like|i\\s+would\\s+like)\\s+you\\s+to\\s+|help\\s+me\\s+)`,
+  "i",
+);
+const TRAILING_FILLER = new RegExp(
+  `(?:[,\\s]+(?:${PLEASE}|plz|thanks|thank\\s+you|thx|ty|for\\s+me|now|thank\\s+u|cheers))+$`,
+  "i",
+);
 
 export function normalise(message: string): Normalised {
   let text = message

@@ -1,6 +1,6 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { findDate, removeDate } from "./dates.js";
-import { TASK_VERB } from "./lexicon.js";
+import { PLEASE, TASK_VERB } from "./lexicon.js";
 import { firstQuote, hasQuote, restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -73,8 +73,10 @@ export function isClearAdd(text: string, ctx: TurnContext): boolean {
   );
 }
 
-const TRAILING_GLUE =
-  /(?:\s+|^)(?:and|with|,|-|to|please|pls|for|due|by|on|at|which\s+is|it's|it\s+is|that\s+is|as)$/i;
+const TRAILING_GLUE = new RegExp(
+  `(?:\\s+|^)(?:and|with|,|-|to|${PLEASE}|for|due|by|on|at|which\\s+is|it's|it\\s+is|that\\s+is|as)$`,
+  "i",
+);
 
 export function planAdd(text: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan {
   let work = text;

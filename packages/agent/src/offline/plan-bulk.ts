@@ -26,8 +26,10 @@ const REOPEN_VERB = new RegExp(
   "i",
 );
 /** The status said after the set: "mark … as done", "mark … as not done". */
-const TRAILING_STATUS =
-  /\s+(?:as\s+)?(?:not\s+(?:yet\s+)?(?:done|completed?|finished)|undone|incomplete|pending|open|done|complete|completed|finished)$|\s+off$/i;
+const TRAILING_STATUS = new RegExp(
+  `\\s+(?:as\\s+)?(?:not\\s+(?:yet\\s+)?(?:${DONE_WORDS})|undone|incomplete|pending|open|${DONE_WORDS})$|\\s+off$`,
+  "i",
+);
 
 const PRONOUN_SET =
   /^\s*(?:(?:all|both)\s+(?:of\s+)?(?:them|these|those)|(?:them|these|those)(?:\s+(?:all|both))?|both|these|those)(?:\s+(?:tasks|ones|todos|items))?\s*$/i;

@@ -16,7 +16,7 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { CHANGE_TOOLS } from "./conversation.js";
 import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
-import { TASK_VERB, verbs } from "./lexicon.js";
+import { TAG_WORDS, TASK_VERB, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
 import { extractTags } from "./tags.js";
@@ -54,8 +54,10 @@ function splitClauses(text: string, ctx: TurnContext): Clause[] {
 
 const ADD_LIST = /^(?:add|create)\s+(?:(?:these|the\s+following|new)\s+)?(?:tasks?\s*:?\s+)?(.+,.+)$/i;
 
-const DETAIL_WORDS =
-  /\b(?:tags?|tagged|labell?ed|labels?|priority|prio|due|deadline|important|urgent|asap|description|desc|notes?|details|high|low|medium|normal|by|on|at|with|and|for|before)\b|[#!:]|\bp[1-4]\b/gi;
+const DETAIL_WORDS = new RegExp(
+  `\\b(?:${TAG_WORDS}|tagged|labell?ed|priority|prio|due|deadline|important|urgent|asap|description|desc|notes?|details|high|low|medium|normal|by|on|at|with|and|for|before)\\b|[#!:]|\\bp[1-4]\\b`,
+  "gi",
+);
 
 /** "high priority", "tag: books", "due Feb 3rd": a comma part that only details the task before it. */
 function isDetail(part: string, ctx: TurnContext): boolean {

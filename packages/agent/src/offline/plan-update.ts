@@ -2,7 +2,7 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueDay } from "./clock.js";
 import { addDays, countWord, findDate, localDay } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
-import { verbs } from "./lexicon.js";
+import { TAG_WORDS, verbs } from "./lexicon.js";
 import { firstQuote, restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { extractPriority, levelMentioned, levelWord } from "./priority.js";
 import { nothingToChangeReply } from "./replies.js";
@@ -25,8 +25,10 @@ import {
 
 const STRONG_VERB = new RegExp(`^(?:${verbs("edit")})\\b`, "i");
 const WEAK_VERB = new RegExp(`^(?:${verbs("maybe-edit")})\\b`, "i");
-const CHANGE_KEYWORD =
-  /\b(?:due(?:\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|tags?|labels?|urgent|important|asap|p[0-4])\b|#[a-z]/i;
+const CHANGE_KEYWORD = new RegExp(
+  `\\b(?:due(?:\\s+date)?|deadline|priority|prio|description|desc|notes?|details|title|name|${TAG_WORDS}|urgent|important|asap|p[0-4])\\b|#[a-z]`,
+  "i",
+);
 const NOT_AN_UPDATE =
   /^(?:set|make|put|add)\s+(?:up\s+)?(?:a|an|another|new|one)\s+(?:new\s+)?(?:reminder|task|todo|to-do|item)\b|^(?:set|make|put)\s+(?:a|an|another)\s+(?:new\s+)?(?:note|entry)\s+to\s+(?!task\b|item\b|#)/i;
 
@@ -75,8 +77,10 @@ const SPLIT_VERB = new RegExp(`^(?:${verbs("split")})\\b`, "i");
 const UNTAG_VERB = new RegExp(`^(?:${verbs("untag")})`, "i");
 const SHIFT_DAYS_VERB = new RegExp(`^(?:${verbs("shift-days")})`, "i");
 const LEAD_VERB = new RegExp(`${STRONG_VERB.source}|${WEAK_VERB.source}`, "i");
-const ATTRIBUTE_OF =
-  /\b(?:the\s+|its\s+)?(?:title|name|wording|text|priority(?:\s+level)?|due\s+date|deadline|date|description|tags?|labels?)\s+(?:of|for|on)\b|\b(?:the\s+|its\s+)?(?:title|name|priority|due\s+date|deadline|description)\b/gi;
+const ATTRIBUTE_OF = new RegExp(
+  `\\b(?:the\\s+|its\\s+)?(?:title|name|wording|text|priority(?:\\s+level)?|due\\s+date|deadline|date|description|${TAG_WORDS})\\s+(?:of|for|on)\\b|\\b(?:the\\s+|its\\s+)?(?:title|name|priority|due\\s+date|deadline|description)\\b`,
+  "gi",
+);
 const DANGLING =
   /(?:\s+|^)(?:to|until|till|til|for|by|on|at|due|back|as|with|into|from|and|is|be|now|'s|should|must|will|needs?\s+to)$/i;
 

@@ -5,10 +5,13 @@
  */
 import { lastChange } from "./conversation.js";
 import { inverseOf } from "./inverse.js";
+import { PLEASE } from "./lexicon.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
-const UNDO =
-  /^(?:(?:oops|whoops|oh\s+no|no|nope|nah|actually|wait|sorry|hmm|ah|ugh|argh|damn|dang)[\s,!.]+)*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:undo|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|cancel\s+that)(?:\s+(?:that|it|this|(?:the|my|your)\s+last\s+(?:change|action|one|thing|step)|what\s+you\s+(?:just\s+)?did|(?:that|the)\s+(?:last\s+)?(?:change|action)))?(?:[\s,]+(?:please|pls|now|thanks))?[\s.!?]*$/i;
+const UNDO = new RegExp(
+  `^(?:(?:oops|whoops|oh\\s+no|no|nope|nah|actually|wait|sorry|hmm|ah|ugh|argh|damn|dang)[\\s,!.]+)*(?:(?:${PLEASE}|can\\s+you|could\\s+you)\\s+)?(?:undo|revert|reverse|roll\\s*back|take\\s+(?:that|it)\\s+back|cancel\\s+that)(?:\\s+(?:that|it|this|(?:the|my|your)\\s+last\\s+(?:change|action|one|thing|step)|what\\s+you\\s+(?:just\\s+)?did|(?:that|the)\\s+(?:last\\s+)?(?:change|action)))?(?:[\\s,]+(?:${PLEASE}|now|thanks))?[\\s.!?]*$`,
+  "i",
+);
 
 export function isUndo(message: string): boolean {
   return UNDO.test(message.trim().replace(/[\u2018\u2019]/g, "'"));

@@ -5,7 +5,7 @@
  */
 import { findDate } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
-import { verbs } from "./lexicon.js";
+import { TAG_WORDS, verbs } from "./lexicon.js";
 import { contentWords, findTaskNumber, resolveTask, stem } from "./resolve-task.js";
 import type { TurnContext } from "./types.js";
 
@@ -27,8 +27,10 @@ export function schedulesWithDate(text: string, ctx: TurnContext): boolean {
   return SCHEDULE.test(text) && findDate(text, ctx) !== undefined;
 }
 
-const ATTRIBUTE_FIRST =
-  /^(?:the\s+)?(?:new\s+)?(?:description|desc|notes?|details|due\s+date|deadline|priority|title|name|tags?|labels?)\s+(?:for|of|on)\s+\S/i;
+const ATTRIBUTE_FIRST = new RegExp(
+  `^(?:the\\s+)?(?:new\\s+)?(?:description|desc|notes?|details|due\\s+date|deadline|priority|title|name|${TAG_WORDS})\\s+(?:for|of|on)\\s+\\S`,
+  "i",
+);
 
 /** "description for task 32: window seats", "the deadline for the report is friday". */
 export function startsWithAttribute(text: string): boolean {
