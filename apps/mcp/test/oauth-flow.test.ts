@@ -374,6 +374,31 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect((await rawCall(original?.access_token)).status).toBe(200);
   });
 
+  it("a client that sends no resource gets a token for this MCP server (the one resource)", async () => {
+    const provider = new MemoryProvider("No resource client");
+    await connectWithOAuth(provider);
+    provider.authorizationUrl = undefined;
+    provider.saved = undefined;
+    expect(await auth(provider, { serverUrl: mcpUrl })).toBe("REDIRECT");
+    const url = new URL(provider.authorizationUrl ?? "");
+    url.searchParams.delete("resource");
+    const back = await approve(url);
+    const token = await fetch(`${apiUrl}/api/auth/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: back.searchParams.get("code") ?? "",
+        redirect_uri: REDIRECT,
+        client_id: provider.client?.client_id ?? "",
+        code_verifier: provider.verifier,
+      }),
+    });
+    expect(token.status).toBe(200);
+    const { access_token } = (await token.json()) as { access_token: string };
+    expect((await rawCall(access_token)).status).toBe(200);
+  });
+
   it("PKCE is required, and an unknown client is refused before any consent", async () => {
     const provider = new MemoryProvider("No PKCE client");
     await connectWithOAuth(provider);

@@ -23,8 +23,15 @@ export interface AuthOptions {
   mcpResource?: string | undefined;
 }
 
+const mcpResources = new WeakMap<object, string>();
+
+/** The MCP resource an auth instance issues OAuth tokens for (its `mcpResource` option). */
+export function mcpResourceOf(auth: object): string | undefined {
+  return mcpResources.get(auth);
+}
+
 export function createAuth(options: AuthOptions) {
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Taskflow",
     secret: options.secret,
     baseURL: options.baseUrl,
@@ -90,6 +97,8 @@ export function createAuth(options: AuthOptions) {
       }),
     ],
   });
+  if (options.mcpResource) mcpResources.set(auth, options.mcpResource);
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

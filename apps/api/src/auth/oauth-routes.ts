@@ -5,7 +5,7 @@
 import { oauthProviderAuthServerMetadata } from "@better-auth/oauth-provider";
 import { malformedTextMessage } from "@taskflow/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Auth } from "./create-auth";
+import { type Auth, mcpResourceOf } from "./create-auth";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -63,6 +63,20 @@ export function malformedOAuthInput(query: unknown, body: unknown): string | und
 }
 
 export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string) {
+  const mcpResource = mcpResourceOf(auth);
+  /**
+   * MCP requires clients to send `resource` (RFC 8707); one that does not would get a token bound to
+   * nothing, which the mcp refuses. This server has one resource, so that is the default (RFC 8707 §2
+   * lets the authorization server pick one); the code and its tokens are then bound to it.
+   */
+  function withDefaultResource(path: string): string {
+    if (!mcpResource || !path.startsWith("/api/auth/oauth2/authorize")) return path;
+    const url = new URL(path, baseUrl);
+    if (url.searchParams.has("resource") || url.searchParams.has("request_uri")) return path;
+    url.searchParams.set("resource", mcpResource);
+    return `${url.pathname}${url.search}`;
+  }
+
   async function forward(request: FastifyRequest, path: string) {
     const sent = path.startsWith("/api/auth/oauth2/register")
       ? withNativeDefault(request.body)
@@ -94,7 +108,7 @@ export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, base
             .header("cache-control", "no-store")
             .send({ error: "invalid_request", error_description: malformed });
         }
-        const response = await forward(request, request.url);
+        const response = await forward(request, withDefaultResource(request.url));
         reply.code(response.status);
         response.headers.forEach((value, key) => {
           if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
