@@ -79,11 +79,12 @@ export const COMMAND_STAGES: readonly Stage[] = [
   },
   {
     name: "update",
-    why: "edits (“move the report to friday”) come before completion verbs, which end-of-sentence statuses keep",
+    why: "“remove the due date from task 4” edits, though it opens with a delete verb; “set task 4 as done” is left below",
     plan: ({ text, quotes, ctx }) => {
       if (endsWithStatus(text) || !looksLikeUpdate(text, ctx)) return undefined;
       const plan = planUpdate(text, quotes, ctx);
-      // A failed lookup after a weak cue ("make …", "add …") lets the stages below try; after "rename" it is final.
+      // A failed lookup after a weak cue ("make …", "add …") lets the stages below try; after "rename"
+      // it is final.
       return plan.kind === "reply" && (isAddOpening(text) || !hasEditVerb(text)) ? undefined : plan;
     },
   },
