@@ -1,12 +1,12 @@
 // Builds the api as a Fastify instance without listening: server.ts owns ports and signals, tests
 // call buildApp() and talk to it over real HTTP or inject().
 import { type ChatAgent, createChatAgent } from "@taskflow/agent";
+import { appConfigSchema } from "@taskflow/contracts";
 import { createAgentTokenMinter } from "@taskflow/core/agent-token";
 import type { Database } from "@taskflow/db/client";
 import { databaseAnswers } from "@taskflow/runtime/database";
 import { createServiceApp } from "@taskflow/runtime/service-app";
 import type { FastifyServerOptions } from "fastify";
-import helmet from "helmet";
 import { registerConnectedAppRoutes } from "./auth/connected-apps";
 import { createAuth } from "./auth/create-auth";
 import { registerOAuthRoutes } from "./auth/oauth-routes";
@@ -17,6 +17,7 @@ import { registerAuth, requireUser } from "./plugins/auth";
 import { ownUserIdOnly } from "./plugins/hackathon-paths";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerUserRateLimits } from "./plugins/rate-limits";
+import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
@@ -44,21 +45,7 @@ export async function buildApp(options: BuildApiOptions) {
   // JSON is the only body the contract speaks. Fastify also parses text/plain by default, which is a
   // CORS-"simple" type a cross-site form can send without a preflight: refuse it with a 415.
   app.removeContentTypeParser("text/plain");
-  // The security headers are the same on every response, so helmet's middleware is built once here
-  // (@fastify/helmet rebuilt it, CSP directives included, on every request).
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: null,
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
-  app.addHook("onRequest", (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, () => done());
-  });
+  registerSecurityHeaders(app);
   await registerOpenApi(app);
 
   const sessionMaxAgeMs = env.SESSION_MAX_AGE_DAYS * 86_400_000;
@@ -129,7 +116,7 @@ export async function buildApp(options: BuildApiOptions) {
     },
     { prefix: "/api" },
   );
-  app.get("/api/config", { schema: { hide: true } }, async () => ({
+  app.get("/api/config", { schema: { hide: true, response: { 200: appConfigSchema } } }, async () => ({
     mcp_url: env.MCP_PUBLIC_URL,
     assistant: agent.mode,
   }));

@@ -1,15 +1,13 @@
-export interface ToolCallRecord {
-  tool: string;
-  arguments: Record<string, unknown>;
-  result: unknown;
-  is_error?: boolean;
-}
+import type { AssistantMode, MessageRole, ToolCall } from "@taskflow/contracts";
+
+/** A tool call the agent made, as stored with the message and sent to clients. */
+export type ToolCallRecord = ToolCall;
 
 export type AgentEvent = { type: "text"; delta: string } | { type: "tool_call"; call: ToolCallRecord };
 
 /** A stored message of the conversation: its text and, for the assistant, the tool calls it made. */
 export interface HistoryEntry {
-  role: "user" | "assistant";
+  role: MessageRole;
   content: string;
   toolCalls?: ToolCallRecord[];
 }
@@ -33,6 +31,6 @@ export interface TurnResult {
 }
 
 export interface ChatAgent {
-  mode: "offline" | "llm";
+  mode: AssistantMode;
   runTurn(input: TurnInput): Promise<TurnResult>;
 }

@@ -1,10 +1,8 @@
 /** Domain errors, translated at each edge: problem+json in the API, `isError` results in MCP. */
-export type AppErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unavailable";
+import type { FieldError } from "@taskflow/contracts";
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
+export type AppErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unavailable";
 
 export class AppError extends Error {
   constructor(
