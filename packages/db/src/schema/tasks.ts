@@ -1,6 +1,16 @@
 import { TASK_PRIORITIES } from "@taskflow/contracts/enums";
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
 export const taskPriority = pgEnum("task_priority", TASK_PRIORITIES);
@@ -23,6 +33,12 @@ export const tasks = pgTable(
      */
     dueAt: timestamp("due_at", { withTimezone: true }),
     allDay: boolean("all_day").notNull().default(false),
+    /** An RFC 5545 RRULE value in canonical form (`FREQ=WEEKLY;BYDAY=MO`), or null; the series starts at the due. */
+    recurrence: text("recurrence"),
+    /** How many times a recurring task was completed (each completion moves its due to the next occurrence). */
+    completedCount: integer("completed_count").notNull().default(0),
+    /** When to remind the user (an instant), or null. */
+    remindAt: timestamp("remind_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -34,6 +50,7 @@ export const tasks = pgTable(
     index("tasks_user_id_completed_idx").on(t.userId, t.completed),
     index("tasks_user_id_due_at_idx").on(t.userId, t.dueAt),
     index("tasks_tags_idx").using("gin", t.tags),
+    index("tasks_remind_at_idx").on(t.remindAt).where(sql`${t.remindAt} is not null`),
     index("tasks_user_id_deleted_at_idx").on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
