@@ -2,13 +2,10 @@
  * The board's quick add: one line such as "Dentist friday 3pm #health !high" read with the same parser
  * pieces as the chat's add (tags, priority marks, dates in words in the user's zone), without a tool call.
  */
+import { type ParsedTask, parsedTaskSchema, TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { impossibleDate, normalise, planAdd, recurrenceReply } from "./offline/quick-add-parts.js";
 
-export type QuickAdd =
-  | { title: string; priority?: "low" | "medium" | "high"; tags?: string[]; due_at?: string }
-  | { error: string };
-
-const PRIORITIES = new Set(["low", "medium", "high"]);
+export type QuickAdd = ParsedTask | { error: string };
 
 export function parseQuickAdd(text: string, now: Date, timeZone: string): QuickAdd {
   const { text: said, quotes } = normalise(text);
@@ -19,9 +16,9 @@ export function parseQuickAdd(text: string, now: Date, timeZone: string): QuickA
   if (plan.kind !== "tool") return { error: plan.kind === "reply" ? plan.reply : "That is not a task." };
   const args = plan.arguments;
   const description = typeof args.description === "string" ? ` ${args.description}` : "";
-  const out: QuickAdd = { title: `${String(args.title)}${description}`.slice(0, 200) };
-  if (typeof args.priority === "string" && PRIORITIES.has(args.priority))
-    out.priority = args.priority as "low" | "medium" | "high";
+  const out: ParsedTask = { title: `${String(args.title)}${description}`.slice(0, TITLE_MAX_LENGTH) };
+  const priority = parsedTaskSchema.shape.priority.safeParse(args.priority);
+  if (priority.success && priority.data) out.priority = priority.data;
   if (Array.isArray(args.tags) && args.tags.length > 0) out.tags = args.tags.map(String);
   if (typeof args.due === "string") out.due_at = args.due;
   return out;

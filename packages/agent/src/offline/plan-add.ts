@@ -1,3 +1,4 @@
+import { TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { findDate, removeDate } from "./dates.js";
 import { PLEASE, TASK_VERB } from "./lexicon.js";
@@ -120,7 +121,7 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
   if (title.length === 0) {
     return { kind: "reply", reply: "What should the task be called? For example: “add buy milk tomorrow”." };
   }
-  const result: Record<string, unknown> = { title: title.slice(0, 200) };
+  const result: Record<string, unknown> = { title: title.slice(0, TITLE_MAX_LENGTH) };
   if (description !== undefined) result.description = restoreQuotes(tidy(description), quotes);
   if (args.priority !== undefined) result.priority = args.priority;
   if (tagged.tags.length > 0) result.tags = tagged.tags;
