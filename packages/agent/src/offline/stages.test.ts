@@ -75,13 +75,20 @@ describe("which stage answers", () => {
     ["cancel that", "undo"],
     ["yes, delete tasks 4 and 7", "confirm-delete"],
     ["thanks!", "small-talk"],
+    // Small talk is read after normalising: "ok cool" is "ok" filler before "cool".
+    ["ok cool", "small-talk"],
     ["what can you do?", "small-talk"],
     ["add pay rent on feb 30", "impossible-date"],
+    ["snooze the dentist appointment to feb 30", "impossible-date"],
     ["snooze the dentist appointment", "unsupported-verb"],
+    // One action we cannot do stops the whole message before it is split.
+    ["snooze task 4 and delete task 7", "unsupported-verb"],
     ["complete task 4 and delete task 7", "several"],
     ["add eggs, bread, butter", "several"],
     ["delete all completed tasks", "set"],
     ["complete tasks 4 and 7", "set"],
+    // "overdue" alone would make a listing.
+    ["delete all overdue tasks", "set"],
     ["what's due today?", "list"],
     ["show my tasks tagged work", "list"],
     // "call" is a task verb ("call mom"), but "call task 9 …" names a task.
@@ -96,6 +103,8 @@ describe("which stage answers", () => {
     ["delete the dentist appointment", "verb"],
     ["reopen call mom", "verb"],
     ["paid the rent", "reported-done"],
+    // A quick-add mark makes a clear add, but the report names an existing task first.
+    ["booked the dentist appointment #health", "reported-done"],
     // A completion verb ("check") that names no task, with a date, is a new task ("check in" is a task verb).
     ["check in for the flight tomorrow", "add"],
     ["remind me to call the bank tomorrow", "add"],
