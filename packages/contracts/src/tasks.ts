@@ -8,6 +8,7 @@ import {
   textInput,
   titleSchema,
 } from "./fields";
+import { MAX_RECURRENCE_LENGTH, recurrenceTaskFields } from "./recurrence";
 
 export const taskSchema = z
   .object({
@@ -22,6 +23,11 @@ export const taskSchema = z
       .nullable()
       .describe("YYYY-MM-DD for an all-day task, else an ISO-8601 instant (UTC); null when there is none"),
     all_day: z.boolean().describe("true: due_at is a calendar day, the same for every viewer"),
+    ...recurrenceTaskFields,
+    remind_at: z
+      .string()
+      .nullable()
+      .describe("When the user is reminded (an ISO-8601 instant, UTC), else null"),
     completed_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -30,12 +36,41 @@ export const taskSchema = z
   .meta({ id: "Task" });
 export type Task = z.infer<typeof taskSchema>;
 
+/**
+ * `recurrence` in a body: an RRULE (`FREQ=WEEKLY;BYDAY=MO`) or an English phrase ("every weekday"); core
+ * resolves and checks it (the phrase parser is not browser code), so a bad one is a 400 on the field.
+ */
+export const recurrenceBodyField = textInput(
+  'must be an RRULE such as FREQ=WEEKLY;BYDAY=MO, a phrase such as "every weekday", or null',
+)
+  .trim()
+  .min(1, "must not be empty (null stops repeating)")
+  .max(MAX_RECURRENCE_LENGTH, `must be at most ${MAX_RECURRENCE_LENGTH} characters`)
+  .describe(
+    "How the task repeats: an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO, or an English phrase such as " +
+      "'every weekday', 'every 2 weeks on friday', 'on the 1st of every month'; null stops repeating. It needs " +
+      "a due: without one, the rule's first day from today becomes the due when the rule names its days " +
+      "('every saturday at 9'). Completing the task moves its due to the next occurrence.",
+  );
+
+/** `remind_at` in a body: a date-time (in the user's zone unless it has an offset); a bare day is refused. */
+export const remindAtBodyField = dateInputSchema
+  .refine(
+    (input) => input.kind !== "day",
+    "needs a time of day: 2026-01-31T08:30 (in your time zone) or an instant with an offset",
+  )
+  .describe(
+    "When to remind the user: an ISO-8601 date-time, read in the user's time zone unless it has an offset or Z",
+  );
+
 export const createTaskBody = z.strictObject({
   title: titleSchema,
   description: descriptionSchema.optional(),
   priority: prioritySchema.optional(),
   tags: tagsSchema.optional(),
   due_at: dateInputSchema.nullable().optional(),
+  recurrence: recurrenceBodyField.nullable().optional(),
+  remind_at: remindAtBodyField.nullable().optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 /** The JSON a client sends to POST /api/tasks (what `createTaskBody` accepts, before its transforms). */
@@ -48,6 +83,8 @@ export const updateTaskBody = z
     priority: prioritySchema.optional(),
     tags: tagsSchema.optional(),
     due_at: dateInputSchema.nullable().optional(),
+    recurrence: recurrenceBodyField.nullable().optional(),
+    remind_at: remindAtBodyField.nullable().optional(),
     completed: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "give at least one field to change");
@@ -60,6 +97,8 @@ export const replaceTaskBody = z.strictObject({
   priority: prioritySchema.default("none"),
   tags: tagsSchema.default([]),
   due_at: dateInputSchema.nullable().default(null),
+  recurrence: recurrenceBodyField.nullable().default(null),
+  remind_at: remindAtBodyField.nullable().default(null),
   completed: z.boolean({ error: "must be true or false" }).default(false),
 });
 
