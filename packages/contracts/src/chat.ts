@@ -80,6 +80,10 @@ export const conversationDetailSchema = conversationSchema.extend({
     .nullable()
     .describe("Pass as `before` to get the page of older messages; null when there are none"),
 });
+/** Messages in one page of a conversation: by default, and at most. */
+export const MESSAGE_PAGE_DEFAULT = 50;
+export const MESSAGE_PAGE_MAX = 200;
+
 export const conversationMessagesQuery = z.strictObject({
   before: z.coerce
     .number({ error: "must be a message id" })
@@ -92,9 +96,9 @@ export const conversationMessagesQuery = z.strictObject({
     .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(1, "must be at least 1")
-    .max(200, "must be at most 200")
-    .default(50)
-    .describe("Messages per page (default 50, at most 200)"),
+    .max(MESSAGE_PAGE_MAX, `must be at most ${MESSAGE_PAGE_MAX}`)
+    .default(MESSAGE_PAGE_DEFAULT)
+    .describe(`Messages per page (default ${MESSAGE_PAGE_DEFAULT}, at most ${MESSAGE_PAGE_MAX})`),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;

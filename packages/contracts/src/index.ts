@@ -19,6 +19,8 @@ export {
   conversationDetailSchema,
   conversationMessagesQuery,
   conversationSchema,
+  MESSAGE_PAGE_DEFAULT,
+  MESSAGE_PAGE_MAX,
   messageSchema,
   toolCallSchema,
 } from "./chat";

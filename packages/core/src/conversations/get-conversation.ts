@@ -1,12 +1,11 @@
-import type { ConversationDetail } from "@taskflow/contracts";
+import { type ConversationDetail, MESSAGE_PAGE_DEFAULT, MESSAGE_PAGE_MAX } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { messages } from "@taskflow/db/schema";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { toConversation, toMessage } from "./conversation-dto";
 import { findOwnedConversation } from "./find-owned-conversation";
 
-export const MESSAGE_PAGE_DEFAULT = 50;
-export const MESSAGE_PAGE_MAX = 200;
+export { MESSAGE_PAGE_DEFAULT, MESSAGE_PAGE_MAX };
 
 /**
  * A conversation with one page of its messages: the newest `limit` before the message `before` (the
