@@ -39,6 +39,13 @@ export const tasks = pgTable(
     completedCount: integer("completed_count").notNull().default(0),
     /** When to remind the user (an instant), or null. */
     remindAt: timestamp("remind_at", { withTimezone: true }),
+    /**
+     * When an api replica claimed this task's reminder (the one atomic claim per remind_at; a database
+     * trigger clears it when remind_at changes). See docs/events.md.
+     */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    /** When the claimed reminder was written to one of the user's open event streams; null: not yet shown. */
+    reminderDeliveredAt: timestamp("reminder_delivered_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +58,13 @@ export const tasks = pgTable(
     index("tasks_user_id_due_at_idx").on(t.userId, t.dueAt),
     index("tasks_tags_idx").using("gin", t.tags),
     index("tasks_remind_at_idx").on(t.remindAt).where(sql`${t.remindAt} is not null`),
+    // The reminders still to claim (what every replica polls), and those claimed but not yet shown.
+    index("tasks_reminder_pending_idx")
+      .on(t.remindAt)
+      .where(sql`${t.remindAt} is not null and ${t.remindedAt} is null`),
+    index("tasks_reminder_undelivered_idx")
+      .on(t.userId)
+      .where(sql`${t.remindedAt} is not null and ${t.reminderDeliveredAt} is null`),
     index("tasks_user_id_deleted_at_idx").on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
