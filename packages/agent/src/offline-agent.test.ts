@@ -265,3 +265,17 @@ describe("questions about time", () => {
     expect(listed.response).toContain("#9 [ ] Haircut (due Tue 1 Dec 10:00)");
   });
 });
+
+describe("the task list is read only when the plan needs it", () => {
+  it("an add makes one call; a command on a named task lists the tasks first, then acts on the one it names", async () => {
+    const server = fakeServer([{ id: 1, title: "Call the bank" }]);
+    const c = chat(server);
+    const listings = () => server.calls.filter((call) => call.tool === "list_tasks").length;
+    await c.say("add buy milk tomorrow");
+    expect(server.calls.map((call) => call.tool)).toEqual(["add_task"]);
+    const done = await c.say("complete call the bank");
+    expect(listings()).toBe(1);
+    expect(done.calls).toEqual([{ tool: "complete_task", args: { task_id: 1 } }]);
+    expect(server.tasks[0]?.completed).toBe(true);
+  });
+});
