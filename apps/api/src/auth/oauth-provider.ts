@@ -33,32 +33,63 @@ export function oauthServerPlugins(options: OAuthServerOptions) {
   return [
     // Signing keys only: no JWT on every get-session, and its /token endpoint is disabled in createAuth.
     jwt({ jwt: { issuer, ...(resource ? { audience: resource } : {}) }, disableSettingJwtHeader: true }),
-    oauthProvider({
-      scopes,
-      // Pages of the web app (same origin as the api behind it).
-      loginPage: "/oauth/sign-in",
-      consentPage: "/oauth/consent",
-      resources: resource ? [{ identifier: resource, name: "Taskflow MCP" }] : [],
-      resourceSeedMode: "overwrite",
-      // Anyone may register a client (RFC 7591, as MCP clients do); each gets the MCP resource and every
-      // scope as its capability — what it actually gets is what the user approves.
-      allowDynamicClientRegistration: true,
-      allowUnauthenticatedClientRegistration: true,
-      clientRegistrationDefaultResources: resource ? [resource] : [],
-      clientRegistrationDefaultScopes: scopes,
-      clientRegistrationRequirePKCE: true,
-      accessTokenExpiresIn: ACCESS_TOKEN_TTL_SECONDS,
-      // A rotated refresh token presented again is a replay: refused.
-      refreshTokenReuseInterval: 0,
-      // MCP clients only use these (no client_credentials: there is no machine user here).
-      grantTypes: ["authorization_code", "refresh_token"],
-      // Limits are per client address. Better Auth allows 5 registrations and 20 token requests a
-      // minute; an office behind one address connects more clients than that, and claude.ai or ChatGPT
-      // exchange and refresh every user's tokens from a few server addresses. The rest keep its limits.
-      rateLimit: {
-        register: { window: 60, max: Math.max(20, options.rateLimitPerMinute ?? 0) },
-        token: { window: 60, max: Math.max(120, options.rateLimitPerMinute ?? 0) },
-      },
-    }),
+    startsWithoutDatabase(
+      oauthProvider({
+        scopes,
+        // Pages of the web app (same origin as the api behind it).
+        loginPage: "/oauth/sign-in",
+        consentPage: "/oauth/consent",
+        resources: resource ? [{ identifier: resource, name: "Taskflow MCP" }] : [],
+        resourceSeedMode: "overwrite",
+        // Anyone may register a client (RFC 7591, as MCP clients do); each gets the MCP resource and every
+        // scope as its capability — what it actually gets is what the user approves.
+        allowDynamicClientRegistration: true,
+        allowUnauthenticatedClientRegistration: true,
+        clientRegistrationDefaultResources: resource ? [resource] : [],
+        clientRegistrationDefaultScopes: scopes,
+        clientRegistrationRequirePKCE: true,
+        accessTokenExpiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        // A rotated refresh token presented again is a replay: refused.
+        refreshTokenReuseInterval: 0,
+        // MCP clients only use these (no client_credentials: there is no machine user here).
+        grantTypes: ["authorization_code", "refresh_token"],
+        // Limits are per client address. Better Auth allows 5 registrations and 20 token requests a
+        // minute; an office behind one address connects more clients than that, and claude.ai or ChatGPT
+        // exchange and refresh every user's tokens from a few server addresses. The rest keep its limits.
+        rateLimit: {
+          register: { window: 60, max: Math.max(20, options.rateLimitPerMinute ?? 0) },
+          token: { window: 60, max: Math.max(120, options.rateLimitPerMinute ?? 0) },
+        },
+      }),
+    ),
   ];
+}
+
+/**
+ * The plugin seeds the MCP resource row when Better Auth's context is created. With the database down
+ * at that moment the context would fail for good: no sign-in even after the database is back. Then the
+ * context is created without seeding; the plugin seeds on the first request that needs the resource
+ * (and again until that works).
+ */
+function startsWithoutDatabase<P extends ReturnType<typeof oauthProvider>>(plugin: P): P {
+  const init = plugin.init;
+  if (!init) return plugin;
+  const options = plugin.options as { resources?: unknown[] };
+  return {
+    ...plugin,
+    init: async (ctx: Parameters<typeof init>[0]) => {
+      try {
+        return await init(ctx);
+      } catch (error) {
+        const resources = options.resources;
+        if (!resources?.length) throw error;
+        options.resources = [];
+        try {
+          return await init(ctx);
+        } finally {
+          options.resources = resources;
+        }
+      }
+    },
+  };
 }
