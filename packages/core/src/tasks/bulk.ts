@@ -3,9 +3,18 @@
 import type { Task, UpdateTaskInput } from "@taskflow/contracts";
 import { MAX_BULK_ITEMS } from "@taskflow/contracts/mcp-tools";
 import type { Db } from "@taskflow/db/client";
-import { AppError, invalid, notFound } from "../errors";
+import type { TaskRow } from "@taskflow/db/schema";
+import { AppError, invalid } from "../errors";
+import { lockTask } from "./repeat";
 import { toTask } from "./task-dto";
-import { buildTaskUpdate, changedFields, taskUpdateParams } from "./update-task";
+import {
+  buildTaskUpdate,
+  changedFields,
+  lockedStatementName,
+  taskUpdateParams,
+  updateLocked,
+  updateShape,
+} from "./update-task";
 
 export function checkBatchSize(count: number, what: string): void {
   if (count < 1) throw invalid(what, "must list at least one item");
@@ -38,6 +47,32 @@ export interface TaskChange {
 }
 
 /**
+ * One change inside a batch's transaction: the one-statement update (prepared once per shape), or, for a
+ * change that needs the task's rule (setting `recurrence`, completing a repeating task), the locked way.
+ */
+async function applyChange(
+  tx: Db,
+  userId: string,
+  taskId: number,
+  changes: UpdateTaskInput,
+  statements: Map<string, ReturnType<typeof buildTaskUpdate>>,
+): Promise<TaskRow> {
+  if (typeof changes.recurrence !== "string") {
+    const present = changedFields(changes);
+    const shape = updateShape(present, changes.completed);
+    let statement = statements.get(shape);
+    if (!statement) {
+      statement = buildTaskUpdate(tx, lockedStatementName(shape), present, changes.completed);
+      statements.set(shape, statement);
+    }
+    const [row] = await statement.execute(taskUpdateParams(userId, taskId, changes));
+    if (row) return row;
+  }
+  const { row, timeZone } = await lockTask(tx, userId, taskId);
+  return updateLocked(tx, row, timeZone, changes, lockedStatementName);
+}
+
+/**
  * Applies every change or none, in one transaction: a task that is missing, another user's or in the
  * trash rolls the whole batch back with an error naming its item.
  */
@@ -46,25 +81,16 @@ export async function applyChanges(db: Db, userId: string, items: TaskChange[]):
     const statements = new Map<string, ReturnType<typeof buildTaskUpdate>>();
     const updated: Task[] = [];
     for (const [index, { taskId, changes }] of items.entries()) {
-      const present = changedFields(changes);
-      // Two letters a field (ti, de, pr, ta, du, co) keep the name within PostgreSQL's 63 characters.
-      const completion = changes.completed === undefined ? "" : changes.completed ? "done" : "open";
-      const shape = `${present.map((field) => field.slice(0, 2)).join("")}_${completion}`;
-      let statement = statements.get(shape);
-      if (!statement) {
-        const name = batchStatementName(`task_update_${shape}`);
-        statement = buildTaskUpdate(tx, name, present, changes.completed);
-        statements.set(shape, statement);
+      try {
+        updated.push(toTask(await applyChange(tx, userId, taskId, changes, statements)));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const named =
+          error.code === "not_found"
+            ? new AppError(error.code, error.message, [{ field: "task_id", message: error.message }])
+            : error;
+        throw itemError(index, named);
       }
-      const [row] = await statement.execute(taskUpdateParams(userId, taskId, changes));
-      if (!row) {
-        const missing = notFound(`Task ${taskId}`);
-        throw itemError(
-          index,
-          new AppError(missing.code, missing.message, [{ field: "task_id", message: missing.message }]),
-        );
-      }
-      updated.push(toTask(row));
     }
     return updated;
   });

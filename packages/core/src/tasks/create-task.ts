@@ -4,6 +4,7 @@ import { tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
+import { withRecurrence } from "./repeat";
 import { toTask } from "./task-dto";
 
 /** The insert statement, prepared as `name` on `db` (a database or a transaction: see create-tasks.ts). */
@@ -18,10 +19,13 @@ export const buildTaskInsert = (db: Db, name: string) =>
       tags: sql.placeholder("tags"),
       dueAt: storedDue("due") as unknown as Date,
       allDay: storedAllDay("due") as unknown as boolean,
+      recurrence: sql.placeholder("recurrence"),
+      remindAt: storedDue("remind") as unknown as Date,
     })
     .returning()
     .prepare(name);
 
+/** The insert's parameters; `input.recurrence` must already be resolved (`withRecurrence`). */
 export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
   userId,
   title: input.title,
@@ -29,12 +33,16 @@ export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
   priority: input.priority ?? "none",
   tags: input.tags ?? [],
   ...dateParams("due", input.due_at),
+  recurrence: input.recurrence ?? null,
+  ...dateParams("remind", input.remind_at),
 });
 
 const insertTask = (db: Db) => prepared(db, "task_insert", (name) => buildTaskInsert(db, name));
 
 export async function createTask(db: Db, userId: string, input: CreateTaskInput): Promise<Task> {
-  const [row] = await insertTask(db).execute(taskInsertParams(userId, input));
+  const [row] = await insertTask(db).execute(
+    taskInsertParams(userId, await withRecurrence(db, userId, input)),
+  );
   if (!row) throw new Error("insert returned no row");
   return toTask(row);
 }

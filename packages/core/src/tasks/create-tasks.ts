@@ -1,7 +1,9 @@
 import type { CreateTaskInput, Task } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
-import { batchStatementName, checkBatchSize } from "./bulk";
+import { AppError } from "../errors";
+import { batchStatementName, checkBatchSize, itemError } from "./bulk";
 import { buildTaskInsert, taskInsertParams } from "./create-task";
+import { withRecurrence } from "./repeat";
 import { toTask } from "./task-dto";
 
 /** Creates every task or none: one transaction, the tasks in the order given. */
@@ -10,8 +12,11 @@ export async function createTasks(db: Db, userId: string, inputs: CreateTaskInpu
   return db.transaction(async (tx) => {
     const insert = buildTaskInsert(tx, batchStatementName("task_insert"));
     const created: Task[] = [];
-    for (const input of inputs) {
-      const [row] = await insert.execute(taskInsertParams(userId, input));
+    for (const [index, input] of inputs.entries()) {
+      const resolved = await withRecurrence(tx, userId, input).catch((error: unknown) => {
+        throw error instanceof AppError ? itemError(index, error) : error;
+      });
+      const [row] = await insert.execute(taskInsertParams(userId, resolved));
       if (!row) throw new Error("insert returned no row");
       created.push(toTask(row));
     }
