@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@taskflow/db/client";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Registry } from "prom-client";
 import { type Readiness, registerHealth } from "./health";
 import { registerMetrics } from "./metrics";
 import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers } from "./problem";
@@ -17,6 +18,13 @@ export interface ServiceAppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Behind a proxy, which hops to believe for the client's address (`request.ip`). */
   trustProxy?: FastifyServerOptions["trustProxy"];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The Prometheus registry served at /metrics. */
+    metrics: Registry;
+  }
 }
 
 /** An incoming `x-request-id` is kept when it looks like an id; anything else gets a fresh UUID. */
@@ -49,7 +57,8 @@ export function createServiceApp(options: ServiceAppOptions) {
 
   const readiness: Readiness = { shuttingDown: false };
   registerProblemHandlers(app);
-  registerMetrics(app, options.name);
+  // A service's own metrics (gauges, counters) go into the same registry: `app.metrics`.
+  app.decorate("metrics", registerMetrics(app, options.name));
   registerHealth(app, options.database, readiness);
   return { app, readiness };
 }
