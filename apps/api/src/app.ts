@@ -14,6 +14,7 @@ import { createResetMailer } from "./auth/password-reset";
 import { createSessionLookup } from "./auth/session-lookup";
 import type { ApiEnv } from "./env";
 import { registerAuth, requireUser } from "./plugins/auth";
+import { registerLiveEvents } from "./plugins/events";
 import { ownUserIdOnly } from "./plugins/hackathon-paths";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerUserRateLimits } from "./plugins/rate-limits";
@@ -21,6 +22,7 @@ import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
+import { registerEventRoutes } from "./routes/events";
 import { registerMeRoutes } from "./routes/me";
 import { registerQuickAddRoutes } from "./routes/quick-add";
 import { registerTaskRoutes } from "./routes/tasks";
@@ -91,6 +93,12 @@ export async function buildApp(options: BuildApiOptions) {
     tokenCreationsPerHour: env.TOKEN_CREATE_RATE_LIMIT,
   });
   registerTrashSweeper(app, database.db);
+  const liveEvents = registerLiveEvents(app, database, {
+    reminderPollMs: env.REMINDER_POLL_MS,
+    heartbeatMs: env.EVENT_HEARTBEAT_MS,
+    perUser: env.EVENT_STREAMS_PER_USER,
+    max: env.EVENT_STREAMS_MAX,
+  });
 
   // Every route in this scope needs a signed-in user: one onRequest hook (identity is settled before the
   // body is read or validated, so an anonymous caller learns nothing but 401, whatever it sends).
@@ -104,6 +112,7 @@ export async function buildApp(options: BuildApiOptions) {
       registerConversationRoutes(api, database.db);
       registerTokenRoutes(api, database.db, { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
       registerConnectedAppRoutes(api, database.db);
+      registerEventRoutes(api, liveEvents);
       // The hackathon's /api/{user_id}/… paths: the same task and chat routes, for the caller's own id.
       await api.register(
         async (own) => {

@@ -46,6 +46,13 @@ const schema = z
     CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     TOKEN_CREATE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     PERSONAL_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
+    // GET /api/events and reminders (docs/events.md): how often each replica claims the reminders that
+    // came due (at most 4 s, so one arrives within 5 s of remind_at), the comment line that keeps a quiet
+    // stream open through proxies, and how many streams one user, and this replica, may hold open.
+    REMINDER_POLL_MS: z.coerce.number().int().min(50).max(4000).default(1000),
+    EVENT_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(60_000).default(15_000),
+    EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+    EVENT_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     // However often a session slides forward with use, it ends this many days after sign-in.
     SESSION_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(30),
     // Password-reset mail; without it, `npm run reset-password -- <email>` issues the token.
