@@ -6,6 +6,10 @@
  * "cancel" deletes a task ("cancel the dentist"), but a clause that opens with it is also a task of its
  * own ("… and cancel my subscription"), so it does not split several actions. Adding a verb here and
  * naming its uses is the whole change; the stages pick their verbs with `verbs(use)`.
+ *
+ * What lives here: every command verb, and every list more than one module reads. A list only one
+ * grammar reads (the priority words of priority.ts, the stopwords of resolve-task.ts, the repeat words of
+ * unclear.ts) stays beside it; it moves here when a second reader needs it.
  */
 
 /** What a command verb does to a task. */
