@@ -136,11 +136,24 @@ export const listTasksQuery = z.strictObject({
     .max(100, "must be at most 100")
     .default(50),
   cursor: textInput().max(512).optional(),
+  with_total: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((value) => value === "true")
+    .optional()
+    .describe("true: the answer also carries `total`, how many tasks match the filters on every page"),
 });
 export type ListTasksInput = z.input<typeof listTasksQuery>;
 export type ListTasksOptions = z.output<typeof listTasksQuery>;
 
-export const taskListSchema = z.object({ items: z.array(taskSchema), next_cursor: z.string().nullable() });
+export const taskListSchema = z.object({
+  items: z.array(taskSchema),
+  next_cursor: z.string().nullable(),
+  total: z
+    .number()
+    .int()
+    .optional()
+    .describe("With with_total=true: how many tasks match the filters, all pages together"),
+});
 export type TaskList = z.infer<typeof taskListSchema>;
 
 /** The longest line quick add reads. */

@@ -132,6 +132,13 @@ const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
       .prepare(name);
   });
 
+/** How many tasks one shape of filters matches (the cursor and sort play no part). */
+const countStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
+  prepared(db, `task_count_${shapeOf({ ...options, cursor: undefined })}`, (name) => {
+    const { where } = whereAndOrder(key, { ...options, cursor: undefined });
+    return db.select({ total: sql<number>`count(*)::int` }).from(tasks).where(where).prepare(name);
+  });
+
 const summaryStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
   prepared(db, `task_summaries_${shapeOf(options)}`, (name) => {
     const { where, order } = whereAndOrder(key, options);
@@ -172,11 +179,17 @@ function listParams(userId: string, key: SortKey, options: ListTasksOptions) {
 /** Lists one user's tasks with filters, a stable sort and keyset pagination. */
 export async function listTasks(db: Db, userId: string, options: ListTasksOptions): Promise<TaskList> {
   const key = sortKey(options.sort);
-  const rows = await fullStatement(db, key, options).execute(listParams(userId, key, options));
+  const params = listParams(userId, key, options);
+  const [rows, counted] = await Promise.all([
+    fullStatement(db, key, options).execute(params),
+    options.with_total ? countStatement(db, key, options).execute(params) : undefined,
+  ]);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor(key.valueOf(last), last.id) : null;
-  return { items: page.map(toTask), next_cursor: nextCursor };
+  const list: TaskList = { items: page.map(toTask), next_cursor: nextCursor };
+  if (counted) list.total = counted[0]?.total ?? 0;
+  return list;
 }
 
 /**
