@@ -4,7 +4,7 @@
 // of the api refuses (a CORS-simple type). That parser lives only in this plugin's scope.
 import { oauthProviderAuthServerMetadata } from "@better-auth/oauth-provider";
 import { malformedTextMessage } from "@taskflow/contracts";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Auth, mcpResourceOf } from "./create-auth";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -62,6 +62,15 @@ export function malformedOAuthInput(query: unknown, body: unknown): string | und
   return walk(query, "") ?? walk(form, "");
 }
 
+/** RFC 6749's temporarily_unavailable, for any failure on our side (usually the database). */
+function unavailable(reply: FastifyReply) {
+  return reply
+    .code(503)
+    .header("retry-after", "5")
+    .header("cache-control", "no-store")
+    .send({ error: "temporarily_unavailable", error_description: "Try again in a few seconds." });
+}
+
 export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, baseUrl: string) {
   const mcpResource = mcpResourceOf(auth);
   /**
@@ -108,7 +117,21 @@ export async function registerOAuthRoutes(app: FastifyInstance, auth: Auth, base
             .header("cache-control", "no-store")
             .send({ error: "invalid_request", error_description: malformed });
         }
-        const response = await forward(request, withDefaultResource(request.url));
+        let response: Response;
+        try {
+          response = await forward(request, withDefaultResource(request.url));
+        } catch (error) {
+          request.log.error({ err: error }, "OAuth endpoint failed");
+          return unavailable(reply);
+        }
+        if (response.status >= 500) {
+          // Better Auth answers 500 for a database it cannot reach, too: tell the client to retry.
+          request.log.error(
+            { status: response.status, body: await response.text() },
+            "OAuth endpoint failed",
+          );
+          return unavailable(reply);
+        }
         reply.code(response.status);
         response.headers.forEach((value, key) => {
           if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
