@@ -8,6 +8,7 @@ import { registerAddTasksTool } from "./tools/add-tasks";
 import { registerCompleteTaskTool } from "./tools/complete-task";
 import { registerCompleteTasksTool } from "./tools/complete-tasks";
 import { registerDeleteTaskTool } from "./tools/delete-task";
+import { registerFindTasksByDateTool } from "./tools/find-tasks-by-date";
 import { registerGetOverviewTool } from "./tools/get-overview";
 import { registerListTasksTool } from "./tools/list-tasks";
 import { registerRestoreTaskTool } from "./tools/restore-task";
@@ -41,6 +42,7 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   registerCompleteTasksTool(server, deps);
   registerUpdateTasksTool(server, deps);
   registerGetOverviewTool(server, deps);
+  registerFindTasksByDateTool(server, deps);
   registerTodayResource(server, deps);
   registerPlanMyDayPrompt(server, deps);
   return server;

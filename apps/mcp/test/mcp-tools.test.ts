@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
 const TOOL_NAMES = Object.values(TOOL).sort();
+const ACTION_RESULT_KEYS = ["due_at", "recurrence_text", "remind_at", "status", "task_id", "title"];
 
 interface RestTask {
   id: number;
@@ -134,7 +135,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     it("describes every input property, with the contract's arguments and required fields", () => {
       const expected: Record<string, { props: string[]; required: string[] }> = {
         [TOOL.addTask]: {
-          props: ["title", "description", "priority", "tags", "due", "user_id"],
+          props: ["title", "description", "priority", "tags", "due", "recurrence", "remind_at", "user_id"],
           required: ["title"],
         },
         [TOOL.listTasks]: {
@@ -145,13 +146,28 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         [TOOL.deleteTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
         [TOOL.restoreTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
         [TOOL.updateTask]: {
-          props: ["task_id", "title", "description", "priority", "tags", "due", "completed", "user_id"],
+          props: [
+            "task_id",
+            "title",
+            "description",
+            "priority",
+            "tags",
+            "due",
+            "recurrence",
+            "remind_at",
+            "completed",
+            "user_id",
+          ],
           required: ["task_id"],
         },
         [TOOL.addTasks]: { props: ["tasks", "user_id"], required: ["tasks"] },
         [TOOL.completeTasks]: { props: ["task_ids", "user_id"], required: ["task_ids"] },
         [TOOL.updateTasks]: { props: ["tasks", "user_id"], required: ["tasks"] },
         [TOOL.getOverview]: { props: ["user_id"], required: [] },
+        [TOOL.findTasksByDate]: {
+          props: ["from", "to", "status", "limit", "user_id"],
+          required: ["from", "to"],
+        },
       };
       expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
       for (const [name, { props, required }] of Object.entries(expected)) {
@@ -181,6 +197,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         "description",
         "due",
         "priority",
+        "recurrence",
+        "remind_at",
         "tags",
         "title",
       ]);
@@ -211,7 +229,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       ]) {
         const schema = tool(name).outputSchema;
         expect(schema?.type, name).toBe("object");
-        expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["status", "task_id", "title"]);
+        // due_at and recurrence_text when the task repeats, remind_at when set.
+        expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(ACTION_RESULT_KEYS);
         expect([...(schema?.required ?? [])].sort(), name).toEqual(["status", "task_id", "title"]);
       }
       const list = tool(TOOL.listTasks).outputSchema;
@@ -226,6 +245,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         "due_at",
         "id",
         "priority",
+        "recurrence_text",
+        "remind_at",
         "tags",
         "title",
       ]);
@@ -234,11 +255,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         expect(Object.keys(schema?.properties ?? {}).sort(), name).toEqual(["count", "results"]);
         const results = (schema?.properties as { results?: { items?: { properties?: object } } } | undefined)
           ?.results;
-        expect(Object.keys(results?.items?.properties ?? {}).sort(), name).toEqual([
-          "status",
-          "task_id",
-          "title",
-        ]);
+        expect(Object.keys(results?.items?.properties ?? {}).sort(), name).toEqual(ACTION_RESULT_KEYS);
       }
       const overview = tool(TOOL.getOverview).outputSchema;
       expect(Object.keys(overview?.properties ?? {}).sort()).toEqual([
@@ -265,12 +282,14 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       const expected: Record<string, [readOnly: boolean, destructive: boolean, idempotent: boolean]> = {
         [TOOL.listTasks]: [true, false, true],
         [TOOL.getOverview]: [true, false, true],
+        [TOOL.findTasksByDate]: [true, false, true],
         [TOOL.addTask]: [false, false, false],
         [TOOL.addTasks]: [false, false, false],
-        [TOOL.completeTask]: [false, false, true],
-        [TOOL.completeTasks]: [false, false, true],
-        [TOOL.updateTask]: [false, false, true],
-        [TOOL.updateTasks]: [false, false, true],
+        // Completing a repeating task moves it on each time: not idempotent.
+        [TOOL.completeTask]: [false, false, false],
+        [TOOL.completeTasks]: [false, false, false],
+        [TOOL.updateTask]: [false, false, false],
+        [TOOL.updateTasks]: [false, false, false],
         [TOOL.deleteTask]: [false, true, true],
         [TOOL.restoreTask]: [false, false, false],
       };
@@ -297,8 +316,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       };
       expect(hints(TOOL.listTasks)).toMatchObject({ readOnly: true, destructive: false });
       expect(hints(TOOL.addTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
-      expect(hints(TOOL.completeTask)).toEqual({ readOnly: false, destructive: false, idempotent: true });
-      expect(hints(TOOL.updateTask)).toEqual({ readOnly: false, destructive: false, idempotent: true });
+      expect(hints(TOOL.completeTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
+      expect(hints(TOOL.updateTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
       expect(hints(TOOL.deleteTask)).toEqual({ readOnly: false, destructive: true, idempotent: true });
       expect(hints(TOOL.restoreTask)).toEqual({ readOnly: false, destructive: false, idempotent: false });
       // An explicit false, not a missing hint: MCP defaults destructiveHint to true for non-read-only tools.
@@ -373,6 +392,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             tags: ["listing", "work"],
             due_at: null,
             completed_at: done.completed_at,
+            recurrence_text: null,
+            remind_at: null,
           },
           {
             id: a.id,
@@ -382,6 +403,8 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             tags: ["listing"],
             due_at: "2027-03-01",
             completed_at: null,
+            recurrence_text: null,
+            remind_at: null,
           },
         ],
       });

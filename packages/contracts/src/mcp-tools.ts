@@ -1,7 +1,7 @@
 // Input and output shapes of the MCP tools (the fixed MCP contract). Every field carries a description
 // because MCP clients show them to the model.
 import { z } from "zod";
-import { prioritySchema, taskIdSchema, textInput } from "./fields";
+import { parseDateInput, prioritySchema, taskIdSchema, textInput } from "./fields";
 import { TASK_STATUSES } from "./tasks";
 
 /** The MCP tool names: the one place they are spelled. */
@@ -16,6 +16,7 @@ export const TOOL = {
   completeTasks: "complete_tasks",
   updateTasks: "update_tasks",
   getOverview: "get_overview",
+  findTasksByDate: "find_tasks_by_date",
 } as const;
 export type ToolName = (typeof TOOL)[keyof typeof TOOL];
 
@@ -50,12 +51,24 @@ const dueArg = textInput().describe("Due date as ISO-8601 date (2026-01-31) or d
 const taskIdArg = taskIdSchema.describe(`The task's numeric id, as shown by ${TOOL.listTasks}`);
 const tagsArg = z.array(textInput()).describe("Labels without '#', e.g. ['work', 'home']");
 
+const recurrenceArg = textInput().describe(
+  "How the task repeats: an RRULE (FREQ=WEEKLY;BYDAY=MO) or an English phrase ('every weekday', " +
+    "'every 2 weeks on friday', 'on the 1st of every month', 'every saturday at 9'). It needs a due: " +
+    "without one, the rule's first day from today becomes the due (at the phrase's time, if it says one). " +
+    "Completing a repeating task moves it to its next due; it stays open.",
+);
+const remindArg = textInput().describe(
+  "When to remind the user: an ISO-8601 date-time (2026-01-31T08:30), in the user's time zone unless it has an offset",
+);
+
 const newTaskFields = {
   title: textInput().describe("Title of the new task, 1–200 characters"),
   description: textInput().optional().describe("Optional longer notes"),
   priority: prioritySchema.optional().describe("none, low, medium or high"),
   tags: tagsArg.optional(),
   due: dueArg.optional(),
+  recurrence: recurrenceArg.optional(),
+  remind_at: remindArg.optional(),
 };
 export const addTaskArgs = toolArgs({ ...newTaskFields, user_id: userIdArg });
 
@@ -81,6 +94,11 @@ const taskChangeFields = {
   priority: prioritySchema.optional().describe("New priority"),
   tags: tagsArg.optional().describe("Replaces all tags"),
   due: dueArg.nullable().optional().describe("New due date; null clears it"),
+  recurrence: recurrenceArg
+    .nullable()
+    .optional()
+    .describe(`${recurrenceArg.description} null stops repeating.`),
+  remind_at: remindArg.nullable().optional().describe(`${remindArg.description}; null clears the reminder`),
   completed: z.boolean().optional().describe("true marks done, false reopens"),
 };
 export const updateTaskArgs = toolArgs({ task_id: taskIdArg, ...taskChangeFields, user_id: userIdArg });
@@ -89,6 +107,15 @@ export const taskActionResult = {
   task_id: z.number().int().describe("Id of the task acted on"),
   status: z.enum(["created", "completed", "deleted", "updated", "restored"]).describe("What happened"),
   title: z.string().describe("Title of the task"),
+  due_at: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "Given when the task repeats: its due (YYYY-MM-DD or ISO-8601 instant); after a completion, the next occurrence",
+    ),
+  recurrence_text: z.string().optional().describe("Given when the task repeats: how, in plain English"),
+  remind_at: z.string().optional().describe("Given when a reminder is set: when (ISO-8601 instant)"),
 };
 
 export const listedTask = z.object({
@@ -102,6 +129,11 @@ export const listedTask = z.object({
     .nullable()
     .describe("YYYY-MM-DD for an all-day task, else the due instant (ISO-8601); null when none"),
   completed_at: z.string().nullable().describe("When it was completed (ISO-8601), else null"),
+  recurrence_text: z
+    .string()
+    .nullable()
+    .describe("How it repeats, in plain English ('every Saturday'); null when it does not repeat"),
+  remind_at: z.string().nullable().describe("When the user is reminded (ISO-8601 instant), else null"),
 });
 export const listTasksResult = { tasks: z.array(listedTask).describe("Matching tasks, newest first") };
 
@@ -164,3 +196,27 @@ export const overviewResult = {
 const overviewSchema = z.object(overviewResult);
 export type Overview = z.infer<typeof overviewSchema>;
 export type ListedTask = z.infer<typeof listedTask>;
+
+const dayArg = textInput()
+  .refine((value) => parseDateInput(value)?.kind === "day", "must be a calendar day YYYY-MM-DD")
+  .describe("A calendar day, YYYY-MM-DD, in the user's time zone");
+
+export const findTasksByDateArgs = toolArgs({
+  from: dayArg.describe("First day of the range (inclusive), YYYY-MM-DD in the user's time zone"),
+  to: dayArg.describe("Last day of the range (inclusive), YYYY-MM-DD; the same as from for one day"),
+  status: z
+    .enum(["all", "pending", "completed"])
+    .optional()
+    .describe("pending (default): still to do; completed; or all"),
+  limit: z.number().int().min(1).max(100).optional().describe("At most this many tasks (default 50)"),
+  user_id: userIdArg,
+});
+
+export const findTasksByDateResult = {
+  time_zone: z.string().describe("The user's IANA time zone: the days are read in it"),
+  from: z.string().describe("First day, YYYY-MM-DD"),
+  to: z.string().describe("Last day, YYYY-MM-DD"),
+  tasks: z.array(listedTask).describe("Tasks due on those days, soonest first"),
+};
+const findTasksByDateSchema = z.object(findTasksByDateResult);
+export type TasksByDate = z.infer<typeof findTasksByDateSchema>;

@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createTaskBody } from "@taskflow/contracts";
 import { addTaskArgs, TOOL, taskActionResult } from "@taskflow/contracts/mcp-tools";
 import { createTask } from "@taskflow/core/tasks";
+import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
@@ -10,7 +11,8 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
     TOOL.addTask,
     {
       title: "Add task",
-      description: "Create a new task for the user. Returns its id.",
+      description:
+        "Create a new task for the user, optionally repeating (recurrence) and with a reminder (remind_at). Returns its id.",
       inputSchema: addTaskArgs,
       outputSchema: taskActionResult,
       annotations: HINTS.write,
@@ -24,9 +26,11 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
           priority: args.priority,
           tags: args.tags,
           due_at: args.due,
+          recurrence: args.recurrence,
+          remind_at: args.remind_at,
         });
         const task = await createTask(context.db, context.userId, input);
-        return toolResult({ task_id: task.id, status: "created", title: task.title });
+        return toolResult(actionResult(task, "created"));
       });
     },
   );

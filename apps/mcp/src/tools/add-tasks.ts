@@ -26,6 +26,8 @@ export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
             priority: item.priority,
             tags: item.tags,
             due_at: item.due,
+            recurrence: item.recurrence,
+            remind_at: item.remind_at,
           }));
           const created = await createTasks(context.db, context.userId, inputs);
           return toolResult(bulkResultOf(created, "created"));

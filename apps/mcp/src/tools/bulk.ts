@@ -1,7 +1,10 @@
 // What the bulk tools share: every item checked before anything is written, and errors that say
 // nothing was written, so the model fixes and resends the whole batch instead of only the rest.
+
+import type { Task } from "@taskflow/contracts";
 import { AppError, type FieldError } from "@taskflow/core/errors";
 import type { z } from "zod";
+import { actionResult } from "./action-result";
 import { parseArgs } from "./tool-context";
 
 /**
@@ -41,10 +44,7 @@ export async function allOrNothing<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-export const bulkResultOf = (
-  tasks: readonly { id: number; title: string }[],
-  status: "created" | "completed" | "updated",
-) => ({
+export const bulkResultOf = (tasks: readonly Task[], status: "created" | "completed" | "updated") => ({
   count: tasks.length,
-  results: tasks.map((task) => ({ task_id: task.id, status, title: task.title })),
+  results: tasks.map((task) => actionResult(task, status)),
 });

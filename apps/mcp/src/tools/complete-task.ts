@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
+import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
@@ -9,16 +10,16 @@ export function registerCompleteTaskTool(server: McpServer, deps: ToolDeps) {
     TOOL.completeTask,
     {
       title: "Complete task",
-      description: `Mark a task as done. Doing it twice is harmless. Use ${TOOL.updateTask} with completed=false to reopen.`,
+      description: `Mark a task as done (a task already done stays done). A repeating task moves to its next due instead and stays open (the result gives it), so call it once per completion. Use ${TOOL.updateTask} with completed=false to reopen.`,
       inputSchema: taskRefArgs,
       outputSchema: taskActionResult,
-      annotations: HINTS.idempotentWrite,
+      annotations: HINTS.completes,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);
       return runTool(context, args, async () => {
         const task = await updateTask(context.db, context.userId, args.task_id, { completed: true });
-        return toolResult({ task_id: task.id, status: "completed", title: task.title });
+        return toolResult(actionResult(task, "completed"));
       });
     },
   );

@@ -10,10 +10,10 @@ export function registerCompleteTasksTool(server: McpServer, deps: ToolDeps) {
     TOOL.completeTasks,
     {
       title: "Complete several tasks",
-      description: `Mark up to ${MAX_BULK_ITEMS} tasks as done in one call, all or none: if any id is unknown nothing changes and the error names it. Tasks already done stay done.`,
+      description: `Mark up to ${MAX_BULK_ITEMS} tasks as done in one call, all or none: if any id is unknown nothing changes and the error names it. Tasks already done stay done; a repeating task moves to its next due and stays open.`,
       inputSchema: completeTasksArgs,
       outputSchema: bulkResult,
-      annotations: HINTS.idempotentWrite,
+      annotations: HINTS.completes,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

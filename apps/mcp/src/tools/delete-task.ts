@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { deleteTask } from "@taskflow/core/tasks";
+import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
@@ -18,7 +19,7 @@ export function registerDeleteTaskTool(server: McpServer, deps: ToolDeps) {
       const context = contextOf(deps, extra);
       return runTool(context, args, async () => {
         const task = await deleteTask(context.db, context.userId, args.task_id);
-        return toolResult({ task_id: task.id, status: "deleted", title: task.title });
+        return toolResult(actionResult(task, "deleted"));
       });
     },
   );

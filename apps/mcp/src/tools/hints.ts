@@ -9,13 +9,11 @@ export const HINTS = {
   readOnly: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   /** Adds or restores: calling it again does something again. */
   write: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  /** Sets a state (done, these fields): calling it again changes nothing more. */
-  idempotentWrite: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  /**
+   * Sets a state (done, these fields), but is not idempotent: completing a repeating task moves it to its
+   * next occurrence, so calling it again (a client's retry) would skip one.
+   */
+  completes: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   /** Moves a task to the trash (restorable, but gone from every list). */
   destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
 } as const satisfies Record<string, ToolAnnotations>;

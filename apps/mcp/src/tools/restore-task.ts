@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOL, taskActionResult, taskRefArgs } from "@taskflow/contracts/mcp-tools";
 import { restoreTask } from "@taskflow/core/tasks";
+import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
@@ -21,7 +22,7 @@ export function registerRestoreTaskTool(server: McpServer, deps: ToolDeps) {
         args,
         async () => {
           const task = await restoreTask(context.db, context.userId, args.task_id);
-          return toolResult({ task_id: task.id, status: "restored", title: task.title });
+          return toolResult(actionResult(task, "restored"));
         },
         { suggest: "deleted" },
       );

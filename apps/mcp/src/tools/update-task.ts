@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { updateTaskBody } from "@taskflow/contracts";
 import { TOOL, taskActionResult, updateTaskArgs } from "@taskflow/contracts/mcp-tools";
 import { updateTask } from "@taskflow/core/tasks";
+import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
@@ -12,6 +13,8 @@ export function taskChanges(args: {
   priority?: string | undefined;
   tags?: string[] | undefined;
   due?: string | null | undefined;
+  recurrence?: string | null | undefined;
+  remind_at?: string | null | undefined;
   completed?: boolean | undefined;
 }): Record<string, unknown> {
   return Object.fromEntries(
@@ -21,6 +24,8 @@ export function taskChanges(args: {
       priority: args.priority,
       tags: args.tags,
       due_at: args.due,
+      recurrence: args.recurrence,
+      remind_at: args.remind_at,
       completed: args.completed,
     }).filter(([, value]) => value !== undefined),
   );
@@ -32,17 +37,18 @@ export function registerUpdateTaskTool(server: McpServer, deps: ToolDeps) {
     {
       title: "Update task",
       description:
-        "Change a task's title, description, priority, tags (replaces them), due date (null clears) or completion.",
+        "Change a task's title, description, priority, tags (replaces them), due date (null clears), repeat " +
+        "(recurrence; null stops repeating), reminder (remind_at; null clears) or completion.",
       inputSchema: updateTaskArgs,
       outputSchema: taskActionResult,
-      annotations: HINTS.idempotentWrite,
+      annotations: HINTS.completes,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);
       return runTool(context, args, async () => {
         const input = parseArgs(updateTaskBody, taskChanges(args));
         const task = await updateTask(context.db, context.userId, args.task_id, input);
-        return toolResult({ task_id: task.id, status: "updated", title: task.title });
+        return toolResult(actionResult(task, "updated"));
       });
     },
   );

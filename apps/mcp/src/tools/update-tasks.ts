@@ -15,7 +15,7 @@ export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
       description: `Change up to ${MAX_BULK_ITEMS} tasks in one call (each item: task_id plus the fields to change, as in ${TOOL.updateTask}), all or none: if any item is invalid or its task unknown, nothing changes and the error names the item.`,
       inputSchema: updateTasksArgs,
       outputSchema: bulkResult,
-      annotations: HINTS.idempotentWrite,
+      annotations: HINTS.completes,
     },
     (args, extra) => {
       const context = contextOf(deps, extra);

@@ -3,6 +3,7 @@ export { completeTasks } from "./complete-tasks";
 export { createTask } from "./create-task";
 export { createTasks } from "./create-tasks";
 export { deleteTask } from "./delete-task";
+export { type FindTasksByDateOptions, findTasksByDate } from "./find-tasks-by-date";
 export { getOverview } from "./get-overview";
 export { getTask } from "./get-task";
 export { listTaskSummaries, listTasks } from "./list-tasks";

@@ -2,6 +2,7 @@ import type { ListedTask } from "@taskflow/contracts/mcp-tools";
 import { tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
 import { dueOnWire, effectiveDue } from "./due";
+import { recurrenceText } from "./task-dto";
 
 /**
  * What the MCP tools show of a task (`list_tasks`, `get_overview`): no description and no bookkeeping
@@ -17,11 +18,22 @@ export const SUMMARY_COLUMNS = {
   tags: tasks.tags,
   dueAt: tasks.dueAt,
   completedAt: tasks.completedAt,
+  recurrence: tasks.recurrence,
+  remindAt: tasks.remindAt,
 };
 
 type SummaryRow = Pick<
   typeof tasks.$inferSelect,
-  "allDay" | "id" | "title" | "completed" | "priority" | "tags" | "dueAt" | "completedAt"
+  | "allDay"
+  | "id"
+  | "title"
+  | "completed"
+  | "priority"
+  | "tags"
+  | "dueAt"
+  | "completedAt"
+  | "recurrence"
+  | "remindAt"
 >;
 
 export function toSummary(row: SummaryRow): ListedTask {
@@ -33,5 +45,7 @@ export function toSummary(row: SummaryRow): ListedTask {
     tags: row.tags,
     due_at: dueOnWire(row),
     completed_at: row.completedAt ? row.completedAt.toISOString() : null,
+    recurrence_text: recurrenceText(row.recurrence),
+    remind_at: row.remindAt ? row.remindAt.toISOString() : null,
   };
 }
