@@ -85,6 +85,25 @@ class EventStream {
   }
 }
 
+/**
+ * Claims the reminders that came due (at most `batch`) and returns their task ids. One statement:
+ * whichever replica's UPDATE locks a row first sets reminded_at; another replica skips the locked row,
+ * or (READ COMMITTED re-checks the WHERE on the new row version) no longer matches it. The claim's
+ * trigger announces reminder.due.
+ */
+export async function claimDueReminders(database: Database, batch = CLAIM_BATCH): Promise<number[]> {
+  const rows = await database.execute(
+    `update tasks set reminded_at = now()
+      where id in (select id from tasks
+                    where remind_at <= now() and reminded_at is null
+                    order by remind_at limit ${Math.trunc(batch)}
+                    for update skip locked)
+        and reminded_at is null
+      returning id`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
 export interface LiveEvents {
   /** Takes over the reply of GET /api/events for the signed-in user (or answers 429/503 problem+json). */
   open(request: FastifyRequest, reply: FastifyReply, userId: string): void;
@@ -241,24 +260,14 @@ export function registerLiveEvents(
     enqueue(note.user_id, () => deliver(note));
   };
 
-  const claimDueReminders = async () => {
-    // One statement: whichever replica's UPDATE locks a row first sets reminded_at; another replica skips
-    // the locked row, or (READ COMMITTED re-checks the WHERE on the new row version) no longer matches it.
-    const rows = await database.execute(
-      `update tasks set reminded_at = now()
-        where id in (select id from tasks
-                      where remind_at <= now() and reminded_at is null
-                      order by remind_at limit ${CLAIM_BATCH}
-                      for update skip locked)
-          and reminded_at is null
-        returning id`,
-    );
-    if (rows.length) claimed.inc(rows.length);
+  const claimDue = async () => {
+    const ids = await claimDueReminders(database);
+    if (ids.length) claimed.inc(ids.length);
   };
 
   const poll = () => {
     if (polling || closing) return;
-    polling = claimDueReminders()
+    polling = claimDue()
       .catch((error: unknown) => app.log.warn({ err: error }, "reminder claim failed; retrying"))
       .finally(() => {
         polling = undefined;
