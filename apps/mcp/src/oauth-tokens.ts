@@ -6,7 +6,7 @@
 import type { Db } from "@taskflow/db/client";
 import { jwks, oauthConsent } from "@taskflow/db/schema";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { createLocalJWKSet, type JSONWebKeySet, type JWK, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, type JWK, jwtVerify } from "jose";
 
 export interface McpOAuthOptions {
   /** MCP_PUBLIC_URL: the protected resource, the `aud` every accepted token carries. */
@@ -53,11 +53,17 @@ export function createOAuthVerifier(db: Db, options: McpOAuthOptions): OAuthVeri
   }
 
   return async (token) => {
+    let kid: unknown;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      return null;
+    }
+    // A database that does not answer is not a bad token: that error goes up (503), not a 401.
+    const set = await keySet(typeof kid === "string" ? kid : undefined);
+    if (!set) return null;
     let payload: Record<string, unknown>;
     try {
-      const kid = JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()).kid;
-      const set = await keySet(typeof kid === "string" ? kid : undefined);
-      if (!set) return null;
       ({ payload } = await jwtVerify(token, set, {
         issuer: options.issuer,
         audience: options.resource,
