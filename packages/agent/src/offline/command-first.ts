@@ -1,4 +1,4 @@
-import { DONE_WORDS, NO_LONGER, PLEASE, verbs } from "./lexicon.js";
+import { DONE_WORDS, NO_LONGER, PLEASE, TASK_NUMBER_WORDS, verbs } from "./lexicon.js";
 
 /**
  * "I don't need the groceries task anymore, delete it", "got the groceries, check that off":
@@ -23,7 +23,7 @@ const WISH_BEFORE_COMMAND = new RegExp(
 
 /** "task 4: change priority to low": a numbered task named before its command. */
 const REFERENCE_THEN_COMMAND = new RegExp(
-  `^((?:task|item|todo|number|no\\.?)\\s*#?\\d+|#\\d+)\\s*[:,\\-–—]\\s*(${verbs("after-reference")})\\b\\s*(.*)$`,
+  `^((?:${TASK_NUMBER_WORDS})\\s*#?\\d+|#\\d+)\\s*[:,\\-–—]\\s*(${verbs("after-reference")})\\b\\s*(.*)$`,
   "i",
 );
 

@@ -7,7 +7,7 @@
  * own ("… and cancel my subscription"), so it does not split several actions. Adding a verb here and
  * naming its uses is the whole change; the stages pick their verbs with `verbs(use)`.
  *
- * What lives here: every command verb, and every list more than one module reads. A list only one
+ * What lives here: every command verb, and the lists several modules read alike. A list only one
  * grammar reads (the priority words of priority.ts, the stopwords of resolve-task.ts, the repeat words of
  * unclear.ts) stays beside it; it moves here when a second reader needs it.
  */
@@ -261,6 +261,9 @@ export const MARK_VERBS_LOOSE = `${MARK_VERBS}|make|put|move|change|turn`;
 
 /** The plain words for done, in "mark it as done", "is it finished", "check that off as completed". */
 export const DONE_WORDS = "done|complete|completed|finished";
+
+/** Words before a task's number: "task 4", "item 4", "no. 4". */
+export const TASK_NUMBER_WORDS = "task|item|todo|number|no\\.?";
 
 /** The words for a tag: "the work tag", "labels: home". */
 export const TAG_WORDS = "tags?|labels?";

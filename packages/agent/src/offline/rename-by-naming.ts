@@ -4,13 +4,16 @@
  */
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { tasksOf } from "./known-tasks.js";
+import { TASK_NUMBER_WORDS } from "./lexicon.js";
 import { restoreQuotes, tidy, wholeQuote } from "./normalise.js";
 import { targetTask } from "./task-reference.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
 
 /** The task comes first as an explicit number or as "the … task", then the new title. */
-const NAME_VERB_FIRST =
-  /^(?:call|name|title)\s+((?:task|item|todo|number|no\.?)\s*#?\s*\d+|#\d+|(?:the|my)\s+.+?\s+(?:task|todo|item))\s+(?:to\s+|as\s+)?(.+)$/i;
+const NAME_VERB_FIRST = new RegExp(
+  `^(?:call|name|title)\\s+((?:${TASK_NUMBER_WORDS})\\s*#?\\s*\\d+|#\\d+|(?:the|my)\\s+.+?\\s+(?:task|todo|item))\\s+(?:to\\s+|as\\s+)?(.+)$`,
+  "i",
+);
 const NAMED_AFTER =
   /^(.+?)\s+(?:should\s+(?:now\s+)?be|is\s+now|will\s+be|must\s+be|needs\s+to\s+be|shall\s+be)\s+(?:called|named|titled|renamed(?:\s+to)?|re-?titled(?:\s+to)?)\s+(?!off\b)(.+)$/i;
 
