@@ -415,6 +415,43 @@ describe("chart behaviour", () => {
     }
   });
 
+  it("keeps GET /api/events open through ingress-nginx: its own Ingress, an hour between reads, unbuffered", async () => {
+    for (const file of ["values-dev.yaml", "values-prod.yaml"]) {
+      const objects = await renderChart([file]);
+      const [main, events, ...more] = objects.filter((o) => o.kind === "Ingress");
+      expect(more, file).toEqual([]);
+      expect(events?.metadata.name).toBe(`${RELEASE}-events`);
+      const annotations = events?.metadata.annotations ?? {};
+      expect(Number(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"])).toBeGreaterThanOrEqual(
+        3600,
+      );
+      expect(Number(annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"])).toBeGreaterThanOrEqual(
+        3600,
+      );
+      expect(annotations["nginx.ingress.kubernetes.io/proxy-buffering"]).toBe("off");
+      // No second Certificate for the same secret: cert-manager annotates the main Ingress only.
+      expect(Object.keys(annotations).filter((k) => k.startsWith("cert-manager.io/"))).toEqual([]);
+      expect(events?.spec.tls).toEqual(main?.spec.tls);
+      expect(events?.spec.rules).toEqual([
+        {
+          host: main?.spec.rules[0].host,
+          http: {
+            paths: [
+              {
+                path: "/api/events",
+                pathType: "Exact",
+                backend: { service: { name: `${RELEASE}-api`, port: { name: "http" } } },
+              },
+            ],
+          },
+        },
+      ]);
+    }
+    // Another ingress class does not read these annotations: no extra Ingress then.
+    const traefik = await renderChart(["values-dev.yaml"], { "ingress.className": "traefik" });
+    expect(traefik.filter((o) => o.kind === "Ingress").map((o) => o.metadata.name)).toEqual([RELEASE]);
+  });
+
   it("runs the documented commands, ports and health paths", async () => {
     const objects = await scenario("dev");
     const expected: Record<string, { script: string; port: number }> = {
