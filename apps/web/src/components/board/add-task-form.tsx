@@ -54,7 +54,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       }
       const body = quickAddBody(draft, parse.kind === "parsed" ? parse.result : null);
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
-      if (isWallTime(body.due_at)) await zoneReady;
+      if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
       setDraft(EMPTY_DRAFT);
       refused.current = null;

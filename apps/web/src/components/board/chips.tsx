@@ -1,7 +1,9 @@
 import type { TaskPriority } from "@taskflow/contracts";
 import { CalendarIcon } from "@/components/ui/icons";
 import { describeDue } from "@/lib/dates";
+import { describeRemind } from "@/lib/reminders";
 import { useTimeZone } from "@/lib/use-me";
+import { BellIcon, RepeatIcon } from "./board-icons";
 import { PRIORITY_LABEL } from "./priority-label";
 
 const PRIORITY_STYLE: Record<TaskPriority, string> = {
@@ -86,6 +88,37 @@ export function DueChip({ dueAt, completed }: { dueAt: string; completed: boolea
     >
       <CalendarIcon width={13} height={13} />
       {overdue ? `Overdue · ${due.label}` : due.label}
+    </span>
+  );
+}
+
+/** The repeat mark: an icon, with the rule in words for screen readers and as a tooltip. */
+export function RepeatChip({ text }: { text: string }) {
+  return (
+    <span
+      data-testid="repeat-chip"
+      title={`Repeats ${text}`}
+      className="inline-flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-700 ring-1 ring-violet-200 ring-inset"
+    >
+      <RepeatIcon width={12} height={12} />
+      <span className="max-w-40 truncate">{text}</span>
+      <span className="sr-only">(repeats)</span>
+    </span>
+  );
+}
+
+/** The reminder mark: a bell; when, in the user's zone, for screen readers and as a tooltip. */
+export function RemindChip({ remindAt }: { remindAt: string }) {
+  const when = describeRemind(remindAt, useTimeZone());
+  return (
+    <span
+      data-testid="remind-chip"
+      data-remind-at={remindAt}
+      title={`Reminder ${when}`}
+      className="inline-flex items-center rounded-full bg-amber-50 px-1.5 py-0.5 text-amber-700 ring-1 ring-amber-200 ring-inset"
+    >
+      <BellIcon width={12} height={12} />
+      <span className="sr-only">Reminder {when}</span>
     </span>
   );
 }

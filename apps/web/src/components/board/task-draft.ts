@@ -11,6 +11,7 @@ import {
   titleSchema,
 } from "@taskflow/contracts";
 import { dueInputs } from "../../lib/dates";
+import { type RemindChoice, remindFromTask, remindWall } from "../../lib/reminders";
 import { parseTags, tagsError } from "./tag-input";
 
 /**
@@ -26,8 +27,17 @@ export type TaskDraft = {
   due: string;
   time: string;
   stored?: { due: string; time: string; dueAt: string };
+  /** How it repeats: a phrase ("every weekday") or an RRULE; "" for no repeat. */
+  repeat: string;
+  remind: RemindChoice;
+  /** The custom reminder's wall time (`YYYY-MM-DDTHH:MM`, the user's zone). */
+  remindAt: string;
+  /** What an existing task's repeat and reminder fields were filled from (unchanged ones are not sent). */
+  initial?: { repeat: string; remind: RemindChoice; remindAt: string; due: string; time: string };
 };
-export type DraftErrors = Partial<Record<Exclude<keyof TaskDraft, "stored">, string>>;
+export type DraftErrors = Partial<
+  Record<Exclude<keyof TaskDraft, "stored" | "initial" | "remindAt">, string>
+>;
 
 export const EMPTY_DRAFT: TaskDraft = {
   title: "",
@@ -36,11 +46,20 @@ export const EMPTY_DRAFT: TaskDraft = {
   tags: "",
   due: "",
   time: "",
+  repeat: "",
+  remind: "none",
+  remindAt: "",
 };
 
 export function draftFromTask(task: Task, timeZone: string): TaskDraft {
   const { date, time } = dueInputs(task.due_at, timeZone);
+  const repeat = task.recurrence_text ?? task.recurrence ?? "";
+  const remind = remindFromTask(task.remind_at, task.due_at, timeZone);
   return {
+    repeat,
+    remind: remind.choice,
+    remindAt: remind.at,
+    initial: { repeat, remind: remind.choice, remindAt: remind.at, due: date, time },
     title: task.title,
     description: task.description,
     priority: task.priority,
@@ -70,6 +89,10 @@ export function validateDraft(draft: TaskDraft): DraftErrors {
   if (draft.due && !/^\d{4}-\d{2}-\d{2}$/.test(draft.due)) errors.due = "Pick a valid date.";
   if (draft.time && !/^\d{2}:\d{2}$/.test(draft.time)) errors.time = "Pick a valid time, or leave it empty.";
   else if (draft.time && !draft.due) errors.time = "Pick a date to go with the time.";
+  if (draft.remind === "custom" && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(draft.remindAt))
+    errors.remind = "Pick the date and time to be reminded at.";
+  else if (draft.remind !== "none" && draft.remind !== "custom" && !draft.due)
+    errors.remind = "Pick a due date to be reminded before it, or a date and time.";
   return errors;
 }
 
@@ -84,14 +107,46 @@ export function draftDue(draft: TaskDraft): string | null {
   return draft.time ? `${draft.due}T${draft.time}` : draft.due;
 }
 
+/**
+ * `recurrence` to send: the typed phrase or rule, null to stop repeating, undefined to leave it as it
+ * is (an edit that did not touch the field, or a new task without one).
+ */
+export function draftRecurrence(draft: TaskDraft): string | null | undefined {
+  const repeat = draft.repeat.trim();
+  if (draft.initial) {
+    if (repeat === draft.initial.repeat.trim()) return undefined;
+    return repeat || null;
+  }
+  return repeat || undefined;
+}
+
+/** `remind_at` to send (a wall time in the user's zone), null for none, undefined to leave it be. */
+export function draftRemindAt(draft: TaskDraft): string | null | undefined {
+  const { initial } = draft;
+  if (
+    initial &&
+    initial.remind === draft.remind &&
+    initial.remindAt === draft.remindAt &&
+    (draft.remind === "custom" || (initial.due === draft.due && initial.time === draft.time))
+  )
+    return undefined;
+  if (draft.remind === "none") return initial ? null : undefined;
+  if (draft.remind === "custom") return draft.remindAt || null;
+  return remindWall(draft.remind, draft.due, draft.time);
+}
+
 /** The JSON body for POST/PATCH /api/tasks. */
 export function draftBody(draft: TaskDraft) {
+  const recurrence = draftRecurrence(draft);
+  const remindAt = draftRemindAt(draft);
   return {
     title: draft.title.trim(),
     description: draft.description.trim(),
     priority: draft.priority,
     tags: parseTags(draft.tags),
     due_at: draftDue(draft),
+    ...(recurrence !== undefined ? { recurrence } : {}),
+    ...(remindAt !== undefined ? { remind_at: remindAt } : {}),
   } satisfies CreateTaskRequest;
 }
 
@@ -102,7 +157,7 @@ export function isWallTime(due: string | null | undefined): boolean {
 
 /** Does sending this draft need the user's zone to be settled (a wall time the api reads in it)? */
 export function sendsWallTime(draft: TaskDraft): boolean {
-  return isWallTime(draftDue(draft));
+  return isWallTime(draftDue(draft)) || isWallTime(draftRemindAt(draft));
 }
 
 /** Maps the api's validation errors ({field: "due_at"}) onto the draft's fields. */
@@ -114,6 +169,8 @@ export function apiFieldErrors(errors: FieldError[]): DraftErrors {
       mapped[key] = `${capitalize(key)} ${message}`;
     // The api's wording names formats (ISO-8601); the person picked a date and a time.
     else if (key === "due_at") mapped.due = "Pick a valid date and time.";
+    else if (key === "recurrence") mapped.repeat = `Repeat: ${message}`;
+    else if (key === "remind_at") mapped.remind = `Reminder: ${message}`;
   }
   return mapped;
 }

@@ -3,6 +3,7 @@
 // The fields of a task, shared by the add form and inline edit so both look the same.
 import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import { PRIORITY_LABEL } from "./priority-label";
+import { RemindField, RepeatField } from "./schedule-fields";
 import type { DraftErrors, TaskDraft } from "./task-draft";
 
 type Props = {
@@ -104,13 +105,18 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
   );
 }
 
-/** Priority, tags and due, sized alike in the add form and the inline editor (a fragment, for their row). */
+/**
+ * Priority, tags, due, repeat and reminder, sized alike in the add form and the inline editor (a
+ * fragment, for their row).
+ */
 export function TaskMetaFields(props: Omit<Props, "className">) {
   return (
     <>
       <PriorityField {...props} className="w-32 sm:w-36" />
       <TagsField {...props} className="min-w-40 flex-1" />
       <DueField {...props} className="w-full sm:w-64" />
+      <RepeatField {...props} className="min-w-44 flex-1" />
+      <RemindField {...props} className="w-full sm:w-auto" />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { describeDue, relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
-import { DueChip, PriorityChip, TagChip } from "./chips";
+import { DueChip, PriorityChip, RemindChip, RepeatChip, TagChip } from "./chips";
 import { TaskEditor } from "./task-editor";
 import { TaskNumber } from "./task-number";
 
@@ -81,9 +81,11 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
             {task.description}
           </p>
         )}
-        {(task.priority !== "none" || task.tags.length > 0 || task.due_at) && (
+        {(task.priority !== "none" || task.tags.length > 0 || task.due_at || task.recurrence) && (
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
             {task.due_at && <DueChip dueAt={task.due_at} completed={task.completed} />}
+            {task.recurrence && <RepeatChip text={task.recurrence_text ?? task.recurrence} />}
+            {task.remind_at && !task.completed && <RemindChip remindAt={task.remind_at} />}
             {task.priority !== "none" && <PriorityChip priority={task.priority} />}
             {task.tags.map((tag) => (
               <TagChip key={tag} tag={tag} active={activeTag === tag} onSelect={onTagSelect} />
