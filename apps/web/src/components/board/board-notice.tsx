@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 
 const NOTICE_MS = 6000;
 
-/** A failure message that clears itself after a few seconds. */
+/** A message (a failure, or news such as a repeat's next date) that clears itself after a few seconds. */
 export function useNotice() {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -15,13 +15,14 @@ export function useNotice() {
   return [notice, setNotice] as const;
 }
 
-export function BoardNotice({ notice }: { notice: string | null }) {
+/** `error` is announced at once (alert); `info` politely (status), in dark rather than red. */
+export function BoardNotice({ notice, tone = "error" }: { notice: string | null; tone?: "error" | "info" }) {
   if (!notice) return null;
   return (
     <div
-      role="alert"
-      className="fixed inset-x-3 bottom-20 z-50 mx-auto max-w-md rounded-xl bg-red-700 px-4 py-3 text-sm text-white shadow-lg sm:bottom-6"
-      data-testid="board-notice"
+      role={tone === "error" ? "alert" : "status"}
+      className={`fixed inset-x-3 bottom-20 z-50 mx-auto max-w-md rounded-xl px-4 py-3 text-sm text-white shadow-lg sm:bottom-6 ${tone === "error" ? "bg-red-700" : "bg-slate-900"}`}
+      data-testid={tone === "error" ? "board-notice" : "board-info"}
     >
       {notice}
     </div>

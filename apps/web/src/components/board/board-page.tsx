@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import { ChatPanel } from "@/components/chat/chat-panel";
 import { SparkIcon } from "@/components/ui/icons";
 import { useConfig } from "@/lib/use-config";
@@ -24,7 +24,10 @@ export function BoardPage() {
 
   return (
     <main className="mx-auto grid w-full max-w-7xl flex-1 gap-6 px-3 py-5 sm:px-6 sm:py-8 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
-      <Board version={version} />
+      {/* The board reads its view and filters from the URL's search params. */}
+      <Suspense>
+        <Board version={version} />
+      </Suspense>
       <aside
         aria-label="Assistant panel"
         className={`${chatOpen ? "fixed inset-0 z-40 flex" : "hidden"} flex-col bg-white lg:sticky lg:top-20 lg:z-auto lg:flex lg:h-[calc(100dvh-7rem)] lg:rounded-2xl lg:border lg:border-slate-200 lg:shadow-sm`}

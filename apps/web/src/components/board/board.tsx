@@ -1,44 +1,96 @@
 "use client";
 
 import type { Task } from "@taskflow/contracts";
+import type { LiveEvent } from "@taskflow/contracts/events";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { describeDue } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
+import { useTaskEvents } from "@/lib/use-task-events";
 import { AddTaskForm } from "./add-task-form";
 import { BoardNotice, useNotice } from "./board-notice";
 import { FilterBar } from "./filter-bar";
+import { DEFAULT_FILTERS, VIEW_LABELS } from "./filters";
+import { LiveStatusBar } from "./live-status";
+import { ReminderToasts } from "./reminder-toasts";
 import { TaskList } from "./task-list";
 import { UndoToast } from "./undo-toast";
 import { useFilters } from "./use-filters";
+import { useReminders } from "./use-reminders";
 import { useTaskDeletes } from "./use-task-deletes";
 import { useTaskList } from "./use-task-list";
+import { useViewCounts } from "./use-view-counts";
+import { ViewTabs } from "./view-tabs";
 
-/** The task list with its filters. `version` changes when someone else (the assistant) changed tasks. */
+const COUNTS_SETTLE_MS = 400;
+
+/**
+ * The task list with its views and filters, kept up to date from the live stream. `version` changes
+ * when the assistant on this page changed tasks.
+ */
 export function Board({ version }: { version: number }) {
   const timeZone = useTimeZone();
-  const { filters, setFilters, search, setSearch, filtered, clearFilters } = useFilters();
+  const { filters, setFilters, hrefFor, search, setSearch, filtered, clearFilters } = useFilters();
   const [notice, setNotice] = useNotice();
-  const list = useTaskList(filters, version, setNotice);
-  const inTrash = filters.status === "deleted";
+  const [info, setInfo] = useNotice();
+  const list = useTaskList(filters, version, setNotice, setInfo);
+  const inTrash = filters.view === "all" && filters.status === "deleted";
   const deletes = useTaskDeletes({ tasks: list.tasks, setTasks: list.setTasks, inTrash, onError: setNotice });
+  const [changes, countChange] = useSettledCounter(COUNTS_SETTLE_MS);
+  const counts = useViewCounts(filters, `${version}:${changes}`);
 
-  // Counts only make sense when the whole list is loaded and unfiltered.
+  const openTask = useCallback(
+    (task: Task) => {
+      const row = document.querySelector<HTMLElement>(`[data-testid="task-item"][data-task-id="${task.id}"]`);
+      if (row) {
+        row.scrollIntoView({ block: "center", behavior: "smooth" });
+        row.querySelector<HTMLElement>('[data-testid="task-edit"]')?.focus({ preventScroll: true });
+      } else setFilters({ ...DEFAULT_FILTERS, q: task.title });
+    },
+    [setFilters],
+  );
+  const reminders = useReminders(openTask);
+  const { apply, retry } = list;
+  const { remind } = reminders;
+  const live = useTaskEvents(
+    (event: LiveEvent) => {
+      if (event.event === "reminder.due") remind(event.data.task);
+      else {
+        apply(event);
+        countChange();
+      }
+    },
+    () => {
+      retry();
+      countChange();
+    },
+  );
+
   const summary =
-    list.load.kind !== "ready" || filtered || list.nextCursor ? null : summarize(list.tasks, timeZone);
+    filters.view !== "all" || list.load.kind !== "ready" || filtered || list.nextCursor
+      ? null
+      : summarize(list.tasks, timeZone);
 
   return (
     <section aria-labelledby="board-heading" className="min-w-0 space-y-4">
-      <div className="flex items-end justify-between gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-1">
         <div>
           <h1 id="board-heading" className="text-2xl font-semibold tracking-tight">
-            Your tasks
+            {filters.view === "all" ? "Your tasks" : VIEW_LABELS[filters.view]}
           </h1>
           <p className="text-sm text-slate-500" data-testid="board-summary">
-            {summary ?? "Add them here or just tell the assistant."}
+            {summary ?? VIEW_HINT[filters.view]}
           </p>
         </div>
+        <LiveStatusBar
+          status={live}
+          permission={reminders.notifications.permission}
+          onEnable={reminders.notifications.request}
+        />
       </div>
 
       <AddTaskForm onAdded={list.added} />
+
+      <ViewTabs filters={filters} counts={counts} hrefFor={hrefFor} />
 
       <FilterBar
         filters={filters}
@@ -54,6 +106,7 @@ export function Board({ version }: { version: number }) {
         load={list.load}
         refreshing={list.refreshing}
         tasks={list.tasks}
+        view={filters.view}
         inTrash={inTrash}
         filtered={filtered}
         activeTag={filters.tag}
@@ -69,10 +122,42 @@ export function Board({ version }: { version: number }) {
         onRestore={deletes.restore}
       />
 
+      <ReminderToasts
+        reminders={reminders.reminders}
+        onDone={(task) => {
+          if (!task.completed) void list.toggle(task);
+        }}
+        onOpen={openTask}
+        onDismiss={reminders.dismiss}
+      />
       <UndoToast deleted={deletes.deleted} onUndo={deletes.restore} />
       <BoardNotice notice={notice} />
+      <BoardNotice notice={info} tone="info" />
     </section>
   );
+}
+
+const VIEW_HINT = {
+  all: "Add them here or just tell the assistant.",
+  today: "Open tasks due today, and any that are overdue.",
+  upcoming: "Open tasks due in the next 7 days, by day.",
+} as const;
+
+/** A counter that moves once a burst of `bump` calls has settled (live events come in bursts). */
+function useSettledCounter(ms: number): [number, () => void] {
+  const [count, setCount] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const bump = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCount((value) => value + 1), ms);
+  }, [ms]);
+  return [count, bump];
 }
 
 /** "3 open · 2 done · 1 overdue", or null for an empty list. */

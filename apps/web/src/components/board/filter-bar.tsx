@@ -35,33 +35,35 @@ export function FilterBar({ filters, onFilters, search, onSearch, knownTags, fil
         />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center">
-        <fieldset
-          className="col-span-2 flex rounded-lg bg-slate-200/60 p-0.5 sm:inline-flex"
-          data-testid="status-filter"
-        >
-          <legend className="sr-only">Status</legend>
-          {STATUSES.map((status) => (
-            <label
-              key={status.value}
-              className={`flex-1 cursor-pointer rounded-md px-3 py-1 text-center text-sm font-medium whitespace-nowrap sm:flex-none transition-colors has-focus-visible:outline-2 has-focus-visible:outline-brand-500 ${
-                filters.status === status.value
-                  ? "bg-white text-slate-900 shadow-sm"
-                  : "text-slate-600 hover:text-slate-900"
-              }`}
-            >
-              <input
-                type="radio"
-                name="status"
-                value={status.value}
-                className="sr-only"
-                checked={filters.status === status.value}
-                onChange={() => onFilters({ ...filters, status: status.value })}
-                data-testid={`status-${status.value}`}
-              />
-              {status.label}
-            </label>
-          ))}
-        </fieldset>
+        {filters.view === "all" && (
+          <fieldset
+            className="col-span-2 flex rounded-lg bg-slate-200/60 p-0.5 sm:inline-flex"
+            data-testid="status-filter"
+          >
+            <legend className="sr-only">Status</legend>
+            {STATUSES.map((status) => (
+              <label
+                key={status.value}
+                className={`flex-1 cursor-pointer rounded-md px-3 py-1 text-center text-sm font-medium whitespace-nowrap sm:flex-none transition-colors has-focus-visible:outline-2 has-focus-visible:outline-brand-500 ${
+                  filters.status === status.value
+                    ? "bg-white text-slate-900 shadow-sm"
+                    : "text-slate-600 hover:text-slate-900"
+                }`}
+              >
+                <input
+                  type="radio"
+                  name="status"
+                  value={status.value}
+                  className="sr-only"
+                  checked={filters.status === status.value}
+                  onChange={() => onFilters({ ...filters, status: status.value })}
+                  data-testid={`status-${status.value}`}
+                />
+                {status.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="sr-only" htmlFor="filter-priority">
           Priority
         </label>
@@ -96,22 +98,26 @@ export function FilterBar({ filters, onFilters, search, onSearch, knownTags, fil
             </option>
           ))}
         </select>
-        <label className="sr-only" htmlFor="sort">
-          Sort
-        </label>
-        <select
-          id="sort"
-          data-testid="sort"
-          className="field col-span-2 py-1.5 sm:ml-auto sm:w-auto"
-          value={filters.sort}
-          onChange={(event) => onFilters({ ...filters, sort: event.target.value as TaskSort })}
-        >
-          {SORTS.map((sort) => (
-            <option key={sort.value} value={sort.value}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
+        {filters.view === "all" && (
+          <>
+            <label className="sr-only" htmlFor="sort">
+              Sort
+            </label>
+            <select
+              id="sort"
+              data-testid="sort"
+              className="field col-span-2 py-1.5 sm:ml-auto sm:w-auto"
+              value={filters.sort}
+              onChange={(event) => onFilters({ ...filters, sort: event.target.value as TaskSort })}
+            >
+              {SORTS.map((sort) => (
+                <option key={sort.value} value={sort.value}>
+                  {sort.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {filtered && (
           <button
             type="button"

@@ -1,6 +1,15 @@
-import type { TaskPriority, TaskSort, TaskStatus } from "@taskflow/contracts";
+import {
+  TASK_PRIORITIES,
+  TASK_SORTS,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskSort,
+  type TaskStatus,
+} from "@taskflow/contracts";
+import { VIEWS, type View } from "../../lib/task-views";
 
 export type Filters = {
+  view: View;
   status: TaskStatus;
   priority: TaskPriority | "";
   tag: string;
@@ -8,7 +17,14 @@ export type Filters = {
   sort: TaskSort;
 };
 
-export const DEFAULT_FILTERS: Filters = { status: "all", priority: "", tag: "", q: "", sort: "-created" };
+export const DEFAULT_FILTERS: Filters = {
+  view: "all",
+  status: "all",
+  priority: "",
+  tag: "",
+  q: "",
+  sort: "-created",
+};
 
 export const SORTS: { value: TaskSort; label: string }[] = [
   { value: "-created", label: "Newest first" },
@@ -28,7 +44,44 @@ export const STATUSES: { value: TaskStatus; label: string }[] = [
   { value: "deleted", label: "Trash" },
 ];
 
-/** Whether anything narrows the list (the sort order does not). */
+export const VIEW_LABELS: Record<View, string> = { all: "All", today: "Today", upcoming: "Upcoming" };
+
+/**
+ * Whether anything narrows the list (the sort order does not; nor does the view, which says so itself).
+ * Today and Upcoming list open tasks only, so their status is not a filter.
+ */
 export function isFiltered(filters: Filters): boolean {
-  return filters.status !== "all" || filters.priority !== "" || filters.tag !== "" || filters.q.trim() !== "";
+  return (
+    (filters.view === "all" && filters.status !== "all") ||
+    filters.priority !== "" ||
+    filters.tag !== "" ||
+    filters.q.trim() !== ""
+  );
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+
+/** The filters a URL's search params name; anything unknown falls back to the default. */
+export function filtersFromSearch(params: URLSearchParams): Filters {
+  const d = DEFAULT_FILTERS;
+  return {
+    view: oneOf(VIEWS, params.get("view"), d.view),
+    status: oneOf(TASK_STATUSES, params.get("status"), d.status),
+    priority: oneOf<TaskPriority | "">(TASK_PRIORITIES, params.get("priority"), d.priority),
+    tag: params.get("tag")?.trim().toLowerCase() ?? "",
+    q: params.get("q") ?? "",
+    sort: oneOf(TASK_SORTS, params.get("sort"), d.sort),
+  };
+}
+
+/** The search params for filters, defaults left out ("" for the plain board). */
+export function searchFromFilters(filters: Filters): string {
+  const params = new URLSearchParams();
+  for (const key of ["view", "status", "priority", "tag", "q", "sort"] as const) {
+    const value = key === "q" ? filters.q.trim() : filters[key];
+    if (value !== DEFAULT_FILTERS[key]) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }

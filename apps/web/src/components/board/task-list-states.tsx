@@ -1,5 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
+import type { View } from "@/lib/task-views";
 
 /** Placeholder rows for the first load. */
 export function TaskListSkeleton() {
@@ -21,12 +22,14 @@ export function TaskListSkeleton() {
   );
 }
 
-/** Why the list is empty: an empty trash, filters that match nothing, or no tasks at all. */
+/** Why the list is empty: an empty trash, filters that match nothing, a clear day, or no tasks at all. */
 export function TaskListEmpty({
+  view,
   inTrash,
   filtered,
   onClear,
 }: {
+  view: View;
   inTrash: boolean;
   filtered: boolean;
   onClear: () => void;
@@ -48,6 +51,15 @@ export function TaskListEmpty({
           Clear filters
         </button>
       </EmptyState>
+    );
+  if (view !== "all")
+    return (
+      <EmptyState
+        testId="board-empty"
+        icon={icon}
+        title={view === "today" ? "Nothing due today" : "Nothing due in the next 7 days"}
+        description="Give a task a due date and it shows up here."
+      />
     );
   return (
     <EmptyState

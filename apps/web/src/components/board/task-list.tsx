@@ -2,6 +2,8 @@
 
 import type { Task } from "@taskflow/contracts";
 import { ErrorState } from "@/components/ui/error-state";
+import { groupByDay, type View } from "@/lib/task-views";
+import { useTimeZone } from "@/lib/use-me";
 import { TaskListEmpty, TaskListSkeleton } from "./task-list-states";
 import { TaskRow } from "./task-row";
 import { TrashRow } from "./trash-row";
@@ -12,6 +14,7 @@ type Props = {
   load: LoadState;
   refreshing: boolean;
   tasks: Task[];
+  view: View;
   inTrash: boolean;
   filtered: boolean;
   activeTag: string;
@@ -29,7 +32,8 @@ type Props = {
 
 /** The results: a skeleton, an error with retry, an empty state, or the rows and "Load more". */
 export function TaskList(props: Props) {
-  const { load, refreshing, tasks, inTrash, filtered, activeTag, hasMore, loadingMore } = props;
+  const { load, refreshing, tasks, view, inTrash, filtered, hasMore, loadingMore } = props;
+  const timeZone = useTimeZone();
   return (
     <div aria-busy={refreshing} data-testid="board-results" data-refreshing={refreshing ? "true" : "false"}>
       {load.kind === "loading" && <TaskListSkeleton />}
@@ -43,31 +47,29 @@ export function TaskList(props: Props) {
         />
       )}
       {load.kind === "ready" && tasks.length === 0 && (
-        <TaskListEmpty inTrash={inTrash} filtered={filtered} onClear={props.onClear} />
+        <TaskListEmpty view={view} inTrash={inTrash} filtered={filtered} onClear={props.onClear} />
       )}
       {load.kind === "ready" && tasks.length > 0 && (
         <>
-          <ul className="space-y-2" data-testid="task-list" aria-label="Tasks">
-            {tasks.map((task) =>
-              inTrash ? (
-                <TrashRow
-                  key={task.id}
-                  task={task}
-                  onRestore={(t) => props.onRestore({ task: t, index: -1 })}
-                />
-              ) : (
-                <TaskRow
-                  key={task.id}
-                  task={task}
-                  activeTag={activeTag || undefined}
-                  onTagSelect={props.onTagSelect}
-                  onToggle={props.onToggle}
-                  onSaved={props.onSaved}
-                  onDelete={props.onDelete}
-                />
-              ),
-            )}
-          </ul>
+          {view === "upcoming" ? (
+            <div className="space-y-5" data-testid="task-list">
+              {groupByDay(tasks, timeZone).map((group) => (
+                <section key={group.day} aria-labelledby={`day-${group.day}`} data-testid="day-group">
+                  <h2
+                    id={`day-${group.day}`}
+                    data-testid="day-heading"
+                    data-day={group.day}
+                    className="mb-2 text-sm font-semibold text-slate-700"
+                  >
+                    {group.heading}
+                  </h2>
+                  <Rows {...props} tasks={group.tasks} label={group.heading} />
+                </section>
+              ))}
+            </div>
+          ) : (
+            <Rows {...props} label="Tasks" testId="task-list" />
+          )}
           {hasMore && (
             <div className="mt-4 flex justify-center">
               <button
@@ -84,5 +86,28 @@ export function TaskList(props: Props) {
         </>
       )}
     </div>
+  );
+}
+
+function Rows(props: Props & { label: string; testId?: string }) {
+  const { tasks, inTrash, activeTag } = props;
+  return (
+    <ul className="space-y-2" data-testid={props.testId} aria-label={props.label}>
+      {tasks.map((task) =>
+        inTrash ? (
+          <TrashRow key={task.id} task={task} onRestore={(t) => props.onRestore({ task: t, index: -1 })} />
+        ) : (
+          <TaskRow
+            key={task.id}
+            task={task}
+            activeTag={activeTag || undefined}
+            onTagSelect={props.onTagSelect}
+            onToggle={props.onToggle}
+            onSaved={props.onSaved}
+            onDelete={props.onDelete}
+          />
+        ),
+      )}
+    </ul>
   );
 }

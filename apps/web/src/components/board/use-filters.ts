@@ -1,27 +1,66 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { DEFAULT_FILTERS, type Filters, isFiltered } from "./filters";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { DEFAULT_FILTERS, type Filters, filtersFromSearch, isFiltered, searchFromFilters } from "./filters";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** The board's filters, with the search box debounced into them. */
+/**
+ * The board's view, filters and sort, kept in the URL's search params: a reload keeps them, and each
+ * change is a history entry (back and forward move between them). The search box is debounced into
+ * the URL, replacing the entry while typing rather than adding one per keystroke.
+ */
 export function useFilters() {
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
-  const [search, setSearch] = useState("");
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const query = params.toString();
+  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(query)), [query]);
+  const [search, setSearch] = useState(filters.q);
+  const typed = useRef(false);
+
+  const go = useCallback(
+    (next: Filters, replace = false) => {
+      const href = `${pathname}${searchFromFilters(next)}` || "/";
+      if (replace) router.replace(href, { scroll: false });
+      else router.push(href, { scroll: false });
+    },
+    [pathname, router],
+  );
+
+  // Back/forward (or a link) changed q: show it in the box.
+  useEffect(() => {
+    if (!typed.current) setSearch(filters.q);
+  }, [filters.q]);
 
   useEffect(() => {
-    const timer = setTimeout(
-      () => setFilters((current) => (current.q === search ? current : { ...current, q: search })),
-      SEARCH_DEBOUNCE_MS,
-    );
+    if (!typed.current) return;
+    const timer = setTimeout(() => {
+      typed.current = false;
+      if (search.trim() !== filters.q.trim()) go({ ...filters, q: search }, filters.q.trim() !== "");
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, filters, go]);
+
+  const onSearch = useCallback((text: string) => {
+    typed.current = true;
+    setSearch(text);
+  }, []);
 
   function clearFilters() {
+    typed.current = false;
     setSearch("");
-    setFilters((current) => ({ ...DEFAULT_FILTERS, sort: current.sort }));
+    go({ ...DEFAULT_FILTERS, view: filters.view, sort: filters.sort });
   }
 
-  return { filters, setFilters, search, setSearch, filtered: isFiltered(filters), clearFilters };
+  return {
+    filters,
+    setFilters: (next: Filters) => go(next),
+    hrefFor: (next: Filters) => `${pathname}${searchFromFilters(next)}` || "/",
+    search,
+    setSearch: onSearch,
+    filtered: isFiltered(filters),
+    clearFilters,
+  };
 }

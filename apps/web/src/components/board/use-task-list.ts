@@ -1,9 +1,14 @@
 "use client";
 
 import type { Task, TaskList } from "@taskflow/contracts";
+import type { LiveEvent } from "@taskflow/contracts/events";
 import { type Dispatch, type SetStateAction, useCallback, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
+import { describeDue, zoneDayKey } from "@/lib/dates";
+import { effectiveStatus, insertSorted, matchesQuery } from "@/lib/task-match";
+import { longDay, viewBounds } from "@/lib/task-views";
 import { useApiData } from "@/lib/use-api-data";
+import { useTimeZone } from "@/lib/use-me";
 import type { Filters } from "./filters";
 
 const PAGE_SIZE = 25;
@@ -11,11 +16,13 @@ const NO_TASKS: Task[] = [];
 
 export type LoadState = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
 
-function listUrl(filters: Filters, cursor?: string): string {
+/** GET /api/tasks for the filters in a view (Today and Upcoming: open tasks, soonest first). */
+export function listUrl(filters: Filters, timeZone: string, cursor?: string, limit = PAGE_SIZE): string {
   const params = new URLSearchParams({
-    status: filters.status,
-    sort: filters.sort,
-    limit: String(PAGE_SIZE),
+    status: effectiveStatus(filters),
+    sort: filters.view === "all" ? filters.sort : "due",
+    limit: String(limit),
+    ...viewBounds(filters.view, timeZone),
   });
   if (filters.priority) params.set("priority", filters.priority);
   if (filters.tag) params.set("tag", filters.tag);
@@ -32,7 +39,9 @@ export function useTaskList(
   filters: Filters,
   version: number,
   onError: Dispatch<SetStateAction<string | null>>,
+  onInfo: (message: string) => void,
 ) {
+  const timeZone = useTimeZone();
   const [loadingMore, setLoadingMore] = useState(false);
   const [knownTags, setKnownTags] = useState<string[]>([]);
 
@@ -44,7 +53,7 @@ export function useTaskList(
     });
   }, []);
 
-  const url = listUrl(filters);
+  const url = listUrl(filters, timeZone);
   const list = useApiData<TaskList>(url, {
     refreshKey: version,
     load: (signal) =>
@@ -79,7 +88,7 @@ export function useTaskList(
     if (!nextCursor) return;
     setLoadingMore(true);
     try {
-      const page = await api<TaskList>(listUrl(filters, nextCursor));
+      const page = await api<TaskList>(listUrl(filters, timeZone, nextCursor));
       setData((current) => {
         const items = current?.items ?? [];
         const seen = new Set(items.map((task) => task.id));
@@ -102,14 +111,43 @@ export function useTaskList(
   }
 
   async function toggle(task: Task) {
-    replace({ ...task, completed: !task.completed });
+    // A recurring task comes back open with its next due: only the server's answer says which.
+    const repeats = task.recurrence !== null && !task.completed;
+    if (!repeats) replace({ ...task, completed: !task.completed });
     try {
-      replace(await api<Task>(`/api/tasks/${task.id}/complete`, { method: "PATCH" }));
+      const saved = await api<Task>(`/api/tasks/${task.id}/complete`, { method: "PATCH" });
+      replace(saved);
+      if (repeats && !saved.completed && saved.due_at) onInfo(nextDueMessage(saved, timeZone));
     } catch (error) {
       replace(task);
       onError(`Could not update “${task.title}”: ${errorMessage(error)}`);
     }
   }
+
+  /**
+   * A change made elsewhere (another tab, the assistant, MCP): a task on screen is updated where it
+   * stands; a new or changed one joins the list in its sorted place only if it matches the view.
+   */
+  const apply = useCallback(
+    (event: LiveEvent) => {
+      if (event.event === "reminder.due") return;
+      if (event.event === "task.deleted") {
+        setTasks((items) => items.filter((item) => item.id !== event.data.id));
+        return;
+      }
+      const { task } = event.data;
+      rememberTags([task]);
+      setData((page) => {
+        if (!page) return page;
+        if (page.items.some((item) => item.id === task.id))
+          return { ...page, items: page.items.map((item) => (item.id === task.id ? task : item)) };
+        if (!matchesQuery(task, filters, timeZone)) return page;
+        const sort = filters.view === "all" ? filters.sort : "due";
+        return { ...page, items: insertSorted(page.items, task, sort, page.next_cursor === null) };
+      });
+    },
+    [filters, timeZone, setData, setTasks, rememberTags],
+  );
 
   function added(task: Task) {
     rememberTags([task]);
@@ -129,5 +167,15 @@ export function useTaskList(
     toggle,
     retry: list.reload,
     added,
+    apply,
   };
 }
+
+/** "Next: Saturday 7 December" (with the time for a timed task), said when a repeat moves on. */
+export function nextDueMessage(task: Task, timeZone: string): string {
+  const due = describeDue(task.due_at ?? "", timeZone);
+  const day = longDay(due.key, due.key.slice(0, 4) !== zoneDayKey(new Date(), timeZone).slice(0, 4));
+  return `“${task.title}” repeats. Next: ${day}${due.time ? `, ${clock(due.long)}` : ""}`;
+}
+
+const clock = (long: string) => long.slice(long.lastIndexOf(", ") + 2);
