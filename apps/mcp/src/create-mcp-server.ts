@@ -28,7 +28,7 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   const server = new McpServer(
     { name: "taskflow", version: "0.1.0" },
     {
-      instructions: `Manage the signed-in user's Taskflow todo list. Call ${TOOL.listTasks} to find task ids before acting on a task by name; ${TOOL.getOverview} answers "how am I doing" (overdue, due today, next up, in the user's time zone). For several tasks at once use ${TOOL.addTasks}, ${TOOL.completeTasks} or ${TOOL.updateTasks}: all or nothing, one result per item.`,
+      instructions: `Manage the signed-in user's Taskflow todo list. Call ${TOOL.listTasks} to find task ids before acting on a task by name; ${TOOL.getOverview} answers "how am I doing" (overdue, due today, next up, in the user's time zone); ${TOOL.findTasksByDate} answers "what is due between two days". A task can repeat (recurrence: an RRULE or a phrase such as "every weekday"; completing it moves it to the next due) and carry a reminder (remind_at). For several tasks at once use ${TOOL.addTasks}, ${TOOL.completeTasks} or ${TOOL.updateTasks}: all or nothing, one result per item.`,
       jsonSchemaValidator,
     },
   );
