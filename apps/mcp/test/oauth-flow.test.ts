@@ -23,13 +23,11 @@ import { parseApiEnv } from "@taskflow/api/env";
 import { oauthClientResource, oauthResource } from "@taskflow/db/schema";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { freePort } from "@taskflow/testing/processes";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMcpApp } from "../src/app";
 
-// Fixed loopback ports (this suite's range): the issuer and the resource URL must be known before the
-// apps are built, as in a deployment.
-const PORTS = { pglite: { api: 46011, mcp: 46012 }, postgres: { api: 46013, mcp: 46014 } };
 const REDIRECT = "http://127.0.0.1:46099/callback";
 /** What a browser sends when it follows a link: the authorization endpoint then answers with redirects. */
 const NAVIGATE = { accept: "text/html", "sec-fetch-mode": "navigate" };
@@ -80,8 +78,12 @@ const textOf = (result: CallToolResult) =>
   result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
 
 describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
-  const apiUrl = `http://127.0.0.1:${PORTS[engine].api}`;
-  const mcpUrl = `http://127.0.0.1:${PORTS[engine].mcp}/mcp`;
+  // Ports chosen before the apps are built: the issuer and the resource URL are part of their
+  // configuration, as in a deployment (freePort: outside the ephemeral range, so nothing takes them).
+  let apiPort: number;
+  let mcpPort: number;
+  let apiUrl: string;
+  let mcpUrl: string;
   let db: TestDatabase;
   let api: FastifyInstance;
   let mcp: FastifyInstance;
@@ -90,6 +92,9 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   const clients: Client[] = [];
 
   beforeAll(async () => {
+    [apiPort, mcpPort] = [await freePort(), await freePort()];
+    apiUrl = `http://127.0.0.1:${apiPort}`;
+    mcpUrl = `http://127.0.0.1:${mcpPort}/mcp`;
     db = await createTestDatabase(engine);
     const env = parseApiEnv({
       NODE_ENV: "test",
@@ -99,7 +104,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
       MCP_PUBLIC_URL: mcpUrl,
     });
     api = (await buildApp({ env, database: db.database })).app;
-    await api.listen({ port: PORTS[engine].api, host: "127.0.0.1" });
+    await api.listen({ port: apiPort, host: "127.0.0.1" });
     mcp = (
       await buildMcpApp({
         database: db.database,
@@ -107,7 +112,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
         oauth: { resource: mcpUrl, issuer: apiUrl },
       })
     ).app;
-    await mcp.listen({ port: PORTS[engine].mcp, host: "127.0.0.1" });
+    await mcp.listen({ port: mcpPort, host: "127.0.0.1" });
     const signUp = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -210,12 +215,9 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     const response = await rawCall(undefined);
     expect(response.status).toBe(401);
     const challenge = response.headers.get("www-authenticate") ?? "";
-    const prmUrl = `http://127.0.0.1:${PORTS[engine].mcp}/.well-known/oauth-protected-resource/mcp`;
+    const prmUrl = `http://127.0.0.1:${mcpPort}/.well-known/oauth-protected-resource/mcp`;
     expect(challenge).toContain(`resource_metadata="${prmUrl}"`);
-    for (const url of [
-      prmUrl,
-      `http://127.0.0.1:${PORTS[engine].mcp}/.well-known/oauth-protected-resource`,
-    ]) {
+    for (const url of [prmUrl, `http://127.0.0.1:${mcpPort}/.well-known/oauth-protected-resource`]) {
       const prm = (await (await fetch(url)).json()) as Record<string, unknown>;
       expect(prm).toMatchObject({
         resource: mcpUrl,
