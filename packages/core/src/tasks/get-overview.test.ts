@@ -104,6 +104,8 @@ describe.each(engines)("getOverview on %s", (engine) => {
       tags: [],
       due_at: "2030-01-15",
       completed_at: null,
+      recurrence_text: null,
+      remind_at: null,
     });
   });
 
