@@ -85,14 +85,8 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
   }, 60_000);
 
   it("sign in, consent, tools, connected apps with last use, revoke → 401", async () => {
+    // A person new to Taskflow (a fresh `npm start` has no accounts): they create one on the way.
     const user = newUser("Olivia Oauth");
-    const signUp = await fetch(`${stack.webUrl}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: stack.webUrl },
-      body: JSON.stringify(user),
-    });
-    expect(signUp.status).toBe(200);
-
     // The client: 401 → protected resource metadata → the web origin's RFC 8414 metadata → registration.
     const provider = new BrowserClientProvider();
     expect(await auth(provider, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
@@ -112,7 +106,10 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
     await page.goto(authorizationUrl.toString());
     // Not signed in: the sign-in page, which leads back to this authorization.
     await page.waitForURL((url) => url.pathname === "/sign-in");
-    const form = page.getByTestId("sign-in-form");
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL((url) => url.pathname === "/sign-up");
+    const form = page.getByTestId("sign-up-form");
+    await form.getByLabel("Name").fill(user.name);
     await form.getByLabel("Email").fill(user.email);
     await form.getByLabel("Password").fill(user.password);
     await page.getByTestId("auth-submit").click();
@@ -162,5 +159,23 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
     expect(after.status).toBe(401);
     await client.close();
     await context.close();
+
+    // Connecting again later, in a browser that is signed out: sign in, and straight to the consent page.
+    const again = new BrowserClientProvider();
+    expect(await auth(again, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
+    const later = await newContext(browser);
+    const second = await later.newPage();
+    await second.route(`${CALLBACK}**`, (route) => route.fulfill({ contentType: "text/plain", body: "ok" }));
+    await second.goto(again.authorizationUrl?.toString() ?? "");
+    await second.waitForURL((url) => url.pathname === "/sign-in");
+    const signIn = second.getByTestId("sign-in-form");
+    await signIn.getByLabel("Email").fill(user.email);
+    await signIn.getByLabel("Password").fill(user.password);
+    await second.getByTestId("auth-submit").click();
+    await second.waitForURL((url) => url.pathname === "/oauth/consent");
+    await second.getByTestId("oauth-deny").click();
+    await second.waitForURL((url) => url.href.startsWith(CALLBACK));
+    expect(new URL(second.url()).searchParams.get("error")).toBe("access_denied");
+    await later.close();
   }, 120_000);
 });

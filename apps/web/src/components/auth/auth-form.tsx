@@ -150,7 +150,8 @@ export function AuthForm({ mode, next, notice }: { mode: Mode; next?: string; no
       <p className="text-center text-sm text-slate-600">
         {signUp ? "Already have an account? " : "New to Taskflow? "}
         <Link
-          href={signUp ? "/sign-in" : "/sign-up"}
+          // Switching forms keeps where to go next (e.g. back to an AI tool's sign-in to Taskflow).
+          href={`${signUp ? "/sign-in" : "/sign-up"}${next && safeNextPath(next) !== "/" ? `?next=${encodeURIComponent(safeNextPath(next))}` : ""}`}
           className="font-medium text-brand-600 hover:text-brand-700 hover:underline"
         >
           {signUp ? "Sign in" : "Create an account"}
