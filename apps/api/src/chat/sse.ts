@@ -4,8 +4,11 @@ import type { FastifyReply } from "fastify";
 /** The data an event of this name carries (`ChatStreamEvent` in the contracts). */
 type EventData<E extends ChatStreamEventName> = Extract<ChatStreamEventInput, { event: E }>["data"];
 
-/** Takes over the reply and returns a writer of the chat turn's server-sent events. */
-export function openEventStream(reply: FastifyReply) {
+/**
+ * Takes over the reply and sends the head of a server-sent event stream (a chat turn's, GET
+ * /api/events'), unbuffered and uncompressed all the way to the browser.
+ */
+export function startEventStream(reply: FastifyReply): void {
   reply.hijack();
   reply.raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
@@ -16,6 +19,11 @@ export function openEventStream(reply: FastifyReply) {
     "x-request-id": String(reply.request.id),
   });
   reply.raw.flushHeaders();
+}
+
+/** Takes over the reply and returns a writer of the chat turn's server-sent events. */
+export function openEventStream(reply: FastifyReply) {
+  startEventStream(reply);
   return {
     /** Writes one event of a streamed chat turn; its data is typed by the contract (ChatStreamEvent). */
     send<E extends ChatStreamEventName>(event: E, data: EventData<E>) {

@@ -21,8 +21,9 @@ import { type Listener, listen } from "@taskflow/db/listen";
 import { tasks } from "@taskflow/db/schema";
 import { sendProblem } from "@taskflow/runtime/problem";
 import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { Counter, Gauge } from "prom-client";
+import { startEventStream } from "../chat/sse";
 
 export interface LiveEventsOptions {
   /** How often this replica claims due reminders. */
@@ -106,7 +107,7 @@ export async function claimDueReminders(database: Database, batch = CLAIM_BATCH)
 
 export interface LiveEvents {
   /** Takes over the reply of GET /api/events for the signed-in user (or answers 429/503 problem+json). */
-  open(request: FastifyRequest, reply: FastifyReply, userId: string): void;
+  open(reply: FastifyReply, userId: string): void;
 }
 
 export function registerLiveEvents(
@@ -306,7 +307,7 @@ export function registerLiveEvents(
   });
 
   return {
-    open(request, reply, userId) {
+    open(reply, userId) {
       const refuse = (status: 429 | 503, reason: string, detail: string) => {
         refused.inc({ reason });
         reply.header("retry-after", String(RETRY_MS / 1000));
@@ -329,15 +330,7 @@ export function registerLiveEvents(
           `At most ${options.perUser} live update streams per account are open at once; close a tab or window.`,
         );
 
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        connection: "keep-alive",
-        // Tell nginx-style proxies not to buffer: each event reaches the browser as it is written.
-        "x-accel-buffering": "no",
-        "x-request-id": String(request.id),
-      });
+      startEventStream(reply);
       const stream = new EventStream(userId, reply, options.heartbeatMs, nextId);
       own.add(stream);
       streams.set(userId, own);

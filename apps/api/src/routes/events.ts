@@ -17,6 +17,6 @@ export function registerEventRoutes(app: FastifyInstance, events: LiveEvents) {
       ),
       produces: ["text/event-stream"],
     },
-    handler: (request, reply) => events.open(request, reply, currentUser(request).id),
+    handler: (request, reply) => events.open(reply, currentUser(request).id),
   });
 }
