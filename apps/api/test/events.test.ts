@@ -220,6 +220,21 @@ describe.each(engines)("GET /api/events on %s", (engine) => {
     expect(about(second, "reminder.due", task.id)).toEqual([]);
   });
 
+  it("ends a stream that falls more than 1000 events behind (it reconnects and re-reads), and stays healthy", async () => {
+    const reader = await stream(alice);
+    await stack.db.database.execute(
+      "insert into tasks (user_id, title) select $1, 'burst ' || n from generate_series(1, 1500) n",
+      [alice.id],
+    );
+    await reader.ended;
+    expect(reader.events.length).toBeLessThan(1500);
+    const again = await stream(alice);
+    expect(again.status).toBe(200);
+    const marker = await createTask(alice, "after the burst");
+    await again.waitFor("a change after the burst", (e) => e.data.task?.id === marker.id, 5000);
+    await stack.db.database.execute("delete from tasks where title like 'burst %'");
+  });
+
   it("allows EVENT_STREAMS_PER_USER streams per account (429 past it, per account), again after one closes", async () => {
     const readers = [];
     for (let i = 0; i < PER_USER; i++) readers.push(await stream(alice));

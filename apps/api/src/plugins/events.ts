@@ -196,6 +196,8 @@ export function registerLiveEvents(
   };
 
   const deliver = async (note: TaskNotification) => {
+    // The user's streams may have closed while this waited its turn: nothing to load then.
+    if (!openOf(note.user_id).length) return;
     if (note.type === "task.deleted") {
       const targets = openOf(note.user_id);
       for (const stream of targets) stream.send(note.type, { id: note.id });
