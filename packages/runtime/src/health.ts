@@ -17,8 +17,9 @@ export function registerHealth(app: FastifyInstance, database: Database, readine
 
   // A keep-alive connection that was busy when the drain began would hold server.close() open until
   // its idle timeout (past the grace period); closing each connection after its response ends the drain.
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (readiness.shuttingDown) reply.header("connection", "close");
+    done(null, payload);
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));

@@ -21,12 +21,13 @@ export function registerMetrics(app: FastifyInstance, service: string) {
     registers: [registry],
   });
 
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     // The route pattern, not the raw URL, so ids do not explode the label cardinality.
     const route = request.routeOptions.url ?? "unmatched";
     const labels = { method: request.method, route, status_code: String(reply.statusCode) };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {

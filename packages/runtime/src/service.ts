@@ -2,7 +2,7 @@
 // SIGTERM/SIGINT (readiness fails first, in-flight requests finish, then resources close).
 import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
-import { type LoggerOptions, stdSerializers } from "pino";
+import pino, { type DestinationStream, type LoggerOptions, stdSerializers } from "pino";
 import type { Readiness } from "./health";
 
 export interface BaseServiceEnv {
@@ -69,10 +69,13 @@ export function loggerOptions(level: string, service: string): LoggerOptions {
   };
 }
 
+/** A service's logger: its options and where its lines go. */
+export type ServiceLogger = LoggerOptions & { stream?: DestinationStream };
+
 export async function startService<E extends BaseServiceEnv>(spec: {
   name: string;
   parseEnv(): E;
-  build(env: E, logger: LoggerOptions): Promise<RunningParts>;
+  build(env: E, logger: ServiceLogger): Promise<RunningParts>;
 }): Promise<RunningParts> {
   let env: E;
   try {
@@ -81,7 +84,12 @@ export async function startService<E extends BaseServiceEnv>(spec: {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
-  const parts = await spec.build(env, loggerOptions(env.LOG_LEVEL, spec.name));
+  // Two log lines per request (received, answered), each written synchronously, cost two write(2) calls
+  // a request. They are buffered instead and leave in writes of about 4 KB, or every 250 ms when traffic
+  // is light, so a line is never held for long; pino flushes what is left when the process exits (a
+  // SIGKILL or a crash of the runtime itself loses at most the unwritten buffer).
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
+  const parts = await spec.build(env, { ...loggerOptions(env.LOG_LEVEL, spec.name), stream });
   const log = parts.servers[0]?.app.log;
   for (const server of parts.servers) {
     await server.app.listen({ port: server.port, host: server.host });
