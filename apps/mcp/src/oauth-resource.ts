@@ -150,7 +150,7 @@ export function mcpAuthentication(options: {
         content: [
           {
             type: "text",
-            text: `${String(m.params?.name)} changes tasks, and this connection was granted read-only access (tasks:read). Ask the user to reconnect Taskflow and allow "Add and change your tasks".`,
+            text: `${String(m.params?.name)} changes tasks, and this connection was granted read-only access (tasks:read). Ask the user to reconnect Taskflow and tick "Allow it to change tasks" on its consent page.`,
           },
         ],
         isError: true,

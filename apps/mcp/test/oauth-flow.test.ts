@@ -401,6 +401,36 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect((await rawCall(access_token)).status).toBe(200);
   });
 
+  it("a registration cannot skip the consent step or PKCE", async () => {
+    const register = (extra: Record<string, unknown>) =>
+      fetch(`${apiUrl}/api/auth/oauth2/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ client_name: "Sneaky", redirect_uris: [REDIRECT], ...extra }),
+      });
+    const skip = await register({ token_endpoint_auth_method: "none", skip_consent: true });
+    expect(skip.status).toBe(400);
+    expect(await skip.json()).toMatchObject({ error: "invalid_client_metadata" });
+    // require_pkce is the server's policy: asking for false changes nothing, public or confidential.
+    for (const method of ["none", "client_secret_post"]) {
+      const registered = await register({ token_endpoint_auth_method: method, require_pkce: false });
+      expect(registered.status, method).toBe(201);
+      const { client_id } = (await registered.json()) as { client_id: string };
+      const url = new URL(`${apiUrl}/api/auth/oauth2/authorize`);
+      url.search = new URLSearchParams({
+        response_type: "code",
+        client_id,
+        redirect_uri: REDIRECT,
+        scope: "tasks:read",
+        state: "s2",
+      }).toString();
+      const refused = await fetch(url, { headers: { cookie, ...NAVIGATE }, redirect: "manual" });
+      const answer = (await refused.text()) + (refused.headers.get("location") ?? "");
+      expect(answer, method).not.toContain("/oauth/consent");
+      expect(answer, method).toMatch(/invalid_request|code_challenge|pkce/i);
+    }
+  });
+
   it("PKCE is required, and an unknown client is refused before any consent", async () => {
     const provider = new MemoryProvider("No PKCE client");
     await connectWithOAuth(provider);
