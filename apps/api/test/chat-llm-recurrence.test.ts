@@ -5,34 +5,18 @@
 
 import { engines } from "@taskflow/testing/databases";
 import { contentText, type RecordedRequest } from "@taskflow/testing/llm-mock";
+import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { describe, expect, it } from "vitest";
 import { type ChatTurn, useLlmChat } from "./chat-helpers";
 
 const LA = "America/Los_Angeles";
 
-function wallIn(iso: string, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
 /** The next Saturday after today in `zone`, YYYY-MM-DD. */
 function nextSaturday(zone: string): string {
-  const date = new Date(`${wallIn(new Date().toISOString(), zone).slice(0, 10)}T00:00:00Z`);
-  do date.setUTCDate(date.getUTCDate() + 1);
-  while (date.getUTCDay() !== 6);
-  return date.toISOString().slice(0, 10);
+  for (let offset = 1; ; offset++) {
+    const day = dayFromToday(zone, offset);
+    if (weekdayOf(day) === 6) return day;
+  }
 }
 
 describe.each(engines)("the LLM agent adds a recurring task with a reminder on %s", (engine) => {

@@ -5,6 +5,7 @@
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
+import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 interface Task {
@@ -21,34 +22,6 @@ interface Task {
 }
 
 const LA = "America/Los_Angeles";
-
-/** An instant's wall clock in a zone: `YYYY-MM-DD HH:MM`. */
-function wallIn(iso: string, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
-/** The day `offset` days from today in `zone`, `YYYY-MM-DD`. */
-function dayFromToday(zone: string, offset: number): string {
-  const today = wallIn(new Date().toISOString(), zone).slice(0, 10);
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + offset);
-  return date.toISOString().slice(0, 10);
-}
-
-const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 describe.each(engines)("recurring tasks and reminders on %s", (engine) => {
   let stack: TestStack;
@@ -146,14 +119,14 @@ describe.each(engines)("recurring tasks and reminders on %s", (engine) => {
     expect(timed.all_day).toBe(false);
     const wall = wallIn(timed.due_at as string, LA);
     expect(wall.slice(11)).toBe("09:00");
-    expect(weekday(wall.slice(0, 10))).toBe(6);
+    expect(weekdayOf(wall.slice(0, 10))).toBe(6);
     expect(Date.parse(timed.due_at as string)).toBeGreaterThan(Date.now());
     expect(Date.parse(timed.due_at as string) - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
 
     const allDay = await create({ title: "Bins", recurrence: "every monday" });
     expect(allDay).toMatchObject({ all_day: true, recurrence_text: "every Monday" });
     const day = allDay.due_at as string;
-    expect(weekday(day)).toBe(1);
+    expect(weekdayOf(day)).toBe(1);
     expect(day >= dayFromToday(LA, 0) && day <= dayFromToday(LA, 6)).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { client } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
+import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 interface Task {
@@ -21,29 +22,6 @@ interface Task {
   recurrence_text: string | null;
   completed_count: number;
   remind_at: string | null;
-}
-
-function wallIn(iso: string, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
-function dayFromToday(zone: string, offset: number): string {
-  const date = new Date(`${wallIn(new Date().toISOString(), zone).slice(0, 10)}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + offset);
-  return date.toISOString().slice(0, 10);
 }
 
 const LA = "America/Los_Angeles";
@@ -90,7 +68,7 @@ describe.each(engines)("MCP recurrence, reminders and dates on %s", (engine) => 
     const saturday = (() => {
       for (let offset = 1; offset <= 7; offset++) {
         const day = dayFromToday(LA, offset);
-        if (new Date(`${day}T00:00:00Z`).getUTCDay() === 6) return day;
+        if (weekdayOf(day) === 6) return day;
       }
       throw new Error("no saturday");
     })();
@@ -107,7 +85,7 @@ describe.each(engines)("MCP recurrence, reminders and dates on %s", (engine) => 
     // Saturday today at 09:00 counts only if not past yet; the next one is at most a week away.
     const wall = wallIn(stored.due_at as string, LA);
     expect(wall.slice(11)).toBe("09:00");
-    expect(new Date(`${wall.slice(0, 10)}T00:00:00Z`).getUTCDay()).toBe(6);
+    expect(weekdayOf(wall.slice(0, 10))).toBe(6);
     expect(stored.due_at).toBe(added.due_at);
     expect(wallIn(stored.remind_at as string, LA)).toBe(`${saturday} 08:30`);
     expect(added.remind_at).toBe(stored.remind_at);
