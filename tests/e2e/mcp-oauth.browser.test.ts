@@ -84,7 +84,7 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
     if (databaseUrl) await dropPostgresDatabase(databaseUrl);
   }, 60_000);
 
-  it("sign in, consent, tools, connected apps with last use, revoke → 401", async () => {
+  it("sign up on the way, consent, tools, connected apps with last use, revoke → 401; later sign in → Deny", async () => {
     // A person new to Taskflow (a fresh `npm start` has no accounts): they create one on the way.
     const user = newUser("Olivia Oauth");
     // The client: 401 → protected resource metadata → the web origin's RFC 8414 metadata → registration.
