@@ -42,8 +42,11 @@ export async function openEvents(baseUrl: string, headers: Record<string, string
     const decoder = new TextDecoder();
     let buffer = "";
     try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const chunks = body.getReader();
+      while (true) {
+        const { value, done } = await chunks.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
         let cut = buffer.indexOf("\n\n");
         while (cut >= 0) {
           const block = buffer.slice(0, cut);
@@ -95,8 +98,6 @@ export async function openEvents(baseUrl: string, headers: Record<string, string
     },
     close() {
       controller.abort();
-      if (!body) return;
-      void body.cancel().catch(() => {});
     },
   };
 }
