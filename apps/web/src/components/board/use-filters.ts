@@ -14,25 +14,43 @@ const SEARCH_DEBOUNCE_MS = 300;
 export function useFilters() {
   const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
-  const query = params.toString();
-  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(query)), [query]);
-  const [search, setSearch] = useState(filters.q);
+  const query = useSearchParams().toString();
+  const fromUrl = useMemo(() => filtersFromSearch(new URLSearchParams(query)), [query]);
+  // What the board shows changes at once; the URL follows (router navigation is asynchronous, and a
+  // second change made before it lands must build on the first, not on the URL's older value).
+  const [filters, setLocal] = useState<Filters>(fromUrl);
+  const pushed = useRef<string[]>([]);
+  const latest = useRef(filters);
+  const [search, setSearch] = useState(fromUrl.q);
   const typed = useRef(false);
+
+  // The URL changed: our own navigation arriving (already shown), or back/forward or a link (adopt it).
+  useEffect(() => {
+    const arrived = searchFromFilters(fromUrl);
+    const index = pushed.current.indexOf(arrived);
+    if (index !== -1) {
+      pushed.current = pushed.current.slice(index + 1);
+      return;
+    }
+    pushed.current = [];
+    latest.current = fromUrl;
+    setLocal(fromUrl);
+    if (!typed.current) setSearch(fromUrl.q);
+  }, [fromUrl]);
 
   const go = useCallback(
     (next: Filters, replace = false) => {
-      const href = `${pathname}${searchFromFilters(next)}` || "/";
+      const search = searchFromFilters(next);
+      if (search === searchFromFilters(latest.current)) return;
+      latest.current = next;
+      setLocal(next);
+      pushed.current.push(search);
+      const href = `${pathname}${search}`;
       if (replace) router.replace(href, { scroll: false });
       else router.push(href, { scroll: false });
     },
     [pathname, router],
   );
-
-  // Back/forward (or a link) changed q: show it in the box.
-  useEffect(() => {
-    if (!typed.current) setSearch(filters.q);
-  }, [filters.q]);
 
   useEffect(() => {
     if (!typed.current) return;
@@ -57,7 +75,7 @@ export function useFilters() {
   return {
     filters,
     setFilters: (next: Filters) => go(next),
-    hrefFor: (next: Filters) => `${pathname}${searchFromFilters(next)}` || "/",
+    hrefFor: (next: Filters) => `${pathname}${searchFromFilters(next)}`,
     search,
     setSearch: onSearch,
     filtered: isFiltered(filters),
