@@ -186,6 +186,22 @@ describe.each(engines)("GET /api/events on %s", (engine) => {
     );
   });
 
+  it("fires a remind_at set over REST, within 5 s of it", async () => {
+    const reader = await stream(alice);
+    // A whole second, one to two seconds ahead.
+    const remindAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toISOString();
+    const created = await http<Task>(stack.apiUrl, "POST", "/api/tasks", {
+      headers: alice.headers,
+      json: { title: "Reminded over REST", remind_at: remindAt },
+    });
+    expect(created.status).toBe(201);
+    const at = Date.parse(created.body.remind_at ?? "");
+    const due = await reader.waitFor("reminder.due", (e) => e.event === "reminder.due", 8000);
+    expect(due.data.task?.id).toBe(created.body.id);
+    expect(due.at).toBeGreaterThanOrEqual(at - 50);
+    expect(due.at - at).toBeLessThan(5000);
+  });
+
   it("does not remind of a completed task", async () => {
     const reader = await stream(alice);
     const task = await createTask(alice, "Done already");
