@@ -68,6 +68,14 @@ describe.each(engines)("GET /api/events on %s", (engine) => {
       headers: { accept: "text/event-stream" },
     });
     expectProblem(anonymous, 401);
+    // Documented, signed in like every /api route.
+    const spec = await http<{ paths: Record<string, { get?: { tags: string[]; security: unknown[] } }> }>(
+      stack.apiUrl,
+      "GET",
+      "/api/openapi.json",
+    );
+    expect(spec.body.paths["/api/events"]?.get?.tags).toEqual(["events"]);
+    expect(spec.body.paths["/api/events"]?.get?.security).toHaveLength(2);
   });
 
   it("is an unbuffered event stream with retry and heartbeats, counted in the metrics", async () => {
