@@ -1,6 +1,7 @@
 /**
  * The board's quick add: one line such as "Dentist friday 3pm #health !high" read with the same parser
- * pieces as the chat's add (tags, priority marks, dates in words in the user's zone), without a tool call.
+ * pieces as the chat's add (tags, priority marks, dates in words in the user's zone, a repeat such as
+ * "every saturday at 9" and a reminder such as ", remind me at 8:30"), without a tool call.
  */
 import { type ParsedTask, parsedTaskSchema, TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { impossibleDate, normalise, planAdd, recurrenceReply } from "./offline/quick-add-parts.js";
@@ -21,5 +22,7 @@ export function parseQuickAdd(text: string, now: Date, timeZone: string): QuickA
   if (priority.success && priority.data) out.priority = priority.data;
   if (Array.isArray(args.tags) && args.tags.length > 0) out.tags = args.tags.map(String);
   if (typeof args.due === "string") out.due_at = args.due;
+  if (typeof args.recurrence === "string") out.recurrence = args.recurrence;
+  if (typeof args.remind_at === "string") out.remind_at = args.remind_at;
   return out;
 }

@@ -177,5 +177,13 @@ export const parsedTaskSchema = z.object({
     .string()
     .optional()
     .describe("YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM (wall time in the user's zone)"),
+  recurrence: z
+    .string()
+    .optional()
+    .describe("The repeat said in the line, as an RRULE (“every saturday” → FREQ=WEEKLY;BYDAY=SA)"),
+  remind_at: z
+    .string()
+    .optional()
+    .describe("The reminder said in the line: YYYY-MM-DDTHH:MM, a wall time in the user's zone"),
 });
 export type ParsedTask = z.infer<typeof parsedTaskSchema>;

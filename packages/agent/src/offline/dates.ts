@@ -16,6 +16,8 @@ export interface FoundDate {
   day: string;
   /** What goes into a `due` argument: the day, or the wall time `YYYY-MM-DDTHH:MM` when a time was said. */
   due: string;
+  /** Only a time of day was said ("at 9"): the day is today's, not the user's. */
+  timeOnly: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -177,7 +179,7 @@ function readDate(text: string, ctx: DateContext): FoundDate | undefined {
     const m = rule.re.exec(text);
     const day = m === null ? undefined : rule.day(m, today);
     if (m !== null && day !== undefined) {
-      return { index: m.index, text: m[0], day, due: day };
+      return { index: m.index, text: m[0], day, due: day, timeOnly: false };
     }
   }
   const results = chrono.parse(chronoSpelling(text), wallReference(ctx), { forwardDate: true });
@@ -191,7 +193,12 @@ function readDate(text: string, ctx: DateContext): FoundDate | undefined {
     const due = r.start.isCertain("hour")
       ? `${day}T${pad(r.start.get("hour") ?? 0)}:${pad(r.start.get("minute") ?? 0)}`
       : day;
-    return { index: r.index, text: said, day, due };
+    const timeOnly =
+      r.start.isCertain("hour") &&
+      !r.start.isCertain("day") &&
+      !r.start.isCertain("weekday") &&
+      !r.start.isCertain("month");
+    return { index: r.index, text: said, day, due, timeOnly };
   }
   return undefined;
 }

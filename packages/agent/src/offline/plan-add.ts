@@ -1,9 +1,12 @@
 import { TITLE_MAX_LENGTH } from "@taskflow/contracts";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { wallClock } from "./clock.js";
 import { findDate, removeDate } from "./dates.js";
 import { PLEASE, TASK_VERB } from "./lexicon.js";
 import { firstQuote, hasQuote, restoreQuotes, tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
+import { findReminderClause, type ReminderSaid, reminderFor } from "./reminder.js";
+import { type FoundRepeat, findRepeat, firstRepeatDay, withoutRepeat } from "./repeat.js";
 import { extractTags } from "./tags.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
 
@@ -90,11 +93,33 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
     args.priority = priority.priority;
     work = priority.rest;
   }
+  // ", remind me at 8:30" / "remind me 30 min before": the reminder's own words, never the due's.
+  const reminderClause = findReminderClause(work, ctx);
+  if (reminderClause !== undefined) work = reminderClause.rest;
+  // "every saturday at 9": the repeat's words go first, so "at 9" is left for the date reader.
+  const repeat = findRepeat(work);
+  if (repeat !== undefined) work = withoutRepeat(work, repeat);
   const date = findDate(work, ctx);
   if (date !== undefined) {
     args.due = date.due;
     // "schedule dentist checkup for tuesday": the due date carries the scheduling.
     work = removeDate(work, date).replace(SCHEDULE_OPENING, "");
+  }
+  if (repeat !== undefined) {
+    const due = repeatDue(repeat, date, ctx);
+    if (due === undefined) return { kind: "reply", reply: whichDayReply(repeat.text) };
+    args.due = due;
+    args.recurrence = repeat.rule;
+  }
+  const said: ReminderSaid | undefined =
+    reminderClause?.said ??
+    (REMINDER_OPENING.test(text) && typeof args.due === "string" && args.due.length > 10
+      ? { kind: "before", minutes: 0 }
+      : undefined);
+  if (said !== undefined) {
+    const reminder = reminderFor(said, typeof args.due === "string" ? args.due : undefined);
+    if ("reply" in reminder) return { kind: "reply", reply: reminder.reply };
+    args.remind_at = reminder.remind_at;
   }
   work = stripOpening(tidy(work)).replace(LIST_TAIL, " ");
   const quote = firstQuote(work, quotes);
@@ -126,5 +151,45 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
   if (args.priority !== undefined) result.priority = args.priority;
   if (tagged.tags.length > 0) result.tags = tagged.tags;
   if (args.due !== undefined) result.due = args.due;
+  if (args.recurrence !== undefined) result.recurrence = args.recurrence;
+  if (args.remind_at !== undefined) result.remind_at = args.remind_at;
   return { kind: "tool", tool: TOOL.addTask, arguments: result };
+}
+
+/** "remind me to call the bank friday at 9": the reminder is at the due time. */
+const REMINDER_OPENING = /\bremind\s+me\b|\breminder\s+(?:to|for|about)\b/i;
+
+/**
+ * The due of a new repeating task: the date the user gave ("every monday starting 7 december"), else the
+ * rule's first day from today in the user's zone, at the time said ("every saturday at 9").
+ */
+function repeatDue(
+  repeat: FoundRepeat,
+  date: ReturnType<typeof findDate>,
+  ctx: TurnContext,
+): string | undefined {
+  if (date !== undefined && !date.timeOnly) return date.due;
+  const now = wallClock(ctx.now, ctx.timeZone);
+  const time = date?.timeOnly === true ? date.due.slice(11, 16) : undefined;
+  const day = firstRepeatDay(
+    repeat.parts,
+    now.day,
+    time === undefined ? undefined : { at: time, now: now.time },
+  );
+  if (day === undefined) return undefined;
+  return time === undefined ? day : `${day}T${time}`;
+}
+
+function whichDayReply(phrase: string): string {
+  return `“${phrase}” doesn't say which day it starts, so I added nothing. Say the day, like “every 2 weeks on friday …”, or the first date, like “… ${phrase} starting monday”.`;
+}
+
+/** "dentist tuesday 3pm, remind me an hour before": a reminder makes it a task. */
+export function hasReminderClause(text: string, ctx: TurnContext): boolean {
+  return findReminderClause(text, ctx) !== undefined;
+}
+
+/** Whether a text holds a repeat phrase: then it is a new repeating task ("every year on 3 march mum's birthday"). */
+export function saysRepeat(text: string): boolean {
+  return findRepeat(text) !== undefined;
 }

@@ -19,6 +19,7 @@ import { rewriteFollowUp } from "./follow-up.js";
 import { TAG_WORDS, TASK_VERB, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { extractPriority } from "./priority.js";
+import { isReminderDetail } from "./reminder.js";
 import { extractTags } from "./tags.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
@@ -43,7 +44,9 @@ function splitClauses(text: string, ctx: TurnContext): Clause[] {
     const after = text.slice(m.index + m[0].length);
     const command = COMMAND_VERB.test(after);
     // ", tag home", ", set to high priority": details of the task before, not a command of their own.
-    if ((!command && !TASK_VERB.test(after)) || isDetail(after, ctx)) continue;
+    // ", remind me at 8:30": the reminder of the task before (reminder.ts), not a new "remind me" task.
+    if ((!command && !TASK_VERB.test(after)) || isDetail(after, ctx) || isReminderDetail(after, ctx))
+      continue;
     clauses.push({ text: text.slice(start, m.index).trim(), explicit });
     start = m.index + m[0].length;
     explicit = command;

@@ -16,7 +16,7 @@ import { addTagAsEdit, commandFirst } from "./command-first.js";
 import { answerFollowUp, rewriteReferences } from "./follow-up.js";
 import { detectSmallTalk, endsWithStatus, looksLikeList } from "./intents.js";
 import { normalise } from "./normalise.js";
-import { isAddOpening, isClearAdd, planAdd } from "./plan-add.js";
+import { hasReminderClause, isAddOpening, isClearAdd, planAdd, saysRepeat } from "./plan-add.js";
 import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
 import { planReportedDone } from "./plan-reported-done.js";
@@ -100,9 +100,10 @@ export const COMMAND_STAGES: readonly Stage[] = [
   },
   {
     name: "add",
-    why: "only a clear add creates a task, and only when nothing above found an existing task in the message",
+    why: "only a clear add (or a repeat phrase, “every year on 3 march mum's birthday”) creates a task, and only when nothing above found an existing task in the message",
     plan: ({ text, quotes, ctx }) => {
-      if (!isAddOpening(text) && !isClearAdd(text, ctx)) return undefined;
+      if (!isAddOpening(text) && !isClearAdd(text, ctx) && !saysRepeat(text) && !hasReminderClause(text, ctx))
+        return undefined;
       const repeat = recurrenceReply(text);
       return repeat === undefined ? planAdd(text, quotes, ctx) : { kind: "reply", reply: repeat };
     },

@@ -1,4 +1,4 @@
-// Only a clear add becomes a task. Impossible dates are errors naming the date, repeats and app operations
+// Only a clear add becomes a task. Impossible dates are errors naming the date, repeats it cannot read and app operations
 // without a tool say what the assistant can do, and quick-add marks work in chat.
 import { describe, expect, it } from "vitest";
 import { planOfflineTurn } from "./plan-offline-turn.js";
@@ -36,9 +36,9 @@ describe("impossible dates are an error naming the date", () => {
 describe("requests it cannot do add nothing and say what it can do", () => {
   it.each([
     "snooze the electricity bill to tomorrow",
-    "remind me to pay rent on the 1st of every month",
     "add stretch every morning",
-    "water the plants daily",
+    "remind me to take my pills twice a day",
+    "put out the bins weekly",
     "archive the dentist appointment",
     "the electricity bill to friday",
   ])("%s", (say) => {

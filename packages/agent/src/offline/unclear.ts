@@ -1,3 +1,5 @@
+import { parseRecurrencePhrase } from "@taskflow/contracts/recurrence-phrase";
+
 /**
  * Requests the offline assistant cannot carry out, recognised so they never become a task titled with
  * the whole sentence: repeating tasks, dates that do not exist, and app operations it has no tool for.
@@ -6,13 +8,15 @@ const RECURRENCE =
   /\b(?:every\s+(?:single\s+)?(?:other\s+)?(?:day|night|morning|evening|afternoon|week(?:day|end)?s?|month|year|quarter|\d+|two|three|four|few|couple|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|each\s+(?:day|week|month|year|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:daily|nightly|weekly|monthly|yearly|annually|fortnightly|biweekly)(?=\s*(?:$|[,.;!#]|(?:on|at|from|until|starting|basis|please)\b))|on\s+(?:weekdays|weekends)|of\s+(?:every|each)\s+month|(?:once|twice)\s+a\s+(?:day|week|month|year))\b/i;
 
 /**
- * "remind me to pay rent on the 1st of every month": a repeating task, which cannot be stored offline.
- * "daily"/"monthly" count only as adverbs ("water the plants daily"), not before a noun ("monthly report").
+ * A repeat the phrase grammar does not read ("every morning", "twice a day", "biweekly"): said so, rather
+ * than a task titled with it. Repeats it reads are planned (plan-add.ts). "daily"/"monthly" count only as
+ * adverbs ("water the plants daily"), not before a noun ("monthly report").
  */
 export function recurrenceReply(text: string): string | undefined {
+  if (parseRecurrencePhrase(text) !== null) return undefined;
   const m = RECURRENCE.exec(text);
   if (m === null) return undefined;
-  return `I can't make repeating tasks (“${m[0]}”) yet, so I added nothing. I can add it once with a date, like “add pay rent on the 1st”, or an LLM-backed assistant can set up the repeat.`;
+  return `I can't read “${m[0]}” as a repeat, so I added nothing. A task repeats at most daily: say it like “every day”, “every weekday at 9”, “every 2 weeks on friday” or “on the 1st of every month”.`;
 }
 
 const MONTH_DAYS: Record<string, [string, number]> = {
@@ -67,7 +71,7 @@ export function impossibleDate(text: string): string | undefined {
 
 /** App operations with no tool behind them; "snooze the bill" is not a task called "snooze the bill". */
 const UNSUPPORTED_VERB =
-  /^(snooze|archive|unarchive|pin|unpin|star|unstar|favou?rite|duplicate|clone|share|assign|delegate|reassign|export|import|sync|merge|hide|unhide|mute|repeat|recur|sort|group|attach|upload|invite)\b/i;
+  /^(snooze|archive|unarchive|pin|unpin|star|unstar|favou?rite|duplicate|clone|share|assign|delegate|reassign|export|import|sync|merge|hide|unhide|mute|sort|group|attach|upload|invite)\b/i;
 
 export function unsupportedVerbReply(text: string): string | undefined {
   const m = UNSUPPORTED_VERB.exec(text);
