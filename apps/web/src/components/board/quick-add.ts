@@ -17,7 +17,9 @@ export type QuickParse =
 export function hasMarks(parse: QuickParse): parse is Extract<QuickParse, { kind: "parsed" }> {
   if (parse.kind !== "parsed") return false;
   const { result } = parse;
-  return Boolean(result.priority || result.tags?.length || result.due_at);
+  return Boolean(
+    result.priority || result.tags?.length || result.due_at || result.recurrence || result.remind_at,
+  );
 }
 
 /**
@@ -33,6 +35,12 @@ export function quickAddBody(draft: TaskDraft, parsed: ParsedTask | null) {
     priority: body.priority !== "none" ? body.priority : (parsed.priority ?? body.priority),
     tags: body.tags.length > 0 ? body.tags : (parsed.tags ?? []),
     due_at: body.due_at ?? parsed.due_at ?? null,
+    // A repeat or reminder typed in the line ("every saturday at 9, remind me at 8:30"), unless the form
+    // set its own; the reminder only with the parsed due it was counted from.
+    ...(body.recurrence === undefined && parsed.recurrence ? { recurrence: parsed.recurrence } : {}),
+    ...(body.remind_at === undefined && body.due_at === null && parsed.remind_at
+      ? { remind_at: parsed.remind_at }
+      : {}),
   } satisfies CreateTaskRequest;
 }
 
