@@ -3,7 +3,7 @@
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import type { ToolCallRecord } from "./types";
 
-const READ_ONLY = new Set([TOOL.listTasks, "get_task", "search_tasks"]);
+const READ_ONLY = new Set<string>([TOOL.listTasks, TOOL.getOverview, TOOL.findTasksByDate]);
 
 /** "I added “buy milk” and completed task #4", or undefined when nothing was changed. */
 export function describeDone(calls: ToolCallRecord[]): string | undefined {
@@ -32,9 +32,22 @@ function describeCall(call: ToolCallRecord): string {
       return `updated ${task}`;
     case TOOL.restoreTask:
       return `restored ${task}`;
+    case TOOL.addTasks:
+      return `added ${several(result, call.arguments.tasks)}`;
+    case TOOL.completeTasks:
+      return `completed ${several(result, call.arguments.task_ids)}`;
+    case TOOL.updateTasks:
+      return `updated ${several(result, call.arguments.tasks)}`;
     default:
       return `ran ${call.tool}${id !== undefined ? ` on task #${String(id)}` : ""}`;
   }
+}
+
+/** "3 tasks" for a bulk call: its result's count, else how many items it was given. */
+function several(result: Record<string, unknown>, items: unknown): string {
+  const count =
+    typeof result.count === "number" ? result.count : Array.isArray(items) ? items.length : undefined;
+  return count === undefined ? "several tasks" : count === 1 ? "1 task" : `${count} tasks`;
 }
 
 const stringOf = (value: unknown) => (typeof value === "string" && value ? value : undefined);

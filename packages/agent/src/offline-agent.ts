@@ -148,6 +148,8 @@ async function snapshot(step: Step, tasks: KnownTasks): Promise<Record<string, u
     tags: task.tags ?? [],
     due_at: task.due_at ?? null,
     completed: task.completed === true,
+    recurrence_text: task.recurrence_text ?? null,
+    remind_at: task.remind_at ?? null,
   };
 }
 

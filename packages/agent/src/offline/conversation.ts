@@ -11,13 +11,16 @@ export interface NamedTask {
   title?: string;
 }
 
-/** The tools that change a task (every one but the listing). */
+/** The tools that change a task (every one but the read-only listing, overview and find by date). */
 export const CHANGE_TOOLS: ReadonlySet<string> = new Set<string>([
   TOOL.addTask,
   TOOL.completeTask,
   TOOL.deleteTask,
   TOOL.updateTask,
   TOOL.restoreTask,
+  TOOL.addTasks,
+  TOOL.completeTasks,
+  TOOL.updateTasks,
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -204,7 +204,7 @@ function readDate(text: string, ctx: DateContext): FoundDate | undefined {
 }
 
 const CONNECTOR_BEFORE =
-  /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of|the|this\s+coming|coming|later|sometime|some\s+time)\b[\s:]*)+$/i;
+  /(?:\b(?:due|by|before|until|till|til|on|at|for|deadline|no\s+later\s+than|is|of|the|this\s+coming|coming|later|sometime|some\s+time|starting|beginning)\b[\s:]*)+$/i;
 
 /** Removes the date phrase and the connector word that introduced it ("by", "due", "on"). */
 export function removeDate(text: string, found: FoundDate): string {

@@ -17,6 +17,9 @@ const LISTED_FIELD: Record<string, string> = {
   tags: "tags",
   due: "due_at",
   completed: "completed",
+  remind_at: "remind_at",
+  // The rule in words: the tools read a phrase as well as an RRULE, and the wording reads back as the rule.
+  recurrence: "recurrence_text",
 };
 
 export function taskIdOf(call: StoredCall): number | undefined {
@@ -52,12 +55,15 @@ function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string 
     if (key === "task_id") continue;
     const field = LISTED_FIELD[key];
     if (before !== undefined && field !== undefined && field in before) {
-      args[key] = key === "due" ? (before[field] ?? null) : before[field];
+      args[key] =
+        key === "due" || key === "remind_at" || key === "recurrence"
+          ? (before[field] ?? null)
+          : before[field];
     } else if (key === "completed" && typeof call.arguments.completed === "boolean") {
       args.completed = !call.arguments.completed;
     } else {
       return {
-        cannot: `I don't have the task's previous ${key === "due" ? "due date" : key}, so I can't put it back.`,
+        cannot: `I don't have the task's previous ${key === "due" ? "due date" : key === "remind_at" ? "reminder" : key}, so I can't put it back.`,
       };
     }
   }

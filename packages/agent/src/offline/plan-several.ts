@@ -82,7 +82,8 @@ function addListItems(text: string, ctx: TurnContext): string[] | undefined {
   const last = parts.pop() ?? "";
   const tail = last.split(/\s+and\s+/);
   const items = [...parts, ...(tail.length === 2 ? tail : [last])];
-  if (items.length < 2 || items.some((item) => isDetail(item, ctx))) return undefined;
+  if (items.length < 2 || items.some((item) => isDetail(item, ctx) || isReminderDetail(item, ctx)))
+    return undefined;
   return items.map((item) => `add ${item}`);
 }
 

@@ -57,6 +57,7 @@ describe("the stage list", () => {
       "several",
       "set",
       "list",
+      "repeat",
       "naming",
       "update",
       "verb",
@@ -92,6 +93,10 @@ describe("which stage answers", () => {
     ["what's due today?", "list"],
     ["show my tasks tagged work", "list"],
     // "call" is a task verb ("call mom"), but "call task 9 …" names a task.
+    ["stop repeating task 4", "repeat"],
+    ["skip task 4", "repeat"],
+    ["remind me about task 4 tomorrow at 8", "repeat"],
+    ["make task 4 repeat every monday", "repeat"],
     ["call task 9 Quarterly review", "naming"],
     ["move the dentist appointment to friday", "update"],
     ["rename task 4 to buy bread", "update"],
@@ -109,6 +114,9 @@ describe("which stage answers", () => {
     ["check in for the flight tomorrow", "add"],
     ["remind me to call the bank tomorrow", "add"],
     ["buy stamps", "add"],
+    // A repeat phrase is a new repeating task, not a set ("every") nor a delete ("take out").
+    ["take out the recycling every tuesday", "add"],
+    ["every year on 3 march mum's birthday", "add"],
     ["purple monkey dishwasher", "not-understood"],
   ])("%s → %s", (say, stage) => {
     expect(runTurn(say, { now, tasks }).stage).toBe(stage);

@@ -19,6 +19,7 @@ import { normalise } from "./normalise.js";
 import { hasReminderClause, isAddOpening, isClearAdd, planAdd, saysRepeat } from "./plan-add.js";
 import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
+import { planRepeat } from "./plan-repeat.js";
 import { planReportedDone } from "./plan-reported-done.js";
 import { planSeveral } from "./plan-several.js";
 import { hasEditVerb, looksLikeUpdate, planUpdate } from "./plan-update.js";
@@ -65,12 +66,18 @@ export const COMMAND_STAGES: readonly Stage[] = [
   {
     name: "set",
     why: "a command on a set (“delete all completed”, “complete 3 and 5”) must never be read as one guessed task",
-    plan: ({ text, quotes, ctx }) => planBulk(text, quotes, ctx),
+    // "every tuesday" is a repeat, not a set ("every task tagged work").
+    plan: ({ text, quotes, ctx }) => (saysRepeat(text) ? undefined : planBulk(text, quotes, ctx)),
   },
   {
     name: "list",
     why: "questions and listings (“what's due today”) are read before any verb could take their words as a task",
     plan: ({ text, quotes, ctx }) => (looksLikeList(text) ? planList(text, quotes, ctx) : undefined),
+  },
+  {
+    name: "repeat",
+    why: "“stop repeating task 4”, “skip this one”, “remind me about task 4 at 8” change a repeat or reminder; before update, verb and add read “remind me” or “repeat” as theirs",
+    plan: ({ text, quotes, ctx }) => planRepeat(text, quotes, ctx),
   },
   {
     name: "naming",
@@ -91,7 +98,8 @@ export const COMMAND_STAGES: readonly Stage[] = [
   {
     name: "verb",
     why: "complete / delete / reopen one task by a verb, once no edit or set claimed the message",
-    plan: ({ text, quotes, ctx }) => planVerb(text, quotes, ctx),
+    // "take out the recycling every tuesday" is a new repeating task: no command on a task says a repeat.
+    plan: ({ text, quotes, ctx }) => (saysRepeat(text) ? undefined : planVerb(text, quotes, ctx)),
   },
   {
     name: "reported-done",

@@ -7,6 +7,9 @@ export interface KnownTask {
   priority?: string;
   tags?: string[];
   due_at?: string | null;
+  /** The rule in words when the task repeats (list_tasks' `recurrence_text`). */
+  recurrence_text?: string | null;
+  remind_at?: string | null;
 }
 
 export type { ToolName };

@@ -16,6 +16,8 @@ const variantsCorpus3 = join(here, "fixtures/variants-3.jsonl");
 const unclearCorpus = join(here, "fixtures/unclear.jsonl");
 /** Time zones, time questions, follow-ups on the stored conversation, undo, several actions at once. */
 const conversationCorpus = join(here, "fixtures/conversation.jsonl");
+/** Repeats, reminders, skip and stop repeating, and titles that only hold "weekly". */
+const repeatsCorpus = join(here, "fixtures/repeats.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -33,6 +35,7 @@ corpusSuite("variants-2 corpus", variantsCorpus2);
 corpusSuite("variants-3 corpus", variantsCorpus3);
 corpusSuite("unclear-requests corpus", unclearCorpus);
 corpusSuite("conversation corpus", conversationCorpus);
+corpusSuite("repeats corpus", repeatsCorpus);
 
 describe("variants corpus sizes", () => {
   it.each([
@@ -41,6 +44,7 @@ describe("variants corpus sizes", () => {
     [variantsCorpus3, 200],
     [unclearCorpus, 40],
     [conversationCorpus, 60],
+    [repeatsCorpus, 60],
   ] as const)("%s holds at least %i phrasings", (path, min) => {
     expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });
