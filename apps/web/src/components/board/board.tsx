@@ -88,7 +88,12 @@ export function Board({ version }: { version: number }) {
         />
       </div>
 
-      <AddTaskForm onAdded={list.added} />
+      <AddTaskForm
+        onAdded={(task) => {
+          list.added(task);
+          countChange();
+        }}
+      />
 
       <ViewTabs filters={filters} counts={counts} hrefFor={hrefFor} />
 
@@ -116,10 +121,13 @@ export function Board({ version }: { version: number }) {
         onClear={clearFilters}
         onLoadMore={list.loadMore}
         onTagSelect={(tag) => setFilters({ ...filters, tag: filters.tag === tag ? "" : tag })}
-        onToggle={list.toggle}
-        onSaved={list.replace}
-        onDelete={deletes.remove}
-        onRestore={deletes.restore}
+        onToggle={(task) => void list.toggle(task).then(countChange)}
+        onSaved={(task) => {
+          list.replace(task);
+          countChange();
+        }}
+        onDelete={(task) => void deletes.remove(task).then(countChange)}
+        onRestore={(item) => deletes.restore(item).then(countChange)}
       />
 
       <ReminderToasts
@@ -130,7 +138,7 @@ export function Board({ version }: { version: number }) {
         onOpen={openTask}
         onDismiss={reminders.dismiss}
       />
-      <UndoToast deleted={deletes.deleted} onUndo={deletes.restore} />
+      <UndoToast deleted={deletes.deleted} onUndo={(item) => void deletes.restore(item).then(countChange)} />
       <BoardNotice notice={notice} />
       <BoardNotice notice={info} tone="info" />
     </section>

@@ -74,7 +74,13 @@ export function useFilters() {
 
   return {
     filters,
-    setFilters: (next: Filters) => go(next),
+    setFilters: (next: Filters) => {
+      if (next.q !== filters.q) {
+        typed.current = false;
+        setSearch(next.q);
+      }
+      go(next);
+    },
     hrefFor: (next: Filters) => `${pathname}${searchFromFilters(next)}`,
     search,
     setSearch: onSearch,

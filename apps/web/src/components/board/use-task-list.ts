@@ -131,14 +131,20 @@ export function useTaskList(
   const apply = useCallback(
     (event: LiveEvent) => {
       if (event.event === "reminder.due") return;
+      const trash = effectiveStatus(filters) === "deleted";
       if (event.event === "task.deleted") {
-        setTasks((items) => items.filter((item) => item.id !== event.data.id));
+        // The trash gains a task the event does not carry: load it again.
+        if (trash) list.reload();
+        else setTasks((items) => items.filter((item) => item.id !== event.data.id));
         return;
       }
       const { task } = event.data;
       rememberTags([task]);
       setData((page) => {
         if (!page) return page;
+        // Restored elsewhere: it leaves the trash.
+        if (trash && !task.deleted_at)
+          return { ...page, items: page.items.filter((item) => item.id !== task.id) };
         if (page.items.some((item) => item.id === task.id))
           return { ...page, items: page.items.map((item) => (item.id === task.id ? task : item)) };
         if (!matchesQuery(task, filters, timeZone)) return page;
@@ -146,7 +152,7 @@ export function useTaskList(
         return { ...page, items: insertSorted(page.items, task, sort, page.next_cursor === null) };
       });
     },
-    [filters, timeZone, setData, setTasks, rememberTags],
+    [filters, timeZone, setData, setTasks, rememberTags, list.reload],
   );
 
   function added(task: Task) {
