@@ -12,6 +12,7 @@ import {
   eventually,
   newContext,
   newUser,
+  screenshot,
   seedTasks,
   signUp,
   taskRow,
@@ -141,6 +142,7 @@ describe("the live board", () => {
     const toast = page.getByTestId("reminder-toast");
     await toast.waitFor({ timeout: 10_000 });
     expect(await toast.getByTestId("reminder-title").textContent()).toBe("Call the bank");
+    await screenshot(page, "live-board-reminder");
     expect(await taskRow(page, "Call the bank").getByTestId("remind-chip").count()).toBe(1);
     await eventually(
       async () => (await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).length > 0,
@@ -213,6 +215,7 @@ describe("the live board", () => {
         { heading: third.replace(",", ""), titles: ["In three days"] },
       ]);
       expect(groups[0]?.titles).toHaveLength(2);
+      await screenshot(page, `live-board-upcoming-${zone.split("/")[1]}`, true);
       await eventually(
         async () => (await countOf(page, "upcoming")) === "4" && (await countOf(page, "all")) === "8",
         "the Upcoming and All counts",
@@ -275,7 +278,20 @@ describe("the live board", () => {
     expect(await row.getByTestId("repeat-chip").getAttribute("title")).toBe("Repeats every day");
     expect(await row.getByTestId("due-chip").getAttribute("data-due")).toBe(zoneDay(TOKYO, 1));
     expect(await row.getByTestId("remind-chip").count()).toBe(1);
+    // The counts follow a task added on this page.
+    await eventually(
+      async () =>
+        (await countOf(page, "all")) === "1" &&
+        (await countOf(page, "upcoming")) === "1" &&
+        (await countOf(page, "today")) === "0",
+      "the counts after adding",
+    );
 
+    await row.getByTestId("task-edit").click();
+    expect(await page.getByTestId("edit-repeat").inputValue()).toBe("every day");
+    expect(await page.getByTestId("edit-remind").inputValue()).toBe("1h");
+    await screenshot(page, "live-board-edit-repeat");
+    await page.getByTestId("edit-cancel").click();
     await row.getByTestId("task-toggle").click();
     // Done early: the next occurrence comes after the current due.
     const next = zoneDay(TOKYO, 2);
