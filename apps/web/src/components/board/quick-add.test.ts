@@ -38,6 +38,28 @@ describe("quick add", () => {
     ).toMatchObject({ title: "#groceries", tags: ["groceries"] });
   });
 
+  it("sends the repeat and reminder the parse read, unless the form set its own or its own due", () => {
+    const line = { ...EMPTY_DRAFT, title: "water the plants every saturday at 9, remind me at 8:30" };
+    const read = {
+      title: "water the plants",
+      due_at: "2026-12-05T09:00",
+      recurrence: "FREQ=WEEKLY;BYDAY=SA",
+      remind_at: "2026-12-05T08:30",
+    };
+    expect(quickAddBody(line, read)).toMatchObject({
+      due_at: "2026-12-05T09:00",
+      recurrence: "FREQ=WEEKLY;BYDAY=SA",
+      remind_at: "2026-12-05T08:30",
+    });
+    // The form's own due wins, and the reminder counted from the parsed due is not sent with it.
+    const own = quickAddBody({ ...line, due: "2026-12-24", time: "10:00" }, read);
+    expect(own).toMatchObject({ due_at: "2026-12-24T10:00", recurrence: "FREQ=WEEKLY;BYDAY=SA" });
+    expect(own).not.toHaveProperty("remind_at");
+    expect(hasMarks({ kind: "parsed", text: "x", result: { title: "x", recurrence: "FREQ=DAILY" } })).toBe(
+      true,
+    );
+  });
+
   it("shows chips only when the parse found marks", () => {
     expect(hasMarks({ kind: "parsed", text: "x", result: { title: "x" } })).toBe(false);
     expect(hasMarks({ kind: "parsed", text: "x !low", result: { title: "x", priority: "low" } })).toBe(true);
