@@ -55,6 +55,16 @@ describe("repeat and reminder in a draft", () => {
     ).toBe(true);
   });
 
+  it("refuses a repeat the api would not read, before sending it", () => {
+    const base = { ...EMPTY_DRAFT, title: "x", due: "2026-12-05" };
+    expect(validateDraft({ ...base, repeat: "every weekday" }).repeat).toBeUndefined();
+    expect(validateDraft({ ...base, repeat: "FREQ=WEEKLY;BYDAY=MO" }).repeat).toBeUndefined();
+    expect(validateDraft({ ...base, repeat: "every now and then" }).repeat).toMatch(/not a repeat we know/);
+    expect(validateDraft({ ...base, repeat: "every saturday and buy milk" }).repeat).toMatch(/not a repeat/);
+    // An edit that leaves the server's wording alone is not checked again.
+    expect(validateDraft({ ...draftFromTask(stored, LA), title: "y" }).repeat).toBeUndefined();
+  });
+
   it("says what is missing for a reminder", () => {
     expect(validateDraft({ ...EMPTY_DRAFT, title: "x", remind: "1h" }).remind).toMatch(/due date/);
     expect(validateDraft({ ...EMPTY_DRAFT, title: "x", remind: "custom" }).remind).toMatch(/date and time/);

@@ -10,6 +10,8 @@ import {
   TITLE_MAX_LENGTH,
   titleSchema,
 } from "@taskflow/contracts";
+import { parseRecurrenceRule } from "@taskflow/contracts/recurrence";
+import { parseRecurrencePhrase } from "@taskflow/contracts/recurrence-phrase";
 import { dueInputs } from "../../lib/dates";
 import { type RemindChoice, remindFromTask, remindWall } from "../../lib/reminders";
 import { parseTags, tagsError } from "./tag-input";
@@ -89,6 +91,9 @@ export function validateDraft(draft: TaskDraft): DraftErrors {
   if (draft.due && !/^\d{4}-\d{2}-\d{2}$/.test(draft.due)) errors.due = "Pick a valid date.";
   if (draft.time && !/^\d{2}:\d{2}$/.test(draft.time)) errors.time = "Pick a valid time, or leave it empty.";
   else if (draft.time && !draft.due) errors.time = "Pick a date to go with the time.";
+  const repeat = draftRecurrence(draft);
+  if (repeat && !understoodRepeat(repeat))
+    errors.repeat = `Repeat: “${repeat.slice(0, 60)}” is not a repeat we know. Try “every weekday”, “every 2 weeks on friday” or “on the 1st of every month”.`;
   if (draft.remind === "custom" && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(draft.remindAt))
     errors.remind = "Pick the date and time to be reminded at.";
   else if (draft.remind !== "none" && draft.remind !== "custom" && !draft.due)
@@ -105,6 +110,14 @@ export function draftDue(draft: TaskDraft): string | null {
   if (stored && stored.due === draft.due && stored.time === draft.time) return stored.dueAt;
   if (!draft.due) return null;
   return draft.time ? `${draft.due}T${draft.time}` : draft.due;
+}
+
+/** Whether the api will read this as a repeat: an RRULE, or nothing but a repeat phrase (as core does). */
+export function understoodRepeat(input: string): boolean {
+  if (parseRecurrenceRule(input).ok) return true;
+  const text = input.trim().replace(/[.!]+$/, "");
+  const phrase = parseRecurrencePhrase(text);
+  return phrase !== null && phrase.start === 0 && phrase.end === text.length;
 }
 
 /**
