@@ -136,6 +136,7 @@ describe.each(engines)("platform endpoints on %s", (engine) => {
       "sort",
       "status",
       "tag",
+      "with_total",
     ]);
     const createBody = res.body.paths["/api/tasks"]?.post?.requestBody?.content["application/json"]?.schema;
     expect(createBody?.properties?.title?.maxLength).toBe(200);
