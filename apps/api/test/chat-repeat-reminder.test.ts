@@ -100,6 +100,8 @@ describe.each(engines)("a repeating task with a reminder, said in words, on %s",
         remind_at: `${saturday}T08:30`,
       },
     });
+    // The reply says how it repeats (the tool's recurrence_text) and when the reminder is.
+    expect(turn.response).toMatch(/repeats every Saturday, reminder [^)]*8:30/);
     const id = (turn.tool_calls[0]?.result as { task_id: number }).task_id;
     expectHeadlineTask(await task(id), saturday);
 

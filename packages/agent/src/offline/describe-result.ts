@@ -10,6 +10,7 @@ interface ListedTask {
   priority?: unknown;
   tags?: unknown;
   due_at?: unknown;
+  recurrence_text?: unknown;
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -155,9 +156,25 @@ function describeTask(task: ListedTask, options: DescribeOptions): string {
     details.push(`${task.priority} priority`);
   if (Array.isArray(task.tags) && task.tags.length > 0)
     details.push(task.tags.map((t) => `#${String(t)}`).join(" "));
+  if (typeof task.recurrence_text === "string" && task.recurrence_text !== "")
+    details.push(`repeats ${task.recurrence_text}`);
   const box = task.completed === true ? "[x]" : "[ ]";
   const suffix = details.length > 0 ? ` (${details.join(", ")})` : "";
   return `#${String(task.id)} ${box} ${String(task.title)}${suffix}`;
+}
+
+/** "repeats every Saturday", "reminder Sat 5 Dec 08:30" for an add's reply. */
+function repeatDetails(
+  data: Record<string, unknown>,
+  args: Record<string, unknown>,
+  options: DescribeOptions,
+): string[] {
+  const out: string[] = [];
+  if (typeof data.recurrence_text === "string") out.push(`repeats ${data.recurrence_text}`);
+  else if (typeof args.recurrence === "string") out.push("repeating");
+  const remind = formatDue(args.remind_at, options);
+  if (remind !== undefined) out.push(`reminder ${remind}`);
+  return out;
 }
 
 export function describeToolResult(
@@ -176,7 +193,11 @@ export function describeToolResult(
     case TOOL.addTask: {
       const due = formatDue(args.due, options);
       const number = id === undefined ? "" : `#${String(id)}`;
-      const details = [number, ...(due === undefined ? [] : [`due ${due}`])].filter((d) => d.length > 0);
+      const details = [
+        number,
+        ...(due === undefined ? [] : [`due ${due}`]),
+        ...repeatDetails(data, args, options),
+      ].filter((d) => d.length > 0);
       return `Added ${quoted(title)}${details.length > 0 ? ` (${details.join(", ")})` : ""}.`;
     }
     case TOOL.completeTask:
@@ -192,6 +213,12 @@ export function describeToolResult(
       if (args.due === null) what.push("removed the due date");
       else if (args.due !== undefined)
         what.push(`moved it to ${formatDue(args.due, options) ?? String(args.due)}`);
+      if (args.recurrence === null) what.push("it no longer repeats");
+      else if (args.recurrence !== undefined)
+        what.push(`it repeats ${typeof data.recurrence_text === "string" ? data.recurrence_text : "now"}`);
+      if (args.remind_at === null) what.push("removed the reminder");
+      else if (args.remind_at !== undefined)
+        what.push(`reminder ${formatDue(args.remind_at, options) ?? String(args.remind_at)}`);
       if (args.tags !== undefined) what.push("updated its tags");
       if (args.description !== undefined) what.push("updated its description");
       if (args.completed === false) what.push("reopened it");

@@ -161,7 +161,8 @@ function planMakeRepeat(text: string, quotes: readonly string[], ctx: TurnContex
 function planRemindAbout(rest: string, quotes: readonly string[], ctx: TurnContext): OfflinePlan | undefined {
   // The reminder's words are at the end: try the longest tail that reads as one.
   const words = rest.split(/\s+/);
-  for (let cut = 1; cut < words.length; cut++) {
+  // At most the last eight words are the reminder ("next friday at 8:30 in the morning"): bounded cost.
+  for (let cut = Math.max(1, words.length - 8); cut < words.length; cut++) {
     const phrase = words.slice(0, cut).join(" ");
     const when = words.slice(cut).join(" ");
     const said = readReminder(when, ctx);
