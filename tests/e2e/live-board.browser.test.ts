@@ -308,4 +308,29 @@ describe("the live board", () => {
     expect(await info.textContent()).toContain(`Next: ${words}`);
     await context.close();
   }, 90_000);
+
+  it("“water the plants every saturday at 9, remind me at 8:30” in the add field lands on Upcoming with its marks", async () => {
+    const { context, page } = await onBoard(LA, "Walt Erplants");
+    await page.getByTestId("new-title").fill("water the plants every saturday at 9, remind me at 8:30");
+    const chips = page.getByTestId("quick-add-chips");
+    await chips.getByTestId("quick-repeat").waitFor();
+    expect(await chips.getByTestId("quick-repeat").textContent()).toContain("every saturday");
+    expect(await chips.getByTestId("quick-remind").count()).toBe(1);
+    await page.getByTestId("new-title").press("Enter");
+    const row = taskRow(page, "water the plants");
+    await row.waitFor();
+    expect(await row.getByTestId("repeat-chip").getAttribute("title")).toBe("Repeats every Saturday");
+    expect(await row.getByTestId("remind-chip").count()).toBe(1);
+    const due = await row.getByTestId("due-chip").getAttribute("data-due");
+    expect(await row.getByTestId("due-chip").getAttribute("data-time")).toBe("09:00");
+    expect(new Date(`${due}T12:00:00Z`).getUTCDay()).toBe(6);
+    // Within the next 7 days (unless it is Saturday after 9 in Los Angeles): on Upcoming under its day.
+    if (due && due < zoneDay(LA, 7)) {
+      await page.getByTestId("view-upcoming").click();
+      const group = page.getByTestId("day-group").filter({ has: page.getByText("water the plants") });
+      await group.waitFor();
+      expect(await group.getByTestId("day-heading").getAttribute("data-day")).toBe(due);
+    }
+    await context.close();
+  }, 90_000);
 });

@@ -1,15 +1,17 @@
 "use client";
 
 // What the api recognised in the add field, shown under it while typing.
+import { parseRecurrencePhrase } from "@taskflow/contracts/recurrence-phrase";
 import { CalendarIcon } from "@/components/ui/icons";
 import { describeDue } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
+import { BellIcon, RepeatIcon } from "./board-icons";
 import { PRIORITY_LABEL } from "./priority-label";
 import { hasMarks, type QuickParse } from "./quick-add";
 
 const CHIP = "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
-type Overrides = { priority: boolean; tags: boolean; due: boolean };
+type Overrides = { priority: boolean; tags: boolean; due: boolean; repeat: boolean };
 
 export function QuickAddChips({ parse, overrides }: { parse: QuickParse; overrides: Overrides }) {
   const timeZone = useTimeZone();
@@ -21,7 +23,9 @@ export function QuickAddChips({ parse, overrides }: { parse: QuickParse; overrid
     );
   }
   if (!hasMarks(parse)) return null;
-  const { title, priority, tags, due_at } = parse.result;
+  const { title, priority, tags, due_at, recurrence, remind_at } = parse.result;
+  // The repeat in the words that were typed ("every saturday"); the api sends the rule.
+  const repeatWords = recurrence ? (parseRecurrencePhrase(parse.text)?.text ?? recurrence) : null;
   const struck = (off: boolean) => (off ? "line-through opacity-60" : "");
   const setInForm = <span className="sr-only"> (the form’s own field wins)</span>;
   return (
@@ -42,6 +46,24 @@ export function QuickAddChips({ parse, overrides }: { parse: QuickParse; overrid
           <CalendarIcon width={13} height={13} />
           {describeDue(due_at, timeZone).label}
           {overrides.due && setInForm}
+        </span>
+      )}
+      {repeatWords && (
+        <span
+          data-testid="quick-repeat"
+          data-rule={recurrence}
+          className={`${CHIP} bg-violet-50 text-violet-700 ring-violet-200 ${struck(overrides.repeat)}`}
+        >
+          <RepeatIcon width={12} height={12} />
+          {repeatWords}
+          {overrides.repeat && setInForm}
+        </span>
+      )}
+      {remind_at && !overrides.due && (
+        <span data-testid="quick-remind" className={`${CHIP} bg-amber-50 text-amber-700 ring-amber-200`}>
+          <BellIcon width={12} height={12} />
+          <span className="sr-only">Reminder </span>
+          {describeDue(remind_at, timeZone).label}
         </span>
       )}
       {priority && (

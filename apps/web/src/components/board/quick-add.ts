@@ -45,10 +45,16 @@ export function quickAddBody(draft: TaskDraft, parsed: ParsedTask | null) {
 }
 
 /** The parsed marks the form's controls override (shown struck through, so nobody is surprised). */
-export function overridden(draft: TaskDraft): { priority: boolean; tags: boolean; due: boolean } {
+export function overridden(draft: TaskDraft): {
+  priority: boolean;
+  tags: boolean;
+  due: boolean;
+  repeat: boolean;
+} {
   return {
     priority: draft.priority !== "none",
     tags: draft.tags.trim() !== "",
     due: draft.due !== "",
+    repeat: draft.repeat.trim() !== "",
   };
 }
