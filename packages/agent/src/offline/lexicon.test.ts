@@ -17,6 +17,8 @@ const USES: readonly VerbUse[] = [
   "rename",
   "split",
   "shift-days",
+  "end-repeat",
+  "skip",
 ];
 
 function reads(use: VerbUse, said: string): boolean {

@@ -46,7 +46,11 @@ export type VerbUse =
   /** "change X to Y": the value after "to" is read on its own (plan-update.ts). */
   | "split"
   /** Moves a due date by days: "push it back 2 days" (plan-update.ts). */
-  | "shift-days";
+  | "shift-days"
+  /** Ends a task's repeat: "stop repeating task 4", "remove the repeat from the gym" (plan-repeat.ts). */
+  | "end-repeat"
+  /** Moves a repeating task to its next occurrence: "skip the gym this week" (plan-repeat.ts). */
+  | "skip";
 
 interface Verb {
   say: string;
@@ -92,19 +96,23 @@ export const VERBS: readonly Verb[] = [
   {
     say: "delete",
     means: "delete",
-    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag"],
+    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag", "end-repeat"],
   },
   {
     say: "remove",
     means: "delete",
-    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag"],
+    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag", "end-repeat"],
   },
   // Not "clause": "… and cancel my subscription" is a task of its own.
-  { say: "cancel", means: "delete", uses: ["command", "set", "on-it", "wish", "after-reference"] },
+  {
+    say: "cancel",
+    means: "delete",
+    uses: ["command", "set", "on-it", "wish", "after-reference", "end-repeat"],
+  },
   {
     say: "drop",
     means: "delete",
-    uses: [...ON_A_TASK, "maybe-edit", "clear-field", "untag"],
+    uses: [...ON_A_TASK, "maybe-edit", "clear-field", "untag", "end-repeat"],
   },
   { say: "erase", means: "delete", uses: ["command", "set", "maybe-edit", "clear-field", "untag"] },
   { say: "scratch", means: "delete", uses: ["command"] },
@@ -131,7 +139,11 @@ export const VERBS: readonly Verb[] = [
   { say: "abandon", means: "delete", uses: ["command"] },
   { say: "take\\s+off", means: "delete", uses: ["command", "maybe-edit", "clear-field", "untag"] },
   { say: "take\\s+out", means: "delete", uses: ["command"] },
-  { say: "clear", means: "delete", uses: ["command", "set", "maybe-edit", "clear-field", "untag"] },
+  {
+    say: "clear",
+    means: "delete",
+    uses: ["command", "set", "maybe-edit", "clear-field", "untag", "end-repeat"],
+  },
   { say: "eliminate", means: "delete", uses: ["command"] },
   { say: "take\\s+away", means: "delete", uses: ["maybe-edit", "clear-field"] },
   { say: "unset", means: "delete", uses: ["maybe-edit", "clear-field"] },
@@ -234,6 +246,12 @@ export const VERBS: readonly Verb[] = [
   { say: "switch", means: "edit", uses: ["maybe-edit", "split"] },
   { say: "attach", means: "edit", uses: ["maybe-edit"] },
   { say: "assign", means: "edit", uses: ["maybe-edit"] },
+  // A repeat's verbs (plan-repeat.ts): "stop repeating task 4", "skip the gym this week".
+  { say: "stop", means: "edit", uses: ["end-repeat"] },
+  { say: "quit", means: "edit", uses: ["end-repeat"] },
+  { say: "end", means: "edit", uses: ["end-repeat"] },
+  { say: "turn\\s+off", means: "edit", uses: ["end-repeat"] },
+  { say: "skip", means: "edit", uses: ["skip"] },
   { say: "flag", means: "edit", uses: ["maybe-edit"] },
 ];
 

@@ -10,7 +10,7 @@ import { wallTime } from "./clock.js";
 import { lastAssistant, namedTasks } from "./conversation.js";
 import { addDays, localDay } from "./dates.js";
 import { tasksOf } from "./known-tasks.js";
-import { PLEASE } from "./lexicon.js";
+import { PLEASE, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
 import { readReminder, reminderFor } from "./reminder.js";
 import { findRepeat, nextRepeatDay } from "./repeat.js";
@@ -19,16 +19,19 @@ import { targetTask } from "./task-reference.js";
 import type { KnownTask, OfflinePlan, TurnContext } from "./types.js";
 
 const REPEAT_WORD = String.raw`(?:repeat(?:ing|s)?|recurr?(?:ing|s|ence)?|repetition)`;
+const END_REPEAT = verbs("end-repeat");
+/** Not "recurring": "cancel the recurring meeting" deletes a task. */
+const REPEAT_NOUN = String.raw`(?:repeat(?:ing|s)?|recurrence|repetition)`;
 const STOP = new RegExp(
-  String.raw`^(?:${PLEASE}\s+)?(?:stop|quit|end|cancel|remove|clear|delete|turn\s+off|drop)\s+(?:the\s+)?${REPEAT_WORD}\b|^(?:don'?t|do\s+not|no\s+longer|never)\s+${REPEAT_WORD}\b|\b(?:shouldn'?t|should\s+not|doesn'?t\s+need\s+to|needn'?t|won'?t|no\s+longer\s+needs?\s+to)\s+${REPEAT_WORD}\b|\b(?:stop|quit)\s+(?:it|that|.+?)\s+(?:from\s+)?${REPEAT_WORD}\b|^make\s+.+?\s+(?:a\s+)?(?:one[-\s]off|not\s+repeat|non[-\s]?repeating)\b`,
+  String.raw`^(?:${PLEASE}\s+)?(?:${END_REPEAT})\s+(?:the\s+)?${REPEAT_NOUN}\b|^(?:don'?t|do\s+not|no\s+longer|never)\s+${REPEAT_WORD}\b|\b(?:shouldn'?t|should\s+not|doesn'?t\s+need\s+to|needn'?t|won'?t|no\s+longer\s+needs?\s+to)\s+${REPEAT_WORD}\b|^(?:${END_REPEAT})\s+.+?\s+(?:from\s+)?${REPEAT_NOUN}(?:\s+(?:any\s*more|now|${PLEASE}))?\s*$|^make\s+.+?\s+(?:a\s+)?(?:one[-\s]off|not\s+repeat|non[-\s]?repeating)\b`,
   "i",
 );
 const STOP_WORDS = new RegExp(
-  String.raw`^(?:${PLEASE}\s+)?(?:stop|quit|end|cancel|remove|clear|delete|turn\s+off|drop|make)\s+(?:the\s+)?(?:${REPEAT_WORD}\s+)?(?:(?:of|on|for|from)\s+)?|^(?:don'?t|do\s+not|no\s+longer|never)\s+${REPEAT_WORD}\s+|\s+(?:shouldn'?t|should\s+not|doesn'?t\s+need\s+to|needn'?t|won'?t|no\s+longer\s+needs?\s+to)\s+${REPEAT_WORD}\b|\s+(?:from\s+)?${REPEAT_WORD}\b|\s+(?:a\s+)?(?:one[-\s]off|not\s+repeat|non[-\s]?repeating)\b|\b(?:any\s*more|after\s+all|${PLEASE})\b`,
+  String.raw`^(?:${PLEASE}\s+)?(?:${END_REPEAT}|make)\s+(?:the\s+)?(?:${REPEAT_WORD}\s+)?(?:(?:of|on|for|from)\s+)?|^(?:don'?t|do\s+not|no\s+longer|never)\s+${REPEAT_WORD}\s+|\s+(?:shouldn'?t|should\s+not|doesn'?t\s+need\s+to|needn'?t|won'?t|no\s+longer\s+needs?\s+to)\s+${REPEAT_WORD}\b|\s+(?:from\s+)?${REPEAT_WORD}\b|\s+(?:a\s+)?(?:one[-\s]off|not\s+repeat|non[-\s]?repeating)\b|\b(?:any\s*more|after\s+all|${PLEASE})\b`,
   "gi",
 );
 
-const SKIP = /^(?:(?:just|please|pls)\s+)?skip\b\s*(?<rest>.*)$/i;
+const SKIP = new RegExp(String.raw`^(?:(?:just|${PLEASE})\s+)?(?:${verbs("skip")})\b\s*(?<rest>.*)$`, "i");
 /** "this one", "the next one", "this week's", "today": which occurrence, not which task. */
 const OCCURRENCE = new RegExp(
   String.raw`\b(?:(?:this|the\s+next|next|the\s+upcoming|upcoming|the\s+current|today'?s|this\s+week'?s)\s+(?:one|occurrence|time|instance|session)|this\s+(?:week|time)|today|for\s+now|(?:the\s+)?next\s+(?:one|occurrence|time)|${PLEASE})\b|\b(?:this|next|the\s+next|upcoming)\s+(?=\S)`,
