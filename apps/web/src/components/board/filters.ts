@@ -6,16 +6,11 @@ import {
   type TaskSort,
   type TaskStatus,
 } from "@taskflow/contracts";
+import type { ListQuery } from "../../lib/task-match";
 import { VIEWS, type View } from "../../lib/task-views";
 
-export type Filters = {
-  view: View;
-  status: TaskStatus;
-  priority: TaskPriority | "";
-  tag: string;
-  q: string;
-  sort: TaskSort;
-};
+/** The board's view, filters and sort: the list query the URL keeps. */
+export type Filters = ListQuery;
 
 export const DEFAULT_FILTERS: Filters = {
   view: "all",

@@ -5,7 +5,8 @@ import { XIcon } from "@/components/ui/icons";
 import { REMIND_CHOICES, REMIND_LABELS, type RemindChoice } from "@/lib/reminders";
 import type { DraftErrors, TaskDraft } from "./task-draft";
 
-type Props = {
+/** What every field of the task form gets (the add form's and the inline editor's). */
+export type FieldProps = {
   idPrefix: string;
   draft: TaskDraft;
   errors: DraftErrors;
@@ -26,7 +27,7 @@ const REPEAT_SUGGESTIONS = [
 ];
 
 /** Free text with suggestions; an existing task shows the server's wording of its rule. */
-export function RepeatField({ idPrefix, draft, errors, onChange, disabled, className = "" }: Props) {
+export function RepeatField({ idPrefix, draft, errors, onChange, disabled, className = "" }: FieldProps) {
   const id = `${idPrefix}-repeat`;
   return (
     <div className={`min-w-0 ${className}`}>
@@ -69,7 +70,7 @@ export function RepeatField({ idPrefix, draft, errors, onChange, disabled, class
 }
 
 /** None, relative to the due, or a date and time of its own (in the user's zone). */
-export function RemindField({ idPrefix, draft, errors, onChange, disabled, className = "" }: Props) {
+export function RemindField({ idPrefix, draft, errors, onChange, disabled, className = "" }: FieldProps) {
   const id = `${idPrefix}-remind`;
   const described = errors.remind ? `${idPrefix}-remind-error` : undefined;
   return (

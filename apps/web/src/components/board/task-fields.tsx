@@ -3,17 +3,8 @@
 // The fields of a task, shared by the add form and inline edit so both look the same.
 import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import { PRIORITY_LABEL } from "./priority-label";
-import { RemindField, RepeatField } from "./schedule-fields";
-import type { DraftErrors, TaskDraft } from "./task-draft";
-
-type Props = {
-  idPrefix: string;
-  draft: TaskDraft;
-  errors: DraftErrors;
-  onChange: (draft: TaskDraft) => void;
-  disabled?: boolean;
-  className?: string;
-};
+import { type FieldProps as Props, RemindField, RepeatField } from "./schedule-fields";
+import type { DraftErrors } from "./task-draft";
 
 export function PriorityField({ idPrefix, draft, onChange, disabled, className = "" }: Props) {
   return (
