@@ -62,6 +62,25 @@ describe("undo of a repeat or reminder change", () => {
     });
   });
 
+  it("a completed repeating task moved on: undo says it cannot count it back instead of a reopen that does nothing", () => {
+    const call = {
+      tool: TOOL.completeTask,
+      arguments: { task_id: 4 },
+      result: {
+        task_id: 4,
+        status: "completed",
+        title: "Gym",
+        recurrence_text: "every Tuesday",
+        due_at: "x",
+      },
+    };
+    expect(inverseOf(call)).toEqual({ cannot: expect.stringMatching(/can't take that back/) });
+    expect(inverseOf({ ...call, result: { task_id: 4, status: "completed", title: "Gym" } })).toEqual({
+      tool: TOOL.updateTask,
+      arguments: { task_id: 4, completed: false },
+    });
+  });
+
   it("the bulk tools are changes (undo finds them, and says it cannot revert them)", () => {
     expect(CHANGE_TOOLS.has(TOOL.addTasks)).toBe(true);
     expect(CHANGE_TOOLS.has(TOOL.getOverview)).toBe(false);

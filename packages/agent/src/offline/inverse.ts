@@ -39,12 +39,24 @@ export function inverseOf(call: StoredCall): Step | { cannot: string } {
     case TOOL.deleteTask:
       return { tool: TOOL.restoreTask, arguments: { task_id: id } };
     case TOOL.completeTask:
-      return { tool: TOOL.updateTask, arguments: { task_id: id, completed: false } };
+      return repeatedOn(call) ?? { tool: TOOL.updateTask, arguments: { task_id: id, completed: false } };
     case TOOL.updateTask:
       return inverseOfUpdate(id, call);
     default:
       return { cannot: `I can't undo ${call.tool}.` };
   }
+}
+
+/**
+ * Completing a repeating task moved it to its next date and counted it (the result carries the rule):
+ * reopening would change nothing, and the count cannot be taken back through the tools, so say so.
+ */
+function repeatedOn(call: StoredCall): { cannot: string } | undefined {
+  const result = isRecord(call.result) ? call.result : {};
+  if (typeof result.recurrence_text !== "string" || result.recurrence_text === "") return undefined;
+  return {
+    cannot: `Completing a repeating task moved it to its next date (${result.recurrence_text}) and counted it; I can't take that back. Move its due yourself if you need to.`,
+  };
 }
 
 function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string } {
