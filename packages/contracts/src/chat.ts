@@ -64,6 +64,9 @@ export const conversationSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+/** GET /api/conversations, most recent first. */
+export const conversationListSchema = z.object({ items: z.array(conversationSchema) });
+export type ConversationList = z.infer<typeof conversationListSchema>;
 export const messageSchema = z.object({
   id: z.number().int(),
   role: z.enum(MESSAGE_ROLES),

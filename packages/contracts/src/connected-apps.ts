@@ -21,3 +21,4 @@ export const connectedAppSchema = z.object({
 });
 export const connectedAppListSchema = z.object({ apps: z.array(connectedAppSchema) });
 export type ConnectedApp = z.infer<typeof connectedAppSchema>;
+export type ConnectedAppList = z.infer<typeof connectedAppListSchema>;

@@ -1,3 +1,15 @@
+export type { AuthUser, SessionResponse, SignInInput, SignUpInput } from "./auth";
+export {
+  authUserSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordSchema,
+  sessionResponseSchema,
+  signedInSchema,
+  signInBody,
+  signOutResponseSchema,
+  signUpBody,
+} from "./auth";
 export type {
   ChatProblem,
   ChatRequest,
@@ -7,6 +19,7 @@ export type {
   ChatStreamEventName,
   Conversation,
   ConversationDetail,
+  ConversationList,
   ToolCall,
 } from "./chat";
 export {
@@ -17,6 +30,7 @@ export {
   chatStreamEventSchema,
   clientTurnIdSchema,
   conversationDetailSchema,
+  conversationListSchema,
   conversationMessagesQuery,
   conversationSchema,
   MESSAGE_PAGE_DEFAULT,
@@ -25,7 +39,7 @@ export {
   toolCallSchema,
 } from "./chat";
 export { type AppConfig, ASSISTANT_MODES, type AssistantMode, appConfigSchema } from "./config";
-export type { ConnectedApp, McpScope, OAuthScope } from "./connected-apps";
+export type { ConnectedApp, ConnectedAppList, McpScope, OAuthScope } from "./connected-apps";
 export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
 export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
 export {
@@ -52,6 +66,7 @@ export {
 } from "./fields";
 export type { Me, UpdateMeInput } from "./me";
 export { meSchema, updateMeBody } from "./me";
+export { clientIdParams, idParams, userIdParams } from "./params";
 export type { FieldError, Problem } from "./problem";
 export { fieldErrorSchema, problemSchema } from "./problem";
 export type {
@@ -79,5 +94,5 @@ export {
   taskSchema,
   updateTaskBody,
 } from "./tasks";
-export type { CreatedToken, PersonalToken } from "./tokens";
-export { createdTokenSchema, createTokenBody, tokenSchema } from "./tokens";
+export type { CreatedToken, PersonalToken, TokenList } from "./tokens";
+export { createdTokenSchema, createTokenBody, tokenListSchema, tokenSchema } from "./tokens";

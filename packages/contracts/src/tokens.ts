@@ -22,5 +22,8 @@ export const tokenSchema = z.object({
 export const createdTokenSchema = tokenSchema.extend({
   token: z.string().describe("Shown once; store it now"),
 });
+/** GET /api/tokens */
+export const tokenListSchema = z.object({ items: z.array(tokenSchema) });
 export type PersonalToken = z.infer<typeof tokenSchema>;
+export type TokenList = z.infer<typeof tokenListSchema>;
 export type CreatedToken = z.infer<typeof createdTokenSchema>;

@@ -3,7 +3,7 @@
 // deletes the consent (the mcp service refuses the client's access tokens at its next call: it checks
 // the consent on every call) and revokes every refresh token of that client for this user, in one
 // transaction.
-import { connectedAppListSchema, problemSchema, textInput } from "@taskflow/contracts";
+import { clientIdParams, connectedAppListSchema, problemSchema } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { oauthAccessToken, oauthClient, oauthConsent, oauthRefreshToken } from "@taskflow/db/schema";
 import { sendProblem } from "@taskflow/runtime/problem";
@@ -78,7 +78,7 @@ export function registerConnectedAppRoutes(app: FastifyInstance, db: Db) {
     schema: {
       tags: ["tokens"],
       summary: "Revoke a connected app: its tokens stop working at once",
-      params: z.object({ client_id: textInput().min(1).max(200) }),
+      params: clientIdParams,
       response: { 204: z.null(), ...errors },
     },
     handler: async (request, reply) => {

@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import * as schema from "@taskflow/db/schema";
 import { betterAuth } from "better-auth";
@@ -57,8 +58,8 @@ export function createAuth(options: AuthOptions) {
     }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
       autoSignIn: true,
       ...(options.sendResetPassword ? { sendResetPassword: options.sendResetPassword } : {}),
       resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,

@@ -1,11 +1,10 @@
 // The hackathon's `/api/{user_id}/…` paths are part of the contract. They are not routes of their own:
 // a scope at prefix `/:user_id` registers the same route plugins again, and this hook makes that scope
 // refuse any id but the caller's and document its routes as deprecated aliases.
+import { userIdParams } from "@taskflow/contracts";
 import { sendProblem } from "@taskflow/runtime/problem";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-
-const userIdParams = z.object({ user_id: z.string() });
 
 /** Call first in a scope registered at prefix `/:user_id`, inside a scope whose hook sets `request.user`. */
 export function ownUserIdOnly(scope: FastifyInstance) {

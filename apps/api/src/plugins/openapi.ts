@@ -1,27 +1,26 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { problemSchema } from "@taskflow/contracts";
+import {
+  problemSchema,
+  sessionResponseSchema,
+  signedInSchema,
+  signInBody,
+  signOutResponseSchema,
+  signUpBody,
+} from "@taskflow/contracts";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import type { OpenAPIV3 } from "openapi-types";
 import { z } from "zod";
 
 // Better Auth serves /api/auth/* through one wildcard route, so its contract endpoints are described
-// here by hand (bodies as zod, like every other route) rather than generated from route schemas.
+// here by hand (with the contracts' zod shapes, like every other route) rather than generated from route schemas.
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io }) as OpenAPIV3.SchemaObject;
 const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema, "input") } });
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: jsonSchema(problemSchema, "output") } },
-});
-const userSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  emailVerified: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 const signedIn = (description: string) => ({
   description,
@@ -35,9 +34,7 @@ const signedIn = (description: string) => ({
       schema: jsonSchema(z.string(), "output"),
     },
   },
-  content: json(
-    z.object({ token: z.string().describe("Send as `Authorization: Bearer <token>`"), user: userSchema }),
-  ),
+  content: json(signedInSchema),
 });
 
 function authPaths(): OpenAPIV3.PathsObject {
@@ -48,9 +45,7 @@ function authPaths(): OpenAPIV3.PathsObject {
         summary: "Create an account and sign in",
         requestBody: {
           required: true,
-          content: json(
-            z.object({ name: z.string().min(1), email: z.email(), password: z.string().min(8).max(128) }),
-          ),
+          content: json(signUpBody),
         },
         responses: {
           200: signedIn("Signed up and signed in"),
@@ -64,7 +59,7 @@ function authPaths(): OpenAPIV3.PathsObject {
       post: {
         tags: ["auth"],
         summary: "Sign in; returns the bearer token and sets the session cookie",
-        requestBody: { required: true, content: json(z.object({ email: z.email(), password: z.string() })) },
+        requestBody: { required: true, content: json(signInBody) },
         responses: {
           200: signedIn("Signed in"),
           400: problem("Bad input"),
@@ -78,7 +73,7 @@ function authPaths(): OpenAPIV3.PathsObject {
         tags: ["auth"],
         summary: "End the current session (cookie or bearer)",
         security: [{ bearer: [] }, { cookie: [] }],
-        responses: { 200: { description: "Signed out", content: json(z.object({ success: z.boolean() })) } },
+        responses: { 200: { description: "Signed out", content: json(signOutResponseSchema) } },
       },
     },
     "/api/auth/get-session": {
@@ -89,14 +84,7 @@ function authPaths(): OpenAPIV3.PathsObject {
         responses: {
           200: {
             description: "Session or null",
-            content: json(
-              z
-                .object({
-                  session: z.object({ expiresAt: z.string(), userId: z.string() }),
-                  user: userSchema,
-                })
-                .nullable(),
-            ),
+            content: json(sessionResponseSchema),
           },
         },
       },

@@ -1,9 +1,9 @@
 import {
   conversationDetailSchema,
+  conversationListSchema,
   conversationMessagesQuery,
-  conversationSchema,
+  idParams as params,
   problemSchema,
-  taskIdSchema,
 } from "@taskflow/contracts";
 import { deleteConversation, getConversation, listConversations } from "@taskflow/core/conversations";
 import type { Db } from "@taskflow/db/client";
@@ -16,13 +16,12 @@ import { routeDoc } from "./route-doc";
 export function registerConversationRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = (summary: string) => routeDoc("chat", summary);
-  const params = z.object({ id: taskIdSchema });
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
   r.get("/conversations", {
     schema: {
       ...doc("List conversations, most recent first"),
-      response: { 200: z.object({ items: z.array(conversationSchema) }), ...errors },
+      response: { 200: conversationListSchema, ...errors },
     },
     handler: async (request) => ({ items: await listConversations(db, currentUser(request).id) }),
   });

@@ -1,9 +1,9 @@
 import {
   createTaskBody,
   listTasksQuery,
+  idParams as params,
   problemSchema,
   replaceTaskBody,
-  taskIdSchema,
   taskListSchema,
   taskSchema,
   updateTaskBody,
@@ -24,7 +24,6 @@ import { z } from "zod";
 import { currentUser } from "../plugins/auth";
 import { routeDoc } from "./route-doc";
 
-const params = z.object({ id: taskIdSchema });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const doc = (summary: string) => routeDoc("tasks", summary);
 

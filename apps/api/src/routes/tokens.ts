@@ -1,9 +1,9 @@
 import {
   createdTokenSchema,
   createTokenBody,
+  idParams,
   problemSchema,
-  taskIdSchema,
-  tokenSchema,
+  tokenListSchema,
 } from "@taskflow/contracts";
 import { createPersonalToken, listPersonalTokens, revokePersonalToken } from "@taskflow/core/tokens";
 import type { Db } from "@taskflow/db/client";
@@ -42,7 +42,7 @@ export function registerTokenRoutes(
   r.get("/tokens", {
     schema: {
       ...doc("List personal tokens"),
-      response: { 200: z.object({ items: z.array(tokenSchema) }), ...errors },
+      response: { 200: tokenListSchema, ...errors },
     },
     handler: async (request) => ({ items: await listPersonalTokens(db, currentUser(request).id) }),
   });
@@ -50,7 +50,7 @@ export function registerTokenRoutes(
   r.delete("/tokens/:id", {
     schema: {
       ...doc("Revoke a personal token"),
-      params: z.object({ id: taskIdSchema }),
+      params: idParams,
       response: { 204: z.null(), ...errors },
     },
     handler: async (request, reply) => {

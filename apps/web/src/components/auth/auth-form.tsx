@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signInBody, signUpBody } from "@taskflow/contracts";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
@@ -12,13 +13,21 @@ type Mode = "sign-in" | "sign-up";
 type Fields = { name: string; email: string; password: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** The contracts' sign-up/sign-in schemas decide what is wrong; the wording is the form's own. */
 function validate(mode: Mode, fields: Fields): FieldErrors {
+  const input = { name: fields.name.trim(), email: fields.email.trim(), password: fields.password };
+  const result = (mode === "sign-up" ? signUpBody : signInBody).safeParse(input);
   const errors: FieldErrors = {};
-  if (mode === "sign-up" && !fields.name.trim()) errors.name = "Enter your name.";
-  if (!EMAIL.test(fields.email.trim())) errors.email = "Enter a valid email address.";
-  if (mode === "sign-up" && fields.password.length < 8) errors.password = "Use at least 8 characters.";
+  for (const issue of result.error?.issues ?? []) {
+    const field = issue.path[0];
+    if (field === "name") errors.name = "Enter your name.";
+    if (field === "email") errors.email = "Enter a valid email address.";
+    if (field === "password")
+      errors.password =
+        issue.code === "too_big"
+          ? `Use at most ${PASSWORD_MAX_LENGTH} characters.`
+          : `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  }
   if (mode === "sign-in" && !fields.password) errors.password = "Enter your password.";
   return errors;
 }
@@ -121,7 +130,7 @@ export function AuthForm({ mode, next, notice }: { mode: Mode; next?: string; no
         id={`${id}-password`}
         label="Password"
         error={errors.password}
-        hint={signUp ? "At least 8 characters." : undefined}
+        hint={signUp ? `At least ${PASSWORD_MIN_LENGTH} characters.` : undefined}
         name="password"
         type="password"
         autoComplete={signUp ? "new-password" : "current-password"}

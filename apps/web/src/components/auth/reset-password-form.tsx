@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "@taskflow/contracts";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
@@ -23,8 +24,12 @@ export function ResetPasswordForm({ token: fromLink, linkInvalid }: { token: str
     event.preventDefault();
     const found: Errors = {};
     if (!token.trim()) found.token = "Enter the reset token you were given.";
-    if (password.length < 8) found.password = "Use at least 8 characters.";
-    else if (password.length > 128) found.password = "Use at most 128 characters.";
+    const issue = passwordSchema.safeParse(password).error?.issues[0];
+    if (issue)
+      found.password =
+        issue.code === "too_big"
+          ? `Use at most ${PASSWORD_MAX_LENGTH} characters.`
+          : `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
     setErrors(found);
     if (found.token || found.password) return;
     setPending(true);
@@ -75,7 +80,7 @@ export function ResetPasswordForm({ token: fromLink, linkInvalid }: { token: str
         id={`${id}-password`}
         label="New password"
         error={errors.password}
-        hint="At least 8 characters."
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         name="password"
         type="password"
         autoComplete="new-password"

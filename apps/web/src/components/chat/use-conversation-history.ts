@@ -1,13 +1,13 @@
 "use client";
 
-import type { Conversation } from "@taskflow/contracts";
+import type { ConversationList } from "@taskflow/contracts";
 import { useCallback, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { useApiData } from "@/lib/use-api-data";
 
 /** The user's past conversations, for the history view. */
 export function useConversationHistory() {
-  const list = useApiData<{ items: Conversation[] }>("/api/conversations");
+  const list = useApiData<ConversationList>("/api/conversations");
   const { setData, reload } = list;
   // A failed delete; cleared when the list loads again, as a failed load's error is.
   const [deleteError, setDeleteError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConnectedApp } from "@taskflow/contracts";
+import type { ConnectedApp, ConnectedAppList } from "@taskflow/contracts";
 import { useState } from "react";
 import { scopeWords } from "@/components/oauth/scopes";
 import { AlertIcon } from "@/components/ui/icons";
@@ -10,7 +10,7 @@ import { useApiData } from "@/lib/use-api-data";
 
 /** The apps connected through OAuth (claude.ai, ChatGPT, VS Code…), each with its last use and Revoke. */
 export function ConnectedApps() {
-  const { data, error, reload, setData } = useApiData<{ apps: ConnectedApp[] }>("/api/connected-apps");
+  const { data, error, reload, setData } = useApiData<ConnectedAppList>("/api/connected-apps");
   const apps = data?.apps ?? null;
   return (
     <section

@@ -1,6 +1,6 @@
 "use client";
 
-import type { CreatedToken, PersonalToken } from "@taskflow/contracts";
+import type { CreatedToken, PersonalToken, TokenList } from "@taskflow/contracts";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AlertIcon, KeyIcon } from "@/components/ui/icons";
@@ -15,7 +15,7 @@ const TOKEN_PLACEHOLDER = "<your-token>";
 
 export function TokensPage() {
   const { config, error: configError } = useConfig();
-  const list = useApiData<{ items: PersonalToken[] }>("/api/tokens");
+  const list = useApiData<TokenList>("/api/tokens");
   const tokens = list.data?.items ?? null;
   const listError = list.error;
   const setTokens = (update: (current: PersonalToken[] | null) => PersonalToken[] | null) =>
