@@ -70,6 +70,11 @@ export function oauthServerPlugins(options: OAuthServerOptions) {
  * at that moment the context would fail for good: no sign-in even after the database is back. Then the
  * context is created without seeding; the plugin seeds on the first request that needs the resource
  * (and again until that works).
+ *
+ * The same path covers two replicas starting at once on a fresh database: both find no row and both
+ * insert it. The plugin means to skip the loser's unique violation, but it tests the error's message and
+ * Drizzle's is "Failed query: …" (the driver's error is its `cause`), so the loser's seed throws; here it
+ * starts without seeding and then finds the winner's row (test/oauth-startup-race.test.ts).
  */
 function startsWithoutDatabase<P extends ReturnType<typeof oauthProvider>>(plugin: P): P {
   const init = plugin.init;
