@@ -1,6 +1,8 @@
 export { account, rateLimit, session, user, verification } from "./auth";
 export type { ConversationRow, MessageRow, StoredToolCall } from "./chat";
 export { conversations, messageRole, messages } from "./chat";
+export type { ListRow } from "./lists";
+export { lists } from "./lists";
 export {
   jwks,
   oauthAccessToken,

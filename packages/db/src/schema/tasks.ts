@@ -12,6 +12,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { user } from "./auth";
+import { lists } from "./lists";
 
 export const taskPriority = pgEnum("task_priority", TASK_PRIORITIES);
 
@@ -51,6 +52,8 @@ export const tasks = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when the task is moved to the trash; such a task is in no list or count until restored. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** The list the task is in; null: the Inbox. Deleting the list moves its tasks to the Inbox. */
+    listId: integer("list_id").references(() => lists.id, { onDelete: "set null" }),
   },
   (t) => [
     index("tasks_user_id_id_idx").on(t.userId, t.id),
@@ -65,6 +68,7 @@ export const tasks = pgTable(
     index("tasks_reminder_undelivered_idx")
       .on(t.userId)
       .where(sql`${t.remindedAt} is not null and ${t.reminderDeliveredAt} is null`),
+    index("tasks_list_id_idx").on(t.listId),
     index("tasks_user_id_deleted_at_idx").on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
