@@ -1,12 +1,11 @@
 "use client";
 
 import type { ConnectedApp, ConnectedAppList } from "@taskflow/contracts";
-import { useState } from "react";
 import { scopeWords } from "@/components/oauth/scopes";
 import { AlertIcon } from "@/components/ui/icons";
-import { api, errorMessage } from "@/lib/api";
 import { relativeTime } from "@/lib/dates";
 import { useApiData } from "@/lib/use-api-data";
+import { RevokeControl, useRevoke } from "./revoke-control";
 
 /** The apps connected through OAuth (claude.ai, ChatGPT, VS Code…), each with its last use and Revoke. */
 export function ConnectedApps() {
@@ -65,22 +64,7 @@ export function ConnectedApps() {
 }
 
 function ConnectedAppRow({ app, onRevoked }: { app: ConnectedApp; onRevoked: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    setPending(true);
-    setError(null);
-    try {
-      await api(`/api/connected-apps/${encodeURIComponent(app.client_id)}`, { method: "DELETE" });
-      onRevoked();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setPending(false);
-    }
-  }
-
+  const revoke = useRevoke(`/api/connected-apps/${encodeURIComponent(app.client_id)}`, onRevoked);
   const access = app.scopes.includes("tasks:write") ? scopeWords("tasks:write") : scopeWords("tasks:read");
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="connected-app">
@@ -92,34 +76,9 @@ function ConnectedAppRow({ app, onRevoked }: { app: ConnectedApp; onRevoked: () 
           {access} · connected {relativeTime(app.connected_at)} ·{" "}
           {app.last_used_at ? `last used ${relativeTime(app.last_used_at)}` : "not used yet"}
         </p>
-        {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
+        {revoke.error && <p className="mt-1 text-xs text-red-700">{revoke.error}</p>}
       </div>
-      {confirming ? (
-        <div className="flex items-center gap-2">
-          <span className="text-sm text-slate-600">Disconnect {app.name}?</span>
-          <button type="button" className="btn btn-secondary py-1.5" onClick={() => setConfirming(false)}>
-            Keep
-          </button>
-          <button
-            type="button"
-            className="btn bg-red-600 py-1.5 text-white hover:bg-red-700"
-            onClick={revoke}
-            disabled={pending}
-            data-testid="connected-app-revoke-confirm"
-          >
-            {pending ? "Revoking…" : "Revoke"}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="btn btn-danger py-1.5"
-          onClick={() => setConfirming(true)}
-          data-testid="connected-app-revoke"
-        >
-          Revoke
-        </button>
-      )}
+      <RevokeControl state={revoke} question={`Disconnect ${app.name}?`} testId="connected-app-revoke" />
     </li>
   );
 }

@@ -1,28 +1,12 @@
 "use client";
 
 import type { PersonalToken } from "@taskflow/contracts";
-import { useState } from "react";
-import { api, errorMessage } from "@/lib/api";
 import { relativeTime } from "@/lib/dates";
+import { RevokeControl, useRevoke } from "./revoke-control";
 import { expiryLabel } from "./token-expiry";
 
 export function TokenRow({ token, onRevoked }: { token: PersonalToken; onRevoked: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function revoke() {
-    setPending(true);
-    setError(null);
-    try {
-      await api(`/api/tokens/${token.id}`, { method: "DELETE" });
-      onRevoked();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setPending(false);
-    }
-  }
-
+  const revoke = useRevoke(`/api/tokens/${token.id}`, onRevoked);
   const expiry = expiryLabel(token.expires_at);
   return (
     <li
@@ -49,39 +33,9 @@ export function TokenRow({ token, onRevoked }: { token: PersonalToken; onRevoked
             </>
           )}
         </p>
-        {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
+        {revoke.error && <p className="mt-1 text-xs text-red-700">{revoke.error}</p>}
       </div>
-      {confirming ? (
-        <div className="flex items-center gap-2">
-          <span className="text-sm text-slate-600">Revoke? Clients using it stop working.</span>
-          <button
-            type="button"
-            className="btn btn-secondary py-1.5"
-            onClick={() => setConfirming(false)}
-            disabled={pending}
-          >
-            Keep
-          </button>
-          <button
-            type="button"
-            className="btn bg-red-600 py-1.5 text-white hover:bg-red-700"
-            onClick={revoke}
-            disabled={pending}
-            data-testid="token-revoke-confirm"
-          >
-            {pending ? "Revoking…" : "Revoke"}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="btn btn-danger py-1.5"
-          onClick={() => setConfirming(true)}
-          data-testid="token-revoke"
-        >
-          Revoke
-        </button>
-      )}
+      <RevokeControl state={revoke} question="Revoke? Clients using it stop working." testId="token-revoke" />
     </li>
   );
 }
