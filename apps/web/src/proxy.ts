@@ -16,9 +16,11 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   matcher: [
-    // Pages only: not the /api proxy, not the built assets, not the probes.
+    // Pages only: not the /api proxy, not the built assets, not the probes, not the service worker,
+    // the manifest and the icons (public/; the worker must not carry the page's nonce policy).
     {
-      source: "/((?!api/|api$|_next/static|_next/image|healthz|readyz|icon.svg|favicon.ico).*)",
+      source:
+        "/((?!api/|api$|_next/static|_next/image|healthz|readyz|icon.svg|favicon.ico|sw.js|manifest.webmanifest|icon-|apple-touch-icon).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,6 +1,12 @@
 // The browser's only way to the api: same-origin /api/* calls through the web server's proxy.
 // Types come from the shared contracts (type-only imports, so no schema code reaches the bundle).
 import type { FieldError, Problem } from "@taskflow/contracts";
+import {
+  browserOffline,
+  OFFLINE_MESSAGE,
+  reportReachable,
+  reportWriteFailed,
+} from "@/components/pwa/connectivity";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -79,6 +85,9 @@ export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
     // The caller's own abort (a newer search replaced this one) is not a failure to report.
     if (signal?.aborted) return error;
     if (deadline.signal.aborted) return new ApiError(0, "Not answering", NOT_ANSWERING);
+    // A change that never reached the server: the offline banner says so until an answer comes back.
+    if (rest.method && !["GET", "HEAD"].includes(rest.method.toUpperCase())) reportWriteFailed();
+    if (browserOffline()) return new ApiError(0, "Offline", OFFLINE_MESSAGE);
     return new ApiError(0, "Network error", UNREACHABLE);
   };
   try {
@@ -98,6 +107,7 @@ export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
     } catch (error) {
       throw failed(error);
     }
+    reportReachable();
     if (response.status === 401 && redirectOn401) {
       redirectToSignIn();
       throw new ApiError(401, "Signed out", "Your session has ended. Please sign in again.");
