@@ -2,24 +2,12 @@
 // RRULE or a phrase, the due a rule gives a task without one, bad rules refused with nothing written, and
 // a completion that moves the task to its next occurrence (id kept, open, reminder moved along).
 
+import type { Task, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-interface Task {
-  id: number;
-  title: string;
-  completed: boolean;
-  due_at: string | null;
-  all_day: boolean;
-  recurrence: string | null;
-  recurrence_text: string | null;
-  completed_count: number;
-  remind_at: string | null;
-  completed_at: string | null;
-}
 
 const LA = "America/Los_Angeles";
 
@@ -40,8 +28,7 @@ describe.each(engines)("recurring tasks and reminders on %s", (engine) => {
     expect(res.status, res.text).toBe(201);
     return res.body;
   };
-  const count = async () =>
-    (await api.get<{ items: Task[] }>("/api/tasks?limit=100&status=all")).body.items.length;
+  const count = async () => (await api.get<TaskList>("/api/tasks?limit=100&status=all")).body.items.length;
 
   it("takes an English phrase or an RRULE, stores the canonical rule and words it", async () => {
     const phrase = await create({
@@ -69,7 +56,7 @@ describe.each(engines)("recurring tasks and reminders on %s", (engine) => {
     });
     const read = await api.get<Task>(`/api/tasks/${rule.id}`);
     expect(read.body).toMatchObject({ recurrence: "FREQ=MONTHLY;BYMONTHDAY=1", completed_count: 0 });
-    const listed = await api.get<{ items: Task[] }>("/api/tasks?limit=100");
+    const listed = await api.get<TaskList>("/api/tasks?limit=100");
     expect(listed.body.items.find((t) => t.id === phrase.id)?.recurrence_text).toBe("every weekday");
   });
 

@@ -5,24 +5,13 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Task, TaskList } from "@taskflow/contracts";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { client } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-interface Task {
-  id: number;
-  title: string;
-  completed: boolean;
-  due_at: string | null;
-  all_day: boolean;
-  recurrence: string | null;
-  recurrence_text: string | null;
-  completed_count: number;
-  remind_at: string | null;
-}
 
 const LA = "America/Los_Angeles";
 const TOKYO = "Asia/Tokyo";
@@ -46,7 +35,7 @@ describe.each(engines)("MCP recurrence, reminders and dates on %s", (engine) => 
     const call = async (name: string, args: Record<string, unknown>) =>
       (await mcp.callTool({ name, arguments: args })) as CallToolResult;
     const task = async (id: number) => (await rest.get<Task>(`/api/tasks/${id}`)).body;
-    const all = async () => (await rest.get<{ items: Task[] }>("/api/tasks?limit=100")).body.items;
+    const all = async () => (await rest.get<TaskList>("/api/tasks?limit=100")).body.items;
     return { user, rest, call, task, all };
   }
   let la: Awaited<ReturnType<typeof userIn>>;
