@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 export function AuthShell({
   title,
@@ -11,7 +12,8 @@ export function AuthShell({
   children: ReactNode;
 }) {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-50 via-slate-50 to-slate-50 px-4 py-12">
+    <main className="relative flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-50 via-slate-50 to-slate-50 px-4 py-12">
+      <ThemeToggle className="absolute top-3 right-3" />
       <Logo className="mb-8 text-xl" />
       <div className="card w-full max-w-sm p-6 sm:p-8">
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>

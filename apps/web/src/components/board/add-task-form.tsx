@@ -86,7 +86,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           ref={titleRef}
           id="new-title"
           data-testid="new-title"
-          className="w-full rounded-lg border-0 bg-transparent px-1 py-1 text-base font-medium text-slate-900 placeholder:font-normal placeholder:text-slate-400 focus:ring-0 focus:outline-none"
+          className="w-full rounded-lg border-0 bg-transparent px-1 py-1 text-base font-medium text-slate-900 placeholder:font-normal placeholder:text-slate-500 focus:ring-0 focus:outline-none"
           placeholder="What needs doing? Try “buy milk tomorrow 9am #groceries !high”"
           value={draft.title}
           maxLength={TITLE_MAX_LENGTH}
@@ -102,7 +102,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
         <textarea
           id="new-description"
           data-testid="new-description"
-          className="min-h-9 w-full resize-none rounded-lg border-0 bg-transparent px-1 py-0.5 text-sm text-slate-700 placeholder:text-slate-400 focus:ring-0 focus:outline-none"
+          className="min-h-9 w-full resize-none rounded-lg border-0 bg-transparent px-1 py-0.5 text-sm text-slate-700 placeholder:text-slate-500 focus:ring-0 focus:outline-none"
           placeholder="Notes (optional)"
           rows={draft.description.includes("\n") ? 3 : 1}
           value={draft.description}

@@ -21,7 +21,7 @@ export function BoardNotice({ notice, tone = "error" }: { notice: string | null;
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={`fixed inset-x-3 bottom-20 z-50 mx-auto max-w-md rounded-xl px-4 py-3 text-sm text-white shadow-lg sm:bottom-6 ${tone === "error" ? "bg-red-700" : "bg-slate-900"}`}
+      className={`fixed inset-x-3 bottom-20 z-50 mx-auto max-w-md rounded-xl px-4 py-3 text-sm shadow-lg sm:bottom-6 ${tone === "error" ? "bg-danger text-on-accent" : "bg-inverse text-on-inverse"}`}
       data-testid={tone === "error" ? "board-notice" : "board-info"}
     >
       {notice}

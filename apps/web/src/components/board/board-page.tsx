@@ -30,7 +30,7 @@ export function BoardPage() {
       </Suspense>
       <aside
         aria-label="Assistant panel"
-        className={`${chatOpen ? "fixed inset-0 z-40 flex" : "hidden"} flex-col bg-white lg:sticky lg:top-20 lg:z-auto lg:flex lg:h-[calc(100dvh-7rem)] lg:rounded-2xl lg:border lg:border-slate-200 lg:shadow-sm`}
+        className={`${chatOpen ? "fixed inset-0 z-40 flex" : "hidden"} flex-col bg-surface lg:sticky lg:top-20 lg:z-auto lg:flex lg:h-[calc(100dvh-7rem)] lg:rounded-2xl lg:border lg:border-slate-200 lg:shadow-sm`}
         data-testid="chat-aside"
       >
         <ChatPanel
@@ -43,7 +43,7 @@ export function BoardPage() {
         <button
           type="button"
           onClick={() => setChatOpen(true)}
-          className="fixed right-4 bottom-4 z-30 inline-flex items-center gap-2 rounded-full bg-brand-600 px-4 py-3 text-sm font-semibold text-white shadow-lg shadow-brand-600/30 hover:bg-brand-700 lg:hidden"
+          className="fixed right-4 bottom-4 z-30 inline-flex items-center gap-2 rounded-full bg-accent px-4 py-3 text-sm font-semibold text-on-accent shadow-lg shadow-accent/30 hover:bg-accent-hover lg:hidden"
           data-testid="chat-open"
           aria-label="Open assistant"
         >

@@ -45,7 +45,7 @@ export function TagChip({
 }) {
   const className = `inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset transition-colors ${
     active
-      ? "bg-brand-600 text-white ring-brand-600"
+      ? "bg-accent text-on-accent ring-accent"
       : "bg-brand-50 text-brand-700 ring-brand-200 hover:bg-brand-100"
   }`;
   if (!onSelect) {

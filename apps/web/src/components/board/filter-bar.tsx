@@ -46,7 +46,7 @@ export function FilterBar({ filters, onFilters, search, onSearch, knownTags, fil
                 key={status.value}
                 className={`flex-1 cursor-pointer rounded-md px-3 py-1 text-center text-sm font-medium whitespace-nowrap sm:flex-none transition-colors has-focus-visible:outline-2 has-focus-visible:outline-brand-500 ${
                   filters.status === status.value
-                    ? "bg-white text-slate-900 shadow-sm"
+                    ? "bg-surface text-slate-900 shadow-sm"
                     : "text-slate-600 hover:text-slate-900"
                 }`}
               >

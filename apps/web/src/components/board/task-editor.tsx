@@ -70,7 +70,7 @@ export function TaskEditor({
       noValidate
       data-testid="task-editor"
       aria-label={`Edit “${task.title}”`}
-      className="space-y-3 rounded-xl border border-brand-200 bg-white p-3 shadow-md ring-4 ring-brand-50 sm:p-4"
+      className="space-y-3 rounded-xl border border-brand-200 bg-surface p-3 shadow-md ring-4 ring-brand-50 sm:p-4"
     >
       <div>
         <label htmlFor={`${id}-title`} className="mb-1 block text-xs font-medium text-slate-600">

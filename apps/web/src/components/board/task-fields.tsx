@@ -77,7 +77,7 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
       </div>
       <div className="min-w-0">
         <label htmlFor={`${idPrefix}-time`} className="mb-1 block text-xs font-medium text-slate-600">
-          Time <span className="font-normal text-slate-400">(optional)</span>
+          Time <span className="font-normal text-slate-500">(optional)</span>
         </label>
         <input
           id={`${idPrefix}-time`}

@@ -9,7 +9,7 @@ export function TaskListSkeleton() {
       {[0, 1, 2, 3].map((row) => (
         <li
           key={row}
-          className="flex animate-shimmer items-start gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3.5"
+          className="flex animate-shimmer items-start gap-3 rounded-xl border border-slate-200 bg-surface px-4 py-3.5"
         >
           <span className="size-5 rounded-full bg-slate-200" />
           <span className="flex-1 space-y-2">

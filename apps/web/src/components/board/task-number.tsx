@@ -6,7 +6,7 @@ export function TaskNumber({ id, className = "" }: { id: number; className?: str
   return (
     <span
       data-testid="task-number"
-      className={`text-xs font-normal text-slate-400 tabular-nums ${className}`}
+      className={`text-xs font-normal text-slate-500 tabular-nums ${className}`}
     >
       <span aria-hidden="true">#{id}</span>
       <span className="sr-only">task {id}</span>

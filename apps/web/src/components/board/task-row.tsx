@@ -53,7 +53,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
       data-task-id={task.id}
       data-completed={task.completed ? "true" : "false"}
       data-overdue={overdue ? "true" : "false"}
-      className={`group relative flex items-start gap-3 rounded-xl border bg-white px-3 py-3 shadow-xs transition-colors sm:px-4 ${overdue ? "border-red-200 bg-red-50/40" : "border-slate-200 hover:border-slate-300"}`}
+      className={`group relative flex items-start gap-3 rounded-xl border bg-surface px-3 py-3 shadow-xs transition-colors sm:px-4 ${overdue ? "border-red-200 bg-red-50/40" : "border-slate-200 hover:border-slate-300"}`}
     >
       <input
         type="checkbox"
@@ -67,7 +67,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         <div className="flex items-baseline gap-1.5">
           <p
             data-testid="task-title"
-            className={`min-w-0 text-[0.95rem] leading-snug font-medium break-words ${task.completed ? "text-slate-400 line-through" : "text-slate-900"}`}
+            className={`min-w-0 text-[0.95rem] leading-snug font-medium break-words ${task.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
           >
             {task.title}
           </p>
@@ -76,7 +76,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         {task.description && (
           <p
             data-testid="task-description"
-            className={`mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-line ${task.completed ? "text-slate-400" : "text-slate-600"}`}
+            className={`mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-line ${task.completed ? "text-slate-500" : "text-slate-600"}`}
           >
             {task.description}
           </p>

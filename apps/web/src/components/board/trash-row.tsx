@@ -20,7 +20,7 @@ export function TrashRow({ task, onRestore }: { task: Task; onRestore: (task: Ta
     <li
       data-testid="trash-item"
       data-task-id={task.id}
-      className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3"
+      className="flex items-center gap-3 rounded-xl border border-slate-200 bg-surface px-4 py-3"
     >
       <span className="min-w-0 flex-1">
         <span className="flex min-w-0 items-baseline gap-1.5">

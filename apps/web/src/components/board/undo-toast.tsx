@@ -18,7 +18,7 @@ export function UndoToast({ deleted, onUndo }: { deleted: Deleted[]; onUndo: (it
           key={item.task.id}
           role="status"
           data-testid="undo-toast"
-          className="flex animate-rise items-center gap-3 rounded-xl bg-slate-900 px-4 py-3 text-sm text-white shadow-xl"
+          className="flex animate-rise items-center gap-3 rounded-xl bg-inverse px-4 py-3 text-sm text-on-inverse shadow-xl"
         >
           <span className="min-w-0 flex-1 truncate">
             Moved <span className="font-medium">‘{item.task.title}’</span> to the trash
@@ -26,7 +26,7 @@ export function UndoToast({ deleted, onUndo }: { deleted: Deleted[]; onUndo: (it
           <button
             type="button"
             onClick={() => onUndo(item)}
-            className="rounded-md px-2 py-1 font-semibold text-brand-200 hover:bg-white/10 hover:text-white"
+            className="rounded-md px-2 py-1 font-semibold text-brand-200 hover:bg-on-inverse/10 hover:text-on-inverse"
             data-testid="undo-delete"
           >
             Undo

@@ -26,7 +26,7 @@ export function ChatComposer({ input, onInput, onSend, streaming, onStop, inputR
 
   return (
     <form onSubmit={onSubmit} className="border-t border-slate-200 p-3">
-      <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-200">
+      <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-surface p-1.5 shadow-xs focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-200">
         <label htmlFor="chat-input" className="sr-only">
           Message the assistant
         </label>
@@ -36,7 +36,7 @@ export function ChatComposer({ input, onInput, onSend, streaming, onStop, inputR
           data-testid="chat-input"
           rows={1}
           maxLength={4000}
-          className="max-h-32 min-h-9 flex-1 resize-none border-0 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-400 focus:ring-0 focus:outline-none"
+          className="max-h-32 min-h-9 flex-1 resize-none border-0 bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 focus:ring-0 focus:outline-none"
           placeholder="Ask or tell the assistant…"
           value={input}
           onChange={(event) => onInput(event.target.value)}
@@ -58,7 +58,7 @@ export function ChatComposer({ input, onInput, onSend, streaming, onStop, inputR
           </button>
         )}
       </div>
-      <p className="mt-1.5 px-1 text-[0.7rem] text-slate-400">Enter to send · Shift+Enter for a new line</p>
+      <p className="mt-1.5 px-1 text-[0.7rem] text-slate-500">Enter to send · Shift+Enter for a new line</p>
     </form>
   );
 }

@@ -18,7 +18,7 @@ export function ChatEmpty({ onExample }: { onExample: (text: string) => void }) 
           <button
             key={example}
             type="button"
-            className="rounded-xl border border-slate-200 bg-white px-3 py-2 text-left text-sm text-slate-700 shadow-xs transition-colors hover:border-brand-200 hover:bg-brand-50"
+            className="rounded-xl border border-slate-200 bg-surface px-3 py-2 text-left text-sm text-slate-700 shadow-xs transition-colors hover:border-brand-200 hover:bg-brand-50"
             onClick={() => onExample(example)}
             data-testid="chat-example"
           >

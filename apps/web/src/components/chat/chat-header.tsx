@@ -12,7 +12,7 @@ type Props = {
 export function ChatHeader({ assistantMode, historyOpen, onToggleHistory, onNewChat, onClose }: Props) {
   return (
     <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-3">
-      <span className="grid size-8 place-items-center rounded-lg bg-gradient-to-br from-brand-500 to-violet-500 text-white shadow-sm">
+      <span className="grid size-8 place-items-center rounded-lg bg-gradient-to-br from-accent to-violet-600 text-on-accent shadow-sm">
         <SparkIcon width={17} height={17} />
       </span>
       <div className="min-w-0 flex-1">

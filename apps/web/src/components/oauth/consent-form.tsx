@@ -63,7 +63,7 @@ export function ConsentForm({
               ✓
             </span>
             <span
-              className={scope === "tasks:write" && !allowChanges ? "text-slate-400 line-through" : undefined}
+              className={scope === "tasks:write" && !allowChanges ? "text-slate-500 line-through" : undefined}
             >
               {scopeWords(scope)}
             </span>

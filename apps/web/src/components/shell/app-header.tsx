@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Logo } from "@/components/logo";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 const NAV = [
   { href: "/", label: "Board" },
@@ -36,7 +37,7 @@ export function AppHeader({ userName, email }: { userName: string; email: string
     .toUpperCase();
 
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/85 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-surface/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="rounded-lg" aria-label="Taskflow home">
           <Logo />
@@ -80,6 +81,7 @@ export function AppHeader({ userName, email }: { userName: string; email: string
               {userName}
             </span>
           </div>
+          <ThemeToggle />
           <button
             type="button"
             onClick={signOut}

@@ -101,7 +101,7 @@ export function NewTokenNotice({ token, onDismiss }: { token: CreatedToken; onDi
       <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
         <code
           data-testid="token-value"
-          className="min-w-0 flex-1 rounded-lg border border-emerald-200 bg-white px-3 py-2 font-mono text-sm break-all text-slate-900 select-all"
+          className="min-w-0 flex-1 rounded-lg border border-emerald-200 bg-surface px-3 py-2 font-mono text-sm break-all text-slate-900 select-all"
         >
           {token.token}
         </code>

@@ -59,7 +59,7 @@ export function RevokeControl({
       </button>
       <button
         type="button"
-        className="btn bg-red-600 py-1.5 text-white hover:bg-red-700"
+        className="btn bg-danger py-1.5 text-on-accent hover:bg-danger-hover"
         onClick={revoke}
         disabled={pending}
         data-testid={`${testId}-confirm`}
