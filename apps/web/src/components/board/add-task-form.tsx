@@ -1,6 +1,6 @@
 "use client";
 
-import { type Task, TITLE_MAX_LENGTH } from "@taskflow/contracts";
+import type { Task } from "@taskflow/contracts";
 import { type FormEvent, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
@@ -89,7 +89,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           className="w-full rounded-lg border-0 bg-transparent px-1 py-1 text-base font-medium text-slate-900 placeholder:font-normal placeholder:text-slate-500 focus:ring-0 focus:outline-none"
           placeholder="What needs doing? Try “buy milk tomorrow 9am #groceries !high”"
           value={draft.title}
-          maxLength={TITLE_MAX_LENGTH}
+          dir="auto"
           autoComplete="off"
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? "new-title-error" : undefined}
@@ -101,6 +101,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
         </label>
         <textarea
           id="new-description"
+          dir="auto"
           data-testid="new-description"
           className="min-h-9 w-full resize-none rounded-lg border-0 bg-transparent px-1 py-0.5 text-sm text-slate-700 placeholder:text-slate-500 focus:ring-0 focus:outline-none"
           placeholder="Notes (optional)"

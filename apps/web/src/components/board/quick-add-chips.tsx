@@ -32,7 +32,7 @@ export function QuickAddChips({ parse, overrides }: { parse: QuickParse; overrid
     <div className="flex flex-wrap items-center gap-1.5 px-1" data-testid="quick-add-chips">
       <span className="text-xs text-slate-500">
         Adds{" "}
-        <span className="font-medium text-slate-700" data-testid="quick-title">
+        <span dir="auto" className="font-medium text-slate-700" data-testid="quick-title">
           {title}
         </span>
       </span>

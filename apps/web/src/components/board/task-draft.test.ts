@@ -56,7 +56,10 @@ describe("task drafts", () => {
     const draft = { ...EMPTY_DRAFT, title: "Dentist" };
     const cases: [typeof draft, Record<string, string>][] = [
       [{ ...draft, title: "   " }, { title: "Give the task a title." }],
-      [{ ...draft, title: "x".repeat(201) }, { title: "Keep the title under 200 characters." }],
+      [
+        { ...draft, title: "x".repeat(201) },
+        { title: "The title is 201 characters; the most is 200. Shorten it (nothing was cut)." },
+      ],
       [{ ...draft, title: "a\u0000b" }, { title: "Title must not contain NUL (\\u0000) characters." }],
       [{ ...draft, description: "x".repeat(2001) }, { description: "Keep notes under 2000 characters." }],
       [

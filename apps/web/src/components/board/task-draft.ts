@@ -80,7 +80,8 @@ export function validateDraft(draft: TaskDraft): DraftErrors {
   const errors: DraftErrors = {};
   const title = titleSchema.safeParse(draft.title).error?.issues[0];
   if (title?.code === "too_small") errors.title = "Give the task a title.";
-  else if (title?.code === "too_big") errors.title = `Keep the title under ${TITLE_MAX_LENGTH} characters.`;
+  else if (title?.code === "too_big")
+    errors.title = `The title is ${draft.title.length} characters; the most is ${TITLE_MAX_LENGTH}. Shorten it (nothing was cut).`;
   else if (title) errors.title = `Title ${title.message}.`;
   const description = descriptionSchema.safeParse(draft.description).error?.issues[0];
   if (description?.code === "too_big")

@@ -1,6 +1,6 @@
 "use client";
 
-import { type Task, TITLE_MAX_LENGTH } from "@taskflow/contracts";
+import type { Task } from "@taskflow/contracts";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
@@ -82,8 +82,9 @@ export function TaskEditor({
           data-testid="edit-title"
           className="field"
           value={draft.title}
-          maxLength={TITLE_MAX_LENGTH}
+          dir="auto"
           aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${id}-title-error` : undefined}
           onChange={(event) => setDraft({ ...draft, title: event.target.value })}
         />
       </div>
@@ -94,6 +95,7 @@ export function TaskEditor({
         <textarea
           id={`${id}-description`}
           data-testid="edit-description"
+          dir="auto"
           className="field min-h-16 resize-y"
           rows={2}
           value={draft.description}

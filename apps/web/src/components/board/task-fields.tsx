@@ -45,9 +45,16 @@ export function TagsField({ idPrefix, draft, errors, onChange, disabled, classNa
         disabled={disabled}
         autoComplete="off"
         aria-invalid={errors.tags ? true : undefined}
-        aria-describedby={errors.tags ? `${idPrefix}-tags-error` : undefined}
+        aria-describedby={`${idPrefix}-tags-hint${errors.tags ? ` ${idPrefix}-tags-error` : ""}`}
         onChange={(event) => onChange({ ...draft, tags: event.target.value })}
       />
+      <p
+        id={`${idPrefix}-tags-hint`}
+        data-testid={`${idPrefix}-tags-hint`}
+        className="mt-1 text-xs text-slate-500"
+      >
+        Spaces or commas separate tags
+      </p>
     </div>
   );
 }

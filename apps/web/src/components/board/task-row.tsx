@@ -66,6 +66,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-1.5">
           <p
+            dir="auto"
             data-testid="task-title"
             className={`min-w-0 text-[0.95rem] leading-snug font-medium break-words ${task.completed ? "text-slate-500 line-through" : "text-slate-900"}`}
           >
@@ -75,6 +76,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         </div>
         {task.description && (
           <p
+            dir="auto"
             data-testid="task-description"
             className={`mt-0.5 line-clamp-2 text-sm break-words whitespace-pre-line ${task.completed ? "text-slate-500" : "text-slate-600"}`}
           >

@@ -13,7 +13,10 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
   if (message.role === "user") {
     return (
       <div className="flex justify-end" data-testid="chat-message" data-role="user">
-        <p className="max-w-[85%] rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-sm break-words whitespace-pre-wrap text-on-accent">
+        <p
+          dir="auto"
+          className="max-w-[85%] rounded-2xl rounded-br-md bg-accent px-3.5 py-2 text-sm break-words whitespace-pre-wrap text-on-accent"
+        >
           {message.content}
         </p>
       </div>
@@ -49,6 +52,7 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
       )}
       {message.content && (
         <p
+          dir="auto"
           className={`max-w-[92%] rounded-2xl rounded-bl-md px-3.5 py-2 text-sm break-words whitespace-pre-wrap ${
             message.status === "error"
               ? "border border-red-200 bg-red-50 text-red-800"
