@@ -64,6 +64,18 @@ export {
   timeZoneSchema,
   titleSchema,
 } from "./fields";
+export type { CreateListInput, List, ListList, RenameListInput } from "./lists";
+export {
+  createListBody,
+  INBOX,
+  LIST_NAME_MAX_LENGTH,
+  listFilterSchema,
+  listIdField,
+  listListSchema,
+  listNameSchema,
+  listSchema,
+  renameListBody,
+} from "./lists";
 export type { Me, UpdateMeInput } from "./me";
 export { meSchema, updateMeBody } from "./me";
 export { clientIdParams, idParams, userIdParams } from "./params";

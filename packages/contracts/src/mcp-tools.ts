@@ -17,6 +17,7 @@ export const TOOL = {
   updateTasks: "update_tasks",
   getOverview: "get_overview",
   findTasksByDate: "find_tasks_by_date",
+  listLists: "list_lists",
 } as const;
 export type ToolName = (typeof TOOL)[keyof typeof TOOL];
 
@@ -61,6 +62,10 @@ const remindArg = textInput().describe(
   "When to remind the user: an ISO-8601 date-time (2026-01-31T08:30), in the user's time zone unless it has an offset",
 );
 
+const listArg = textInput().describe(
+  `The list, by name (case-insensitive, as shown by ${TOOL.listLists}); "inbox" means no list`,
+);
+
 const newTaskFields = {
   title: textInput().describe("Title of the new task, 1–200 characters"),
   description: textInput().optional().describe("Optional longer notes"),
@@ -69,6 +74,7 @@ const newTaskFields = {
   due: dueArg.optional(),
   recurrence: recurrenceArg.optional(),
   remind_at: remindArg.optional(),
+  list: listArg.optional(),
 };
 export const addTaskArgs = toolArgs({ ...newTaskFields, user_id: userIdArg });
 
@@ -82,6 +88,7 @@ export const listTasksArgs = toolArgs({
   query: textInput().optional().describe("Text to search for in titles and descriptions"),
   due_before: dueArg.optional().describe("Only tasks due before this date"),
   due_after: dueArg.optional().describe("Only tasks due after this date"),
+  list: listArg.optional().describe(`Only tasks in this list, by name; "inbox": only tasks in no list`),
   limit: z.number().int().min(1).max(100).optional().describe("At most this many tasks (default 50)"),
   user_id: userIdArg,
 });
@@ -100,6 +107,7 @@ const taskChangeFields = {
     .describe(`${recurrenceArg.description} null stops repeating.`),
   remind_at: remindArg.nullable().optional().describe(`${remindArg.description}; null clears the reminder`),
   completed: z.boolean().optional().describe("true marks done, false reopens"),
+  list: listArg.optional().describe(`Moves the task to this list, by name; "inbox" takes it out of its list`),
 };
 export const updateTaskArgs = toolArgs({ task_id: taskIdArg, ...taskChangeFields, user_id: userIdArg });
 
@@ -134,6 +142,7 @@ export const listedTask = z.object({
     .nullable()
     .describe("How it repeats, in plain English ('every Saturday'); null when it does not repeat"),
   remind_at: z.string().nullable().describe("When the user is reminded (ISO-8601 instant), else null"),
+  list: z.string().nullable().describe("The name of the task's list, or null: the Inbox"),
 });
 export const listTasksResult = { tasks: z.array(listedTask).describe("Matching tasks, newest first") };
 
@@ -220,3 +229,17 @@ export const findTasksByDateResult = {
 };
 const findTasksByDateSchema = z.object(findTasksByDateResult);
 export type TasksByDate = z.infer<typeof findTasksByDateSchema>;
+
+export const listListsArgs = toolArgs({ user_id: userIdArg });
+
+export const listListsResult = {
+  lists: z
+    .array(
+      z.object({
+        id: z.number().int().describe("List id"),
+        name: z.string().describe("The list's name: give it as `list` to the task tools"),
+        task_count: z.number().int().describe("How many open tasks it holds (not done, not in the trash)"),
+      }),
+    )
+    .describe("The user's lists by name; tasks in none are in the Inbox"),
+};

@@ -8,6 +8,7 @@ import {
   textInput,
   titleSchema,
 } from "./fields";
+import { listFilterSchema, listIdField } from "./lists";
 import { MAX_RECURRENCE_LENGTH, recurrenceTaskFields } from "./recurrence";
 
 export const taskSchema = z
@@ -32,6 +33,7 @@ export const taskSchema = z
     created_at: z.string(),
     updated_at: z.string(),
     deleted_at: z.string().nullable().describe("When the task was moved to the trash, else null"),
+    list_id: z.number().int().nullable().describe("The list the task is in, or null: the Inbox"),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof taskSchema>;
@@ -71,6 +73,7 @@ export const createTaskBody = z.strictObject({
   due_at: dateInputSchema.nullable().optional(),
   recurrence: recurrenceBodyField.nullable().optional(),
   remind_at: remindAtBodyField.nullable().optional(),
+  list_id: listIdField.optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 /** The JSON a client sends to POST /api/tasks (what `createTaskBody` accepts, before its transforms). */
@@ -86,6 +89,7 @@ export const updateTaskBody = z
     recurrence: recurrenceBodyField.nullable().optional(),
     remind_at: remindAtBodyField.nullable().optional(),
     completed: z.boolean({ error: "must be true or false" }).optional(),
+    list_id: listIdField.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "give at least one field to change");
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
@@ -100,6 +104,7 @@ export const replaceTaskBody = z.strictObject({
   recurrence: recurrenceBodyField.nullable().default(null),
   remind_at: remindAtBodyField.nullable().default(null),
   completed: z.boolean({ error: "must be true or false" }).default(false),
+  list_id: listIdField.default(null),
 });
 
 /** `deleted` lists the trash: deleted tasks that can still be restored. */
@@ -128,6 +133,7 @@ export const listTasksQuery = z.strictObject({
   q: textInput().trim().max(200, "must be at most 200 characters").optional(),
   due_before: dateInputSchema.optional(),
   due_after: dateInputSchema.optional(),
+  list: listFilterSchema.optional(),
   sort: z.enum(TASK_SORTS).default("-created"),
   limit: z.coerce
     .number({ error: "must be a number" })

@@ -25,6 +25,7 @@ const task = (over: Partial<Task>): Task => ({
   created_at: "2026-11-01T00:00:00.000Z",
   updated_at: "2026-11-01T00:00:00.000Z",
   deleted_at: null,
+  list_id: null,
   ...over,
 });
 

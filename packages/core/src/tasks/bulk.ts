@@ -5,6 +5,7 @@ import { MAX_BULK_ITEMS } from "@taskflow/contracts/mcp-tools";
 import type { Db } from "@taskflow/db/client";
 import type { TaskRow } from "@taskflow/db/schema";
 import { AppError, invalid } from "../errors";
+import { checkOwnLists } from "../lists/own-lists";
 import { lockTask } from "./repeat";
 import { toTask } from "./task-dto";
 import {
@@ -82,11 +83,12 @@ export async function applyChanges(db: Db, userId: string, items: TaskChange[]):
     const updated: Task[] = [];
     for (const [index, { taskId, changes }] of items.entries()) {
       try {
+        await checkOwnLists(tx, userId, [changes.list_id]);
         updated.push(toTask(await applyChange(tx, userId, taskId, changes, statements)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const named =
-          error.code === "not_found"
+          error.code === "not_found" && error.fieldErrors.length === 0
             ? new AppError(error.code, error.message, [{ field: "task_id", message: error.message }])
             : error;
         throw itemError(index, named);

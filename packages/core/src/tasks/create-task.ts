@@ -2,6 +2,7 @@ import type { CreateTaskInput, Task } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
+import { checkOwnLists, ownListId } from "../lists/own-lists";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { withRecurrence } from "./repeat";
@@ -21,6 +22,10 @@ export const buildTaskInsert = (db: Db, name: string) =>
       allDay: storedAllDay("due") as unknown as boolean,
       recurrence: sql.placeholder("recurrence"),
       remindAt: storedDue("remind") as unknown as Date,
+      listId: ownListId(
+        sql`${sql.placeholder("listId")}::int`,
+        sql`${sql.placeholder("userId")}`,
+      ) as unknown as number,
     })
     .returning()
     .prepare(name);
@@ -35,11 +40,13 @@ export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
   ...dateParams("due", input.due_at),
   recurrence: input.recurrence ?? null,
   ...dateParams("remind", input.remind_at),
+  listId: input.list_id ?? null,
 });
 
 const insertTask = (db: Db) => prepared(db, "task_insert", (name) => buildTaskInsert(db, name));
 
 export async function createTask(db: Db, userId: string, input: CreateTaskInput): Promise<Task> {
+  await checkOwnLists(db, userId, [input.list_id]);
   const [row] = await insertTask(db).execute(
     taskInsertParams(userId, await withRecurrence(db, userId, input)),
   );

@@ -1,6 +1,7 @@
 import type { CreateTaskInput, Task } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { AppError } from "../errors";
+import { checkOwnLists } from "../lists/own-lists";
 import { batchStatementName, checkBatchSize, itemError } from "./bulk";
 import { buildTaskInsert, taskInsertParams } from "./create-task";
 import { withRecurrence } from "./repeat";
@@ -13,6 +14,9 @@ export async function createTasks(db: Db, userId: string, inputs: CreateTaskInpu
     const insert = buildTaskInsert(tx, batchStatementName("task_insert"));
     const created: Task[] = [];
     for (const [index, input] of inputs.entries()) {
+      await checkOwnLists(tx, userId, [input.list_id]).catch((error: unknown) => {
+        throw error instanceof AppError ? itemError(index, error) : error;
+      });
       const resolved = await withRecurrence(tx, userId, input).catch((error: unknown) => {
         throw error instanceof AppError ? itemError(index, error) : error;
       });

@@ -2,8 +2,9 @@ import type { ListTasksOptions, TaskList, TaskSort } from "@taskflow/contracts";
 import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { type TaskRow, tasks } from "@taskflow/db/schema";
-import { and, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import { invalid } from "../errors";
+import { checkOwnLists } from "../lists/own-lists";
 import { boundInstant, dateParams, effectiveDue } from "./due";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
 import { prepared } from "./prepared";
@@ -83,6 +84,7 @@ function shapeOf(options: ListTasksOptions): string {
     options.due_before ? "b" : "",
     options.due_after ? "a" : "",
     options.cursor ? "c" : "",
+    options.list === undefined ? "" : options.list === "inbox" ? "i" : "l",
   ].join("_");
 }
 
@@ -103,6 +105,8 @@ function whereAndOrder(key: SortKey, options: ListTasksOptions) {
   // Bounds and all-day tasks are read in the user's zone: "before 2026-12-01" is before that day starts there.
   if (options.due_before) filters.push(sql`${effectiveDue} < ${boundInstant("dueBefore")}`);
   if (options.due_after) filters.push(sql`${effectiveDue} > ${boundInstant("dueAfter")}`);
+  if (options.list === "inbox") filters.push(isNull(tasks.listId));
+  else if (options.list !== undefined) filters.push(sql`${tasks.listId} = ${p("listId")}::int`);
   if (options.cursor) {
     const comparison = key.descending ? sql`<` : sql`>`;
     filters.push(
@@ -172,12 +176,15 @@ function listParams(userId: string, key: SortKey, options: ListTasksOptions) {
     ...dateParams("dueAfter", options.due_after),
     cursorValue,
     cursorId,
+    listId: typeof options.list === "number" ? options.list : undefined,
     limit: options.limit + 1,
   };
 }
 
 /** Lists one user's tasks with filters, a stable sort and keyset pagination. */
 export async function listTasks(db: Db, userId: string, options: ListTasksOptions): Promise<TaskList> {
+  // Another user's list is not found (a 404), not an empty listing.
+  if (typeof options.list === "number") await checkOwnLists(db, userId, [options.list], "list");
   const key = sortKey(options.sort);
   const params = listParams(userId, key, options);
   const [rows, counted] = await Promise.all([

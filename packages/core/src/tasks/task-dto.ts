@@ -38,5 +38,6 @@ export function toTask(row: TaskRow): Task {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     deleted_at: iso(row.deletedAt),
+    list_id: row.listId,
   };
 }

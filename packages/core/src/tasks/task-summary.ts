@@ -1,5 +1,5 @@
 import type { ListedTask } from "@taskflow/contracts/mcp-tools";
-import { tasks } from "@taskflow/db/schema";
+import { lists, tasks } from "@taskflow/db/schema";
 import { sql } from "drizzle-orm";
 import { dueOnWire, effectiveDue } from "./due";
 import { recurrenceText } from "./task-dto";
@@ -20,6 +20,8 @@ export const SUMMARY_COLUMNS = {
   completedAt: tasks.completedAt,
   recurrence: tasks.recurrence,
   remindAt: tasks.remindAt,
+  /** The name of the task's list, or null (the Inbox). */
+  list: sql<string | null>`(select ${lists.name} from ${lists} where ${lists.id} = ${tasks.listId})`,
 };
 
 type SummaryRow = Pick<
@@ -34,7 +36,7 @@ type SummaryRow = Pick<
   | "completedAt"
   | "recurrence"
   | "remindAt"
->;
+> & { list: string | null };
 
 export function toSummary(row: SummaryRow): ListedTask {
   return {
@@ -47,5 +49,6 @@ export function toSummary(row: SummaryRow): ListedTask {
     completed_at: row.completedAt ? row.completedAt.toISOString() : null,
     recurrence_text: recurrenceText(row.recurrence),
     remind_at: row.remindAt ? row.remindAt.toISOString() : null,
+    list: row.list,
   };
 }

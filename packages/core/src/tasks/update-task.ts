@@ -4,6 +4,7 @@ import type { TaskRow } from "@taskflow/db/schema";
 import { tasks } from "@taskflow/db/schema";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { invalid, notFound } from "../errors";
+import { checkOwnLists, ownListId } from "../lists/own-lists";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { completeRecurring, dueFromRule, lockTask, resolveTaskRecurrence, timeBesideDue } from "./repeat";
@@ -19,6 +20,7 @@ const FIELDS = [
   "recurrence",
   "remind_at",
   "completed",
+  "list_id",
 ] as const;
 type Field = (typeof FIELDS)[number];
 const ABBREVIATIONS: Record<Field, string> = {
@@ -30,6 +32,7 @@ const ABBREVIATIONS: Record<Field, string> = {
   recurrence: "rr",
   remind_at: "rm",
   completed: "co",
+  list_id: "li",
 };
 
 /**
@@ -64,6 +67,7 @@ export function buildTaskUpdate(db: Db, name: string, present: Field[], complete
   }
   if (present.includes("recurrence")) changes.recurrence = p("recurrence");
   if (present.includes("remind_at")) changes.remindAt = storedDue("remind");
+  if (present.includes("list_id")) changes.listId = ownListId(sql`${p("listId")}::int`, sql`${p("userId")}`);
   if (completed !== undefined) {
     changes.completed = completed;
     // Keep the original completion time when a done task is marked done again.
@@ -108,6 +112,7 @@ export const taskUpdateParams = (userId: string, taskId: number, input: UpdateTa
   ...dateParams("due", input.due_at),
   recurrence: input.recurrence,
   ...dateParams("remind", input.remind_at),
+  listId: input.list_id,
 });
 
 /**
@@ -162,6 +167,7 @@ export async function updateTask(
   taskId: number,
   input: UpdateTaskInput,
 ): Promise<Task> {
+  await checkOwnLists(db, userId, [input.list_id]);
   if (typeof input.recurrence !== "string") {
     const [row] = await updateStatement(db, changedFields(input), input.completed).execute(
       taskUpdateParams(userId, taskId, input),

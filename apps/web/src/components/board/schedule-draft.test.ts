@@ -21,6 +21,7 @@ const stored: Task = {
   created_at: "2026-11-30T10:00:00Z",
   updated_at: "2026-11-30T10:00:00Z",
   deleted_at: null,
+  list_id: null,
 };
 const LA = "America/Los_Angeles";
 

@@ -19,6 +19,7 @@ const task = (due_at: string | null): Task => ({
   created_at: "2026-11-30T10:00:00Z",
   updated_at: "2026-11-30T10:00:00Z",
   deleted_at: null,
+  list_id: null,
 });
 
 describe("task drafts", () => {
