@@ -1,21 +1,11 @@
 // Bad input on every task route: each is a 4xx application/problem+json naming the field, never a
 // 500, and nothing is written (checked by listing afterwards, for the caller and for another user).
 
+import type { Task, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem, type RequestOptions } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-interface Task {
-  id: number;
-  title: string;
-  user_id?: unknown;
-  updated_at: string;
-}
-interface TaskList {
-  items: Task[];
-  next_cursor: string | null;
-}
 
 type Case = [
   label: string,

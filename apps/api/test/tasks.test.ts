@@ -1,29 +1,11 @@
 // The task REST contract over real HTTP: every route, every list option, PUT vs PATCH, the
 // hackathon `/api/{user_id}/…` paths, the exact wire shape, and isolation between users.
 
+import type { Task, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-interface Task {
-  id: number;
-  title: string;
-  description: string;
-  completed: boolean;
-  priority: "none" | "low" | "medium" | "high";
-  tags: string[];
-  due_at: string | null;
-  all_day: boolean;
-  completed_at: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
-interface TaskList {
-  items: Task[];
-  next_cursor: string | null;
-}
 
 const TASK_KEYS = [
   "all_day",

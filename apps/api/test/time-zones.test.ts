@@ -2,17 +2,12 @@
 // all-day due, the same calendar day for every viewer; a time without an offset is read in the user's
 // zone; list windows and the due sort read all-day tasks as lasting until their day ends in that zone.
 
+import type { Task, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-interface Task {
-  id: number;
-  title: string;
-  due_at: string | null;
-  all_day: boolean;
-}
 interface Me {
   id: string;
   name: string;
@@ -45,7 +40,7 @@ describe.each(engines)("time zones on %s", (engine) => {
     return res.body;
   };
   const titles = async (api: Api, query: string) => {
-    const res = await api.get<{ items: Task[] }>(`/api/tasks?limit=100&${query}`);
+    const res = await api.get<TaskList>(`/api/tasks?limit=100&${query}`);
     expect(res.status, res.text).toBe(200);
     return res.body.items.map((t) => t.title);
   };
@@ -178,7 +173,7 @@ describe.each(engines)("time zones on %s", (engine) => {
       let cursor: string | null = null;
       do {
         const query: string = `/api/tasks?tag=window&sort=due&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-        const res = await users.tokyo.get<{ items: Task[]; next_cursor: string | null }>(query);
+        const res = await users.tokyo.get<TaskList>(query);
         expect(res.status, res.text).toBe(200);
         seen.push(...res.body.items.map((t) => t.title));
         cursor = res.body.next_cursor;

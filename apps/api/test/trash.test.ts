@@ -1,26 +1,12 @@
 // Trash and undo (contract "Trash and undo"): DELETE moves a task to the trash, where it is in no list,
 // count or read; `status=deleted` lists the trash; restore brings it back unchanged; the trash keeps a
 // task 30 days, then the sweeper removes it for good. Isolation holds for every trash route.
+import type { Task, TaskList } from "@taskflow/contracts";
 import { purgeTrash } from "@taskflow/core/tasks";
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-interface Task {
-  id: number;
-  title: string;
-  completed: boolean;
-  tags: string[];
-  priority: string;
-  due_at: string | null;
-  updated_at: string;
-  deleted_at: string | null;
-}
-interface TaskList {
-  items: Task[];
-  next_cursor: string | null;
-}
 
 describe.each(engines)("the trash on %s", (engine) => {
   let stack: TestStack;
