@@ -23,6 +23,7 @@ import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerEventRoutes } from "./routes/events";
+import { registerListRoutes } from "./routes/lists";
 import { registerMeRoutes } from "./routes/me";
 import { registerQuickAddRoutes } from "./routes/quick-add";
 import { registerTaskRoutes } from "./routes/tasks";
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildApiOptions) {
       registerTokenRoutes(api, database.db, { maxTokensPerUser: env.PERSONAL_TOKEN_LIMIT });
       registerConnectedAppRoutes(api, database.db);
       registerEventRoutes(api, liveEvents);
+      registerListRoutes(api, database.db);
       // The hackathon's /api/{user_id}/… paths: the same task and chat routes, for the caller's own id.
       await api.register(
         async (own) => {

@@ -117,6 +117,8 @@ describe.each(engines)("platform endpoints on %s", (engine) => {
       "/api/conversations/{id}": ["get", "delete"],
       "/api/tokens": ["get", "post"],
       "/api/tokens/{id}": ["delete"],
+      "/api/lists": ["get", "post"],
+      "/api/lists/{id}": ["patch", "delete"],
     };
     for (const [path, methods] of Object.entries(contract)) {
       expect(Object.keys(res.body.paths), path).toContain(path);
@@ -131,6 +133,7 @@ describe.each(engines)("platform endpoints on %s", (engine) => {
       "due_after",
       "due_before",
       "limit",
+      "list",
       "priority",
       "q",
       "sort",
@@ -141,6 +144,8 @@ describe.each(engines)("platform endpoints on %s", (engine) => {
     const createBody = res.body.paths["/api/tasks"]?.post?.requestBody?.content["application/json"]?.schema;
     expect(createBody?.properties?.title?.maxLength).toBe(200);
     expect(createBody?.properties?.description?.maxLength).toBe(2000);
+    const listBody = res.body.paths["/api/lists"]?.post?.requestBody?.content["application/json"]?.schema;
+    expect(listBody?.properties?.name?.maxLength).toBe(60);
   });
 
   it("/api/docs serves the interactive documentation as HTML", async () => {
