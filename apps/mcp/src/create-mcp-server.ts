@@ -10,6 +10,7 @@ import { registerCompleteTasksTool } from "./tools/complete-tasks";
 import { registerDeleteTaskTool } from "./tools/delete-task";
 import { registerFindTasksByDateTool } from "./tools/find-tasks-by-date";
 import { registerGetOverviewTool } from "./tools/get-overview";
+import { registerListListsTool } from "./tools/list-lists";
 import { registerListTasksTool } from "./tools/list-tasks";
 import { registerRestoreTaskTool } from "./tools/restore-task";
 import type { ToolDeps } from "./tools/tool-context";
@@ -43,6 +44,7 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   registerUpdateTasksTool(server, deps);
   registerGetOverviewTool(server, deps);
   registerFindTasksByDateTool(server, deps);
+  registerListListsTool(server, deps);
   registerTodayResource(server, deps);
   registerPlanMyDayPrompt(server, deps);
   return server;

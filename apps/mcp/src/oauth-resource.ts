@@ -19,7 +19,12 @@ declare module "fastify" {
 }
 
 /** Tools a tasks:read grant may call; every other tool (present or future) needs tasks:write. */
-const READ_TOOLS: ReadonlySet<string> = new Set([TOOL.listTasks, TOOL.getOverview, TOOL.findTasksByDate]);
+const READ_TOOLS: ReadonlySet<string> = new Set([
+  TOOL.listTasks,
+  TOOL.getOverview,
+  TOOL.findTasksByDate,
+  TOOL.listLists,
+]);
 
 /** RFC 9728 §3.1: the metadata URL of a resource is its path appended to the well-known prefix. */
 export function resourceMetadataUrl(resource: string): string {

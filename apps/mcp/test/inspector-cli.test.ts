@@ -91,6 +91,11 @@ describe.each(engines)("MCP Inspector CLI against the running server on %s", (en
     expect(
       Object.keys(listed.tools.find((t) => t.name === TOOL.addTask)?.inputSchema.properties ?? {}),
     ).toContain("title");
+    // Lists are given by name to the task tools, and listed by their own read tool.
+    expect(
+      Object.keys(listed.tools.find((t) => t.name === TOOL.addTask)?.inputSchema.properties ?? {}),
+    ).toContain("list");
+    expect(listed.tools.map((t) => t.name)).toContain(TOOL.listLists);
   });
 
   it("tools/call add_task title=Milk creates the task for the token's user", async () => {

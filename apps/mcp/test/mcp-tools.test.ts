@@ -135,11 +135,31 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
     it("describes every input property, with the contract's arguments and required fields", () => {
       const expected: Record<string, { props: string[]; required: string[] }> = {
         [TOOL.addTask]: {
-          props: ["title", "description", "priority", "tags", "due", "recurrence", "remind_at", "user_id"],
+          props: [
+            "title",
+            "description",
+            "priority",
+            "tags",
+            "due",
+            "recurrence",
+            "remind_at",
+            "list",
+            "user_id",
+          ],
           required: ["title"],
         },
         [TOOL.listTasks]: {
-          props: ["status", "priority", "tag", "query", "due_before", "due_after", "limit", "user_id"],
+          props: [
+            "status",
+            "priority",
+            "tag",
+            "query",
+            "due_before",
+            "due_after",
+            "list",
+            "limit",
+            "user_id",
+          ],
           required: [],
         },
         [TOOL.completeTask]: { props: ["task_id", "user_id"], required: ["task_id"] },
@@ -156,6 +176,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             "recurrence",
             "remind_at",
             "completed",
+            "list",
             "user_id",
           ],
           required: ["task_id"],
@@ -168,6 +189,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
           props: ["from", "to", "status", "limit", "user_id"],
           required: ["from", "to"],
         },
+        [TOOL.listLists]: { props: ["user_id"], required: [] },
       };
       expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
       for (const [name, { props, required }] of Object.entries(expected)) {
@@ -196,6 +218,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
       expect(Object.keys((items(TOOL.addTasks)?.items?.properties as object) ?? {}).sort()).toEqual([
         "description",
         "due",
+        "list",
         "priority",
         "recurrence",
         "remind_at",
@@ -244,6 +267,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         "completed_at",
         "due_at",
         "id",
+        "list",
         "priority",
         "recurrence_text",
         "remind_at",
@@ -283,6 +307,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         [TOOL.listTasks]: [true, false, true],
         [TOOL.getOverview]: [true, false, true],
         [TOOL.findTasksByDate]: [true, false, true],
+        [TOOL.listLists]: [true, false, true],
         [TOOL.addTask]: [false, false, false],
         [TOOL.addTasks]: [false, false, false],
         // Completing a repeating task moves it on each time: not idempotent.
@@ -394,6 +419,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             completed_at: done.completed_at,
             recurrence_text: null,
             remind_at: null,
+            list: null,
           },
           {
             id: a.id,
@@ -405,6 +431,7 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
             completed_at: null,
             recurrence_text: null,
             remind_at: null,
+            list: null,
           },
         ],
       });

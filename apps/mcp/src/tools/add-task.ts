@@ -4,6 +4,7 @@ import { addTaskArgs, TOOL, taskActionResult } from "@taskflow/contracts/mcp-too
 import { createTask } from "@taskflow/core/tasks";
 import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
+import { listIdOf } from "./list-arg";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
@@ -12,7 +13,7 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
     {
       title: "Add task",
       description:
-        "Create a new task for the user, optionally repeating (recurrence) and with a reminder (remind_at). Returns its id.",
+        "Create a new task for the user, optionally repeating (recurrence), with a reminder (remind_at) and in a list (list, by name). Returns its id.",
       inputSchema: addTaskArgs,
       outputSchema: taskActionResult,
       annotations: HINTS.write,
@@ -28,6 +29,7 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
           due_at: args.due,
           recurrence: args.recurrence,
           remind_at: args.remind_at,
+          list_id: await listIdOf(context, args.list),
         });
         const task = await createTask(context.db, context.userId, input);
         return toolResult(actionResult(task, "created"));

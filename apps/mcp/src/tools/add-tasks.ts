@@ -4,6 +4,7 @@ import { addTasksArgs, bulkResult, MAX_BULK_ITEMS, TOOL } from "@taskflow/contra
 import { createTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
 import { HINTS } from "./hints";
+import { listIdsOf } from "./list-arg";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
@@ -20,7 +21,8 @@ export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
       const context = contextOf(deps, extra);
       return runTool(context, args, () =>
         allOrNothing(async () => {
-          const inputs = parseItems(args.tasks, "tasks", createTaskBody, (item) => ({
+          const listIds = await listIdsOf(context, args.tasks, "tasks");
+          const inputs = parseItems(args.tasks, "tasks", createTaskBody, (item, index) => ({
             title: item.title,
             description: item.description,
             priority: item.priority,
@@ -28,6 +30,7 @@ export function registerAddTasksTool(server: McpServer, deps: ToolDeps) {
             due_at: item.due,
             recurrence: item.recurrence,
             remind_at: item.remind_at,
+            list_id: listIds[index],
           }));
           const created = await createTasks(context.db, context.userId, inputs);
           return toolResult(bulkResultOf(created, "created"));

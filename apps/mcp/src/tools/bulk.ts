@@ -15,14 +15,14 @@ export function parseItems<T, S extends z.ZodType>(
   items: readonly T[],
   argument: string,
   schema: S,
-  toInput: (item: T) => unknown,
+  toInput: (item: T, index: number) => unknown,
 ): z.output<S>[] {
   const parsed: z.output<S>[] = [];
   const messages: string[] = [];
   const fields: FieldError[] = [];
   for (const [index, item] of items.entries()) {
     try {
-      parsed.push(parseArgs(schema, toInput(item), `item ${index + 1} (${argument}[${index}])`));
+      parsed.push(parseArgs(schema, toInput(item, index), `item ${index + 1} (${argument}[${index}])`));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       messages.push(error.message);

@@ -4,6 +4,7 @@ import { bulkResult, MAX_BULK_ITEMS, TOOL, updateTasksArgs } from "@taskflow/con
 import { updateTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
 import { HINTS } from "./hints";
+import { listIdsOf } from "./list-arg";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
 import { taskChanges } from "./update-task";
 
@@ -21,7 +22,10 @@ export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
       const context = contextOf(deps, extra);
       return runTool(context, args, () =>
         allOrNothing(async () => {
-          const changes = parseItems(args.tasks, "tasks", updateTaskBody, taskChanges);
+          const listIds = await listIdsOf(context, args.tasks, "tasks");
+          const changes = parseItems(args.tasks, "tasks", updateTaskBody, (item, index) =>
+            taskChanges(item, listIds[index]),
+          );
           const items = args.tasks.map((item, index) => ({
             taskId: item.task_id,
             changes: changes[index] ?? {},
