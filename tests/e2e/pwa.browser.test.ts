@@ -93,12 +93,16 @@ describe("the installable app", () => {
     expect(pngSize(Buffer.from(await apple.arrayBuffer()))).toEqual({ width: 180, height: 180 });
 
     // Every page links the manifest, and the worker's script is served as JavaScript.
-    const signIn = await (await fetch(`${webUrl}/sign-in`)).text();
+    const signInPage = await fetch(`${webUrl}/sign-in`);
+    expect(signInPage.headers.get("content-security-policy")).toContain("worker-src 'self'");
+    const signIn = await signInPage.text();
     expect(signIn).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
     expect(signIn).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon\.png"/);
     const worker = await fetch(`${webUrl}/sw.js`);
     expect(worker.status).toBe(200);
     expect(worker.headers.get("content-type")).toMatch(/javascript/);
+    // Not a page: no per-request nonce policy of its own (src/proxy.ts leaves it out).
+    expect(worker.headers.get("content-security-policy")).toBeNull();
   }, 30_000);
 
   it("opens the board offline from the service worker, says changes cannot be saved, and recovers", async () => {

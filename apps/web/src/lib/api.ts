@@ -6,7 +6,7 @@ import {
   OFFLINE_MESSAGE,
   reportReachable,
   reportWriteFailed,
-} from "@/components/pwa/connectivity";
+} from "../components/pwa/connectivity";
 
 export class ApiError extends Error {
   readonly status: number;

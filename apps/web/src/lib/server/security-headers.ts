@@ -16,8 +16,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
-    // The service worker (public/sw.js, same origin) and the manifest; 'strict-dynamic' above would
-    // otherwise leave a worker no source to load from.
+    // Workers (the service worker, public/sw.js) and the manifest come from this origin only, said
+    // outright rather than left to the script-src and default-src fallbacks.
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
