@@ -1,0 +1,274 @@
+// The accessibility scan: axe-core (injected from node_modules, nothing fetched) runs on every page of
+// the built stack in real Chromium, in the light and the dark theme — the system's scheme
+// (emulateMedia) and the toggle — and fails on any WCAG 2.0 A/AA or 2.1 AA violation, colour contrast
+// included (placeholders and completed tasks are on the pages scanned). Dark-mode screenshots go to
+// test-artifacts/screenshots/dark-*.png. The theme script itself is checked under the real CSP.
+import { createRequire } from "node:module";
+import { auth, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
+import type { OAuthClientInformationMixed } from "@modelcontextprotocol/sdk/shared/auth.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser/chromium";
+import { newContext, newUser, screenshot, signUp, taskRow, utcDay } from "./browser/pages";
+import { type Stack, startStack } from "./stack";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21aa"];
+
+type Violation = {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+};
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+/**
+ * A page whose context bypasses the CSP: only so that page.addScriptTag can inject axe (the page's
+ * nonce policy would refuse any script it did not send). The CSP itself is tested below without it.
+ */
+async function scanPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    timezoneId: "UTC",
+    locale: "en-US",
+    bypassCSP: true,
+    reducedMotion: "reduce",
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+async function isDark(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.classList.contains("dark"));
+}
+
+/** The axe violations on the page as it is now, one readable line per element. */
+async function violations(page: Page): Promise<string[]> {
+  // Let entrance animations (toasts, rows) finish so colours are the settled ones.
+  await page.waitForTimeout(250);
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
+  const found = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    })) as { violations: Violation[] };
+    return result.violations;
+  }, TAGS);
+  return found.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.help}) at ${JSON.stringify(node.target)}: ${node.failureSummary ?? ""}`,
+    ),
+  );
+}
+
+/** Scans in the system's light scheme, then its dark one (the page follows live), and saves the dark look. */
+async function scanBothThemes(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => isDark(page)).toBe(false);
+  expect(await violations(page), `${name}, light`).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(() => isDark(page)).toBe(true);
+  expect(await violations(page), `${name}, dark`).toEqual([]);
+  await screenshot(page, `dark-${name}`, true);
+}
+
+class ConsentClient implements OAuthClientProvider {
+  client?: OAuthClientInformationMixed;
+  authorizationUrl?: URL;
+  verifier = "";
+  get redirectUrl() {
+    return "http://127.0.0.1:46097/callback";
+  }
+  get clientMetadata() {
+    return {
+      client_name: "Scan client",
+      redirect_uris: ["http://127.0.0.1:46097/callback"],
+      token_endpoint_auth_method: "none",
+    };
+  }
+  clientInformation() {
+    return this.client;
+  }
+  saveClientInformation(info: OAuthClientInformationMixed) {
+    this.client = info;
+  }
+  tokens() {
+    return undefined;
+  }
+  saveTokens() {}
+  redirectToAuthorization(url: URL) {
+    this.authorizationUrl = url;
+  }
+  saveCodeVerifier(verifier: string) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
+}
+
+describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes", () => {
+  it("the signed-out pages: sign in, sign up, forgot and reset password", async () => {
+    const page = await scanPage();
+    for (const path of ["sign-in", "sign-up", "forgot-password", "reset-password?token=abc123"]) {
+      await page.goto(`${stack.webUrl}/${path}`);
+      await page.locator("form").first().waitFor();
+      await scanBothThemes(page, path.replace(/\?.*/, ""));
+    }
+    // The scan is not blind: faint text put on the page is reported.
+    await page.evaluate(() => {
+      const faint = document.createElement("p");
+      faint.textContent = "Hard to read";
+      faint.style.color = "#999";
+      faint.style.background = "#fff";
+      document.querySelector("main")?.append(faint);
+    });
+    expect((await violations(page)).join("\n")).toContain("color-contrast");
+  });
+
+  it("the board (All, Today, Upcoming, a completed task, the editor, a refused title), the chat, Connect AI tools and the consent page", async () => {
+    const page = await scanPage();
+    await signUp(page, stack.webUrl, newUser("Scan Person"));
+    const seed = [
+      { title: "Call the dentist", due_at: utcDay(0), priority: "high", tags: ["health"] },
+      {
+        title: "Plan the trip",
+        description: "Trains, the hotel and a map",
+        due_at: `${utcDay(2)}T09:00:00Z`,
+        priority: "medium",
+        tags: ["travel", "family"],
+      },
+      { title: "Buy milk", due_at: utcDay(0), priority: "low" },
+    ];
+    const ids: number[] = [];
+    for (const task of seed) {
+      const response = await page.request.post(`${stack.webUrl}/api/tasks`, { data: task });
+      expect(response.status()).toBe(201);
+      ids.push(((await response.json()) as { id: number }).id);
+    }
+    const done = await page.request.patch(`${stack.webUrl}/api/tasks/${ids[2]}/complete`);
+    expect(done.status()).toBe(200);
+
+    await page.goto(`${stack.webUrl}/`);
+    await taskRow(page, "Buy milk").waitFor();
+    expect(await taskRow(page, "Buy milk").getByTestId("task-toggle").isChecked()).toBe(true);
+    await page.locator('[data-testid="board-results"][data-refreshing="false"]').waitFor();
+    // The add form's placeholder and the tags hint are on the page in both scans.
+    await scanBothThemes(page, "board-all");
+
+    for (const view of ["today", "upcoming"]) {
+      await page.getByTestId(`view-${view}`).click();
+      await page.waitForURL((url) => url.searchParams.get("view") === view || url.search.includes(view));
+      await page.locator('[data-testid="board-results"][data-refreshing="false"]').waitFor();
+      await scanBothThemes(page, `board-${view}`);
+    }
+
+    await page.getByTestId("view-all").click();
+    await taskRow(page, "Plan the trip").getByTestId("task-edit").click();
+    await page.getByTestId("task-editor").waitFor();
+    await scanBothThemes(page, "board-editor");
+    await page.keyboard.press("Escape");
+
+    // A refused title: its message is on screen (and must be readable in both themes).
+    await page.getByTestId("new-title").fill("x".repeat(201));
+    await page.getByTestId("add-task").click();
+    await page.getByTestId("new-errors").waitFor();
+    await scanBothThemes(page, "board-refused-title");
+    await page.getByTestId("new-title").fill("");
+
+    // The chat panel (beside the board at this width) with a question and the assistant's answer.
+    await page.getByTestId("chat-input").fill("what's pending?");
+    await page.getByTestId("chat-input").press("Enter");
+    await page.locator('[data-testid="chat-message"][data-role="assistant"][data-status="done"]').waitFor();
+    await scanBothThemes(page, "chat");
+
+    await page.goto(`${stack.webUrl}/tokens`);
+    await page.getByTestId("nav-tokens").waitFor();
+    await page.locator("main form, main h1").first().waitFor();
+    await scanBothThemes(page, "tokens");
+
+    // A pending OAuth request (an MCP client registering and asking for access) shows the consent page.
+    const client = new ConsentClient();
+    expect(await auth(client, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
+    if (!client.authorizationUrl) throw new Error("no authorization URL");
+    await page.goto(client.authorizationUrl.toString());
+    await page.waitForURL((url) => url.pathname === "/oauth/consent");
+    await page.getByTestId("oauth-consent").waitFor();
+    await scanBothThemes(page, "oauth-consent");
+  });
+
+  it("the toggle overrides the system, is remembered, and the board passes the scan either way", async () => {
+    const page = await scanPage();
+    await signUp(page, stack.webUrl, newUser("Toggle Person"));
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.getByTestId("theme-dark").click();
+    await expect.poll(() => isDark(page)).toBe(true);
+    expect(await page.getByTestId("theme-dark").getAttribute("aria-pressed")).toBe("true");
+    expect(await violations(page), "toggle Dark, system light").toEqual([]);
+    await page.reload();
+    await page.getByTestId("add-task-form").waitFor();
+    expect(await isDark(page)).toBe(true);
+    expect(await page.getByTestId("theme-dark").getAttribute("aria-pressed")).toBe("true");
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.getByTestId("theme-light").click();
+    await expect.poll(() => isDark(page)).toBe(false);
+    expect(await violations(page), "toggle Light, system dark").toEqual([]);
+    await page.reload();
+    await page.getByTestId("add-task-form").waitFor();
+    expect(await isDark(page)).toBe(false);
+
+    // Back to System: the page follows the scheme again.
+    await page.getByTestId("theme-system").click();
+    await expect.poll(() => isDark(page)).toBe(true);
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => isDark(page)).toBe(false);
+  });
+});
+
+describe("theme script under the real Content-Security-Policy", () => {
+  it("runs with the page's nonce before the body is parsed (no light flash), and nothing is refused", async () => {
+    const context = await newContext(browser);
+    await context.addInitScript(() => {
+      // Record the theme class at the moment <body> first exists, i.e. before anything is painted.
+      const record = new MutationObserver(() => {
+        if (document.body) {
+          (window as unknown as { darkAtBody: boolean }).darkAtBody =
+            document.documentElement.classList.contains("dark");
+          record.disconnect();
+        }
+      });
+      record.observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`${stack.webUrl}/sign-in`);
+    await page.getByTestId("sign-in-form").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody)).toBe(true);
+
+    // A remembered Light wins over the dark system from the first paint too.
+    await page.getByTestId("theme-light").click();
+    await page.reload();
+    await page.getByTestId("sign-in-form").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody)).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem("taskflow-theme"))).toBe("light");
+    expect(refused).toEqual([]);
+  });
+});
