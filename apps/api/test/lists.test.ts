@@ -6,6 +6,7 @@ import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openEvents } from "./events-helpers";
 
 type Api = ReturnType<typeof client>;
 
@@ -175,6 +176,30 @@ describe.each(engines)("lists on %s", (engine) => {
       expectProblem(await a.post("/api/tasks", { json: { title: "Bad list", list_id } }), 400, ["list_id"]);
     }
     expect((await a.get<TaskList>("/api/tasks?q=Bad%20list")).body.items).toEqual([]);
+  });
+
+  it("moving a task between lists, and deleting its list, are task.updated events", async () => {
+    const user = await stack.signUp("Eve");
+    const eve = client(stack.apiUrl, user.headers);
+    const from = await createList(eve, "From");
+    const to = await createList(eve, "To");
+    const task = await createTask(eve, { title: "Mover", list_id: from.id });
+    const reader = await openEvents(stack.apiUrl, user.headers);
+    try {
+      expect(reader.status).toBe(200);
+      await eve.patch(`/api/tasks/${task.id}`, { json: { list_id: to.id } });
+      const moved = await reader.waitFor("moved", (e) => e.event === "task.updated", 3000);
+      expect(moved.data.task).toMatchObject({ id: task.id, list_id: to.id });
+      expect((await eve.delete(`/api/lists/${to.id}`)).status).toBe(204);
+      const emptied = await reader.waitFor(
+        "back in the Inbox",
+        (e) => e.event === "task.updated" && e.data.task?.list_id === null,
+        3000,
+      );
+      expect(emptied.data.task?.id).toBe(task.id);
+    } finally {
+      reader.close();
+    }
   });
 
   it("documents the list routes in the OpenAPI document", async () => {
