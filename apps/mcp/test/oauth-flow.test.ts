@@ -20,6 +20,7 @@ import type {
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { buildApp } from "@taskflow/api/app";
 import { parseApiEnv } from "@taskflow/api/env";
+import type { ConnectedAppList } from "@taskflow/contracts";
 import { oauthClientResource, oauthResource } from "@taskflow/db/schema";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
@@ -257,9 +258,9 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect(JSON.stringify(await rest.json())).toContain("Ship OAuth");
 
     // The Connect AI tools page lists the app, with its last use.
-    const apps = (await (await fetch(`${apiUrl}/api/connected-apps`, { headers: { cookie } })).json()) as {
-      apps: { client_id: string; name: string; scopes: string[]; last_used_at: string | null }[];
-    };
+    const apps = (await (
+      await fetch(`${apiUrl}/api/connected-apps`, { headers: { cookie } })
+    ).json()) as ConnectedAppList;
     const listedApp = apps.apps.find((app) => app.client_id === provider.client?.client_id);
     expect(listedApp).toMatchObject({ name: "Claude (test)" });
     expect(listedApp?.scopes).toEqual(expect.arrayContaining(["tasks:read", "tasks:write"]));
@@ -268,54 +269,35 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     // Refresh: a new pair; the old refresh token is refused from then on (rotation).
     const as = await metadata();
     const clientInformation = provider.client as OAuthClientInformationMixed;
-    const refreshed = await refreshAuthorization(apiUrl, {
-      metadata: as,
-      clientInformation,
-      refreshToken: tokens.refresh_token,
-      resource: new URL(mcpUrl),
-    });
+    const refresh = (refreshToken: string) =>
+      refreshAuthorization(apiUrl, {
+        metadata: as,
+        clientInformation,
+        refreshToken,
+        resource: new URL(mcpUrl),
+      });
+    const revokeApp = () =>
+      fetch(`${apiUrl}/api/connected-apps/${encodeURIComponent(clientInformation.client_id)}`, {
+        method: "DELETE",
+        headers: { cookie },
+      });
+    const refreshed = await refresh(tokens.refresh_token);
     expect(refreshed.refresh_token).toBeTruthy();
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
     const withRefreshed = await rawCall(refreshed.access_token);
     expect(withRefreshed.status).toBe(200);
-    await expect(
-      refreshAuthorization(apiUrl, {
-        metadata: as,
-        clientInformation,
-        refreshToken: tokens.refresh_token,
-        resource: new URL(mcpUrl),
-      }),
-    ).rejects.toThrow();
+    await expect(refresh(tokens.refresh_token)).rejects.toThrow();
 
     // Revoke on the Connect AI tools page: the very next call is refused, and so is the refresh token.
-    const revoke = await fetch(
-      `${apiUrl}/api/connected-apps/${encodeURIComponent(clientInformation.client_id)}`,
-      {
-        method: "DELETE",
-        headers: { cookie },
-      },
-    );
+    const revoke = await revokeApp();
     expect(revoke.status).toBe(204);
     const afterRevoke = await rawCall(refreshed.access_token);
     expect(afterRevoke.status).toBe(401);
     expect(afterRevoke.headers.get("www-authenticate")).toContain('error="invalid_token"');
     await expect(client.callTool({ name: "list_tasks", arguments: {} })).rejects.toThrow();
-    await expect(
-      refreshAuthorization(apiUrl, {
-        metadata: as,
-        clientInformation,
-        refreshToken: refreshed.refresh_token ?? "",
-        resource: new URL(mcpUrl),
-      }),
-    ).rejects.toThrow();
+    await expect(refresh(refreshed.refresh_token ?? "")).rejects.toThrow();
     // Gone from the list; revoking again is a 404.
-    const again = await fetch(
-      `${apiUrl}/api/connected-apps/${encodeURIComponent(clientInformation.client_id)}`,
-      {
-        method: "DELETE",
-        headers: { cookie },
-      },
-    );
+    const again = await revokeApp();
     expect(again.status).toBe(404);
   });
 
