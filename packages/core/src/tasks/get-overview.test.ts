@@ -106,6 +106,7 @@ describe.each(engines)("getOverview on %s", (engine) => {
       completed_at: null,
       recurrence_text: null,
       remind_at: null,
+      list: null,
     });
   });
 
