@@ -86,10 +86,8 @@ async function networkFirst(request, url) {
   try {
     const response = await fetch(request);
     // A redirect (signed out) or an error page is passed on and never kept.
-    if (response.ok && response.type === "basic" && !response.redirected) {
-      const copy = response.clone();
-      caches.open(SHELL_CACHE).then((cache) => cache.put(url.pathname, copy));
-    }
+    if (response.ok && response.type === "basic" && !response.redirected)
+      keep(url.pathname, response.clone()).catch(() => undefined);
     return response;
   } catch (error) {
     const cache = await caches.open(SHELL_CACHE);
@@ -112,7 +110,17 @@ async function keepShell() {
   if (!response.ok || response.redirected || response.type !== "basic") return;
   const html = await response.clone().text();
   await keepAssets(html.match(STATIC_URL) ?? []);
-  await (await caches.open(SHELL_CACHE)).put(SHELL_URL, response);
+  await keep(SHELL_URL, response);
+}
+
+/**
+ * Keeps a page, unless it is the "temporarily unavailable" page the app layout shows (with a 200) when
+ * the api does not answer: offline, the last good board is worth more than that.
+ */
+async function keep(path, response) {
+  const html = await response.clone().text();
+  if (html.includes('data-testid="api-unavailable"')) return;
+  await (await caches.open(SHELL_CACHE)).put(path, response);
 }
 
 async function keepAssets(paths) {
