@@ -239,6 +239,24 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
   });
 });
 
+it("at phone width one header button steps System → Light → Dark, and the dark board passes the scan", async () => {
+  const page = await scanPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, stack.webUrl, newUser("Phone Person"));
+  await page.emulateMedia({ colorScheme: "light" });
+  const next = page.getByTestId("theme-next");
+  expect(await next.getAttribute("aria-label")).toBe("System theme (switch to light theme)");
+  await next.click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+  await next.click();
+  await expect.poll(() => isDark(page)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await violations(page), "phone, dark").toEqual([]);
+  await screenshot(page, "dark-phone-board");
+  await next.click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("system");
+});
+
 describe("theme script under the real Content-Security-Policy", () => {
   it("runs with the page's nonce before the body is parsed (no light flash), and nothing is refused", async () => {
     const context = await newContext(browser);

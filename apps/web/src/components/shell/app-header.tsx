@@ -81,7 +81,7 @@ export function AppHeader({ userName, email }: { userName: string; email: string
               {userName}
             </span>
           </div>
-          <ThemeToggle />
+          <ThemeToggle compact />
           <button
             type="button"
             onClick={signOut}

@@ -22,13 +22,53 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** System / Light / Dark, remembered in this browser (see theme-script.ts). */
-export function ThemeToggle({ className = "" }: { className?: string }) {
+/**
+ * System / Light / Dark, remembered in this browser (see theme-script.ts). `compact`: on phones one
+ * button that steps to the next choice (the header has no room for three), the three from `sm` up.
+ */
+export function ThemeToggle({ className = "", compact = false }: { className?: string; compact?: boolean }) {
   const choice = useSyncExternalStore(subscribe, currentThemeChoice, () => "system" as ThemeChoice);
+  const index = OPTIONS.findIndex((option) => option.choice === choice);
+  const current = OPTIONS[index] ?? OPTIONS[0];
+  const next = OPTIONS[(index + 1) % OPTIONS.length] ?? OPTIONS[0];
+  return (
+    <>
+      {compact && current && next && (
+        <button
+          type="button"
+          data-testid="theme-next"
+          aria-label={`${current.label} (switch to ${next.label.toLowerCase()})`}
+          title={current.label}
+          onClick={() => saveThemeChoice(next.choice)}
+          className={`grid size-8 place-items-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:hidden ${className}`}
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="size-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
+            <path d={current.icon} />
+          </svg>
+        </button>
+      )}
+      <ThemeChoices
+        choice={choice}
+        className={`${compact ? "hidden sm:inline-flex" : "inline-flex"} ${className}`}
+      />
+    </>
+  );
+}
+
+function ThemeChoices({ choice, className }: { choice: ThemeChoice; className: string }) {
   return (
     <fieldset
       data-testid="theme-toggle"
-      className={`inline-flex items-center rounded-lg border border-slate-200 bg-surface p-0.5 ${className}`}
+      className={`items-center rounded-lg border border-slate-200 bg-surface p-0.5 ${className}`}
     >
       <legend className="sr-only">Theme</legend>
       {OPTIONS.map((option) => (
