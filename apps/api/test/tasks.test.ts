@@ -17,6 +17,7 @@ const TASK_KEYS = [
   "description",
   "due_at",
   "id",
+  "list_id",
   "priority",
   "recurrence",
   "recurrence_text",
