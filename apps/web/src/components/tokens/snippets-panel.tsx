@@ -72,13 +72,13 @@ export function Snippets({ mcpUrl, token, hasToken }: { mcpUrl: string; token: s
           <pre
             data-testid="snippet-code"
             data-snippet={current.id}
-            className="overflow-x-auto rounded-xl bg-slate-900 p-4 pr-24 font-mono text-[0.8rem] leading-relaxed text-slate-100"
+            className="overflow-x-auto rounded-xl bg-code p-4 pr-24 font-mono text-[0.8rem] leading-relaxed text-on-code"
           >
             <code>{current.code}</code>
           </pre>
           <CopyButton
             text={current.code}
-            className="absolute top-2.5 right-2.5 border-slate-700 bg-slate-800 text-slate-100 hover:bg-slate-700"
+            className="absolute top-2.5 right-2.5 border-on-code/25 bg-code-raised text-on-code hover:bg-on-code/20"
             testId="snippet-copy"
           />
         </div>
