@@ -3,7 +3,7 @@
 // points to it, and who may call what: personal and agent tokens act as their user in full; an OAuth
 // token only within its scopes (tasks:read reads, tasks:write also changes tasks).
 import { MCP_SCOPES, OAUTH_SCOPES } from "@taskflow/contracts";
-import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { READ_ONLY_TOOLS } from "@taskflow/contracts/mcp-tools";
 import type { Db } from "@taskflow/db/client";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticateCaller, type Caller } from "./authenticate";
@@ -17,14 +17,6 @@ declare module "fastify" {
     mcpCaller?: Caller;
   }
 }
-
-/** Tools a tasks:read grant may call; every other tool (present or future) needs tasks:write. */
-const READ_TOOLS: ReadonlySet<string> = new Set([
-  TOOL.listTasks,
-  TOOL.getOverview,
-  TOOL.findTasksByDate,
-  TOOL.listLists,
-]);
 
 /** RFC 9728 §3.1: the metadata URL of a resource is its path appended to the well-known prefix. */
 export function resourceMetadataUrl(resource: string): string {
@@ -93,7 +85,10 @@ function writeCalls(body: unknown): RpcMessage[] {
   const messages = (Array.isArray(body) ? body : [body]) as RpcMessage[];
   return messages.filter(
     (m) =>
-      m && m.method === "tools/call" && typeof m.params?.name === "string" && !READ_TOOLS.has(m.params.name),
+      m &&
+      m.method === "tools/call" &&
+      typeof m.params?.name === "string" &&
+      !READ_ONLY_TOOLS.has(m.params.name),
   );
 }
 

@@ -3,7 +3,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { READ_ONLY_TOOLS, TOOL } from "@taskflow/contracts/mcp-tools";
 import { signAgentToken } from "@taskflow/core/agent-token";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { engines } from "@taskflow/testing/databases";
@@ -319,6 +319,11 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         [TOOL.restoreTask]: [false, false, false],
       };
       expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
+      // READ_ONLY_TOOLS (the read-only OAuth grant, the assistant's "what did I change") is exactly the read-only hints.
+      const readOnly = Object.entries(expected)
+        .filter(([, [ro]]) => ro)
+        .map(([name]) => name);
+      expect([...READ_ONLY_TOOLS].sort()).toEqual(readOnly.sort());
       for (const [name, [readOnlyHint, destructiveHint, idempotentHint]] of Object.entries(expected)) {
         // Every hint explicit: MCP's defaults (destructive, open-world) are the wrong guess for a todo list.
         expect(tool(name).annotations, name).toEqual({

@@ -1,13 +1,11 @@
 // What a failed turn had already done, in words: the tool calls that changed something and succeeded.
 // Their changes stand, so the user must hear about them instead of being told only to try again.
-import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { READ_ONLY_TOOLS, TOOL } from "@taskflow/contracts/mcp-tools";
 import type { ToolCallRecord } from "./types";
-
-const READ_ONLY = new Set<string>([TOOL.listTasks, TOOL.getOverview, TOOL.findTasksByDate]);
 
 /** "I added “buy milk” and completed task #4", or undefined when nothing was changed. */
 export function describeDone(calls: ToolCallRecord[]): string | undefined {
-  const done = calls.filter((call) => !call.is_error && !READ_ONLY.has(call.tool)).map(describeCall);
+  const done = calls.filter((call) => !call.is_error && !READ_ONLY_TOOLS.has(call.tool)).map(describeCall);
   if (done.length === 0) return undefined;
   const list = done.length === 1 ? done[0] : `${done.slice(0, -1).join(", ")} and ${done.at(-1)}`;
   return `I ${list}`;

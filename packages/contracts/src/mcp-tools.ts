@@ -21,6 +21,14 @@ export const TOOL = {
 } as const;
 export type ToolName = (typeof TOOL)[keyof typeof TOOL];
 
+/** The tools that only read: a read-only OAuth grant may call them, and the assistant never reports them as changes. */
+export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set<ToolName>([
+  TOOL.listTasks,
+  TOOL.getOverview,
+  TOOL.findTasksByDate,
+  TOOL.listLists,
+]);
+
 /** The MCP resources (by URI) and prompts (by name) the server offers. */
 export const RESOURCE = { today: "taskflow://today" } as const;
 export const PROMPT = { planMyDay: "plan-my-day" } as const;
