@@ -102,7 +102,7 @@ describe.each(engines)("a repeating task with a reminder, said in words, on %s",
     });
     // The reply says how it repeats (the tool's recurrence_text) and when the reminder is.
     expect(turn.response).toMatch(/repeats every Saturday, reminder [^)]*8:30/);
-    const id = (turn.tool_calls[0]?.result as { task_id: number }).task_id;
+    const id = (turn.tool_calls[0]?.result as { task_id: number } | undefined)?.task_id ?? -1;
     expectHeadlineTask(await task(id), saturday);
 
     // Skip: a week on, the reminder with it, no completion counted.
