@@ -13,6 +13,7 @@
 // before on/at/from/until… ("monthly on the 15th", "daily at 9"). Before a noun they are part of a
 // title: "daily standup notes" and "weekly review" do not repeat.
 
+import { NUMBER_WORDS } from "./number-words";
 import {
   formatRecurrence,
   parseRecurrenceRule,
@@ -35,21 +36,12 @@ type Build = (groups: Groups) => Omit<RecurrenceParts, "interval"> & { interval?
 
 // ── vocabulary ─────────────────────────────────────────────────────────────────────────────────────
 const EVERY = "(?:every|each)";
-const NUMBER_WORDS: Record<string, number> = {
+/** The interval words a repeat reads: "other" (every other week) and two to twelve. */
+const INTERVAL_WORDS: Record<string, number> = {
   other: 2,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+  ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, n]) => n >= 2 && n <= 12)),
 };
-const NUM = String.raw`(?<n>\d{1,4}|${Object.keys(NUMBER_WORDS).join("|")})`;
+const NUM = String.raw`(?<n>\d{1,4}|${Object.keys(INTERVAL_WORDS).join("|")})`;
 const DAY =
   "(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?";
 const AND = String.raw`(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*&\s*)`;
@@ -84,7 +76,7 @@ const adverb = (word: string) => `${word}${ADVERB_END}`;
 const interval = (groups: Groups) => {
   const text = groups.n?.toLowerCase();
   if (text === undefined) return 1;
-  return NUMBER_WORDS[text] ?? Number(text);
+  return INTERVAL_WORDS[text] ?? Number(text);
 };
 
 const weekdayOf = (word: string): Weekday => {

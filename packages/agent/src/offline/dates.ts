@@ -1,8 +1,8 @@
+import { NUMBER_WORDS } from "@taskflow/contracts/number-words";
 import * as chrono from "chrono-node";
 import { wallClock } from "./clock.js";
 import { PLEASE } from "./lexicon.js";
 import { tidy } from "./normalise.js";
-import { NUMBER_WORDS } from "./number-words.js";
 
 export interface DateContext {
   now: Date;

@@ -1,6 +1,6 @@
+import { NUMBER_WORDS } from "@taskflow/contracts/number-words";
 import { ORDINAL_WORDS, ORDINALS } from "./lexicon.js";
 import { tidy } from "./normalise.js";
-import { NUMBER_WORDS } from "./number-words.js";
 import type { KnownTask } from "./types.js";
 
 export type Resolution =
