@@ -2,13 +2,12 @@
 // structured result against the tool's declared outputSchema): bulk calls all or nothing, the overview
 // in the user's time zone, the taskflow://today resource, the plan-my-day prompt, unknown arguments
 // refused, errors that suggest the task meant, and one user's tasks invisible to another.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { MAX_BULK_ITEMS, PROMPT, RESOURCE, TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callTool as call, connectAs, restCreateTask, textOf } from "./mcp-client";
 
 interface RestTask {
   id: number;
@@ -54,44 +53,18 @@ describe.each(engines)("MCP bulk tools, overview, resource and prompt on %s", (e
   const clients: Client[] = [];
 
   async function connect(user: TestUser): Promise<Client> {
-    const response = await fetch(`${stack.apiUrl}/api/tokens`, {
-      method: "POST",
-      headers: { ...user.headers, "content-type": "application/json" },
-      body: JSON.stringify({ name: "bulk test" }),
-    });
-    expect(response.status).toBe(201);
-    const { token } = (await response.json()) as { token: string };
-    const client = new Client({ name: "taskflow-test", version: "0.0.0" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
-        requestInit: { headers: { Authorization: `Bearer ${token}` } },
-      }),
-    );
-    // Listing the tools makes the client validate each structured result against its outputSchema.
-    await client.listTools();
+    const client = await connectAs(stack, user, "bulk test");
     clients.push(client);
     return client;
   }
-
-  const call = async (client: Client, name: string, args: Record<string, unknown>) =>
-    (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const textOf = (result: CallToolResult) =>
-    result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
 
   async function restList(user: TestUser, query: string): Promise<RestTask[]> {
     const response = await fetch(`${stack.apiUrl}/api/tasks?limit=100&${query}`, { headers: user.headers });
     expect(response.status).toBe(200);
     return ((await response.json()) as { items: RestTask[] }).items;
   }
-  async function restCreate(user: TestUser, body: Record<string, unknown>): Promise<RestTask> {
-    const response = await fetch(`${stack.apiUrl}/api/tasks`, {
-      method: "POST",
-      headers: { ...user.headers, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as RestTask;
-  }
+  const restCreate = (user: TestUser, body: Record<string, unknown>) =>
+    restCreateTask<RestTask>(stack, user, body);
   async function setZone(user: TestUser, timeZone: string) {
     const response = await fetch(`${stack.apiUrl}/api/me`, {
       method: "PATCH",

@@ -2,13 +2,13 @@
 // against the tool's outputSchema): the task tools take `list` by name (case-insensitive, "inbox" for
 // none), an unknown name is a tool error naming the lists there are and writes nothing, listed tasks
 // carry their list's name, list_lists shows the user's lists with open counts, and users stay apart.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { engines } from "@taskflow/testing/databases";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callTool as call, connectAs, textOf } from "./mcp-client";
 
 interface RestTask {
   id: number;
@@ -31,28 +31,10 @@ describe.each(engines)("MCP lists on %s", (engine) => {
   const listIds: Record<string, number> = {};
 
   async function connect(user: TestUser): Promise<Client> {
-    const response = await fetch(`${stack.apiUrl}/api/tokens`, {
-      method: "POST",
-      headers: { ...user.headers, "content-type": "application/json" },
-      body: JSON.stringify({ name: "lists test" }),
-    });
-    expect(response.status).toBe(201);
-    const { token } = (await response.json()) as { token: string };
-    const client = new Client({ name: "taskflow-test", version: "0.0.0" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
-        requestInit: { headers: { Authorization: `Bearer ${token}` } },
-      }),
-    );
-    await client.listTools();
+    const client = await connectAs(stack, user, "lists test");
     clients.push(client);
     return client;
   }
-
-  const call = async (client: Client, name: string, args: Record<string, unknown>) =>
-    (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const textOf = (result: CallToolResult) =>
-    result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
   const structured = <T>(result: CallToolResult) => {
     expect(result.isError, textOf(result)).toBeFalsy();
     return result.structuredContent as T;

@@ -10,6 +10,13 @@ import { engines } from "@taskflow/testing/databases";
 import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  callTool as call,
+  connectWithToken,
+  createPersonalToken as createToken,
+  restCreateTask,
+  textOf,
+} from "./mcp-client";
 
 const SECRET = EMBEDDED_DEV_SECRETS.MCP_TOKEN_SECRET;
 const TOOL_NAMES = Object.values(TOOL).sort();
@@ -34,41 +41,14 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
   const clients: Client[] = [];
 
   async function connect(token: string): Promise<Client> {
-    const client = new Client({ name: "taskflow-test", version: "0.0.0" });
-    const transport = new StreamableHTTPClientTransport(new URL(stack.mcpUrl), {
-      requestInit: { headers: { Authorization: `Bearer ${token}` } },
-    });
-    await client.connect(transport);
+    const client = await connectWithToken(stack, token);
     clients.push(client);
     return client;
   }
 
-  async function call(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-    return (await client.callTool({ name, arguments: args })) as CallToolResult;
-  }
-
-  const textOf = (result: CallToolResult) =>
-    result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
-
-  async function createPersonalToken(user: TestUser, name = "test client") {
-    const response = await fetch(`${stack.apiUrl}/api/tokens`, {
-      method: "POST",
-      headers: { ...user.headers, "content-type": "application/json" },
-      body: JSON.stringify({ name }),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as { id: number; token: string };
-  }
-
-  async function restCreate(user: TestUser, body: Record<string, unknown>): Promise<RestTask> {
-    const response = await fetch(`${stack.apiUrl}/api/tasks`, {
-      method: "POST",
-      headers: { ...user.headers, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as RestTask;
-  }
+  const createPersonalToken = (user: TestUser, name = "test client") => createToken(stack, user, name);
+  const restCreate = (user: TestUser, body: Record<string, unknown>) =>
+    restCreateTask<RestTask>(stack, user, body);
 
   async function restGet(user: TestUser, id: number): Promise<{ status: number; task?: RestTask }> {
     const response = await fetch(`${stack.apiUrl}/api/tasks/${id}`, { headers: user.headers });
