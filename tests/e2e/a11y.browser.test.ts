@@ -4,8 +4,8 @@
 // included (placeholders and completed tasks are on the pages scanned). Dark-mode screenshots go to
 // test-artifacts/screenshots/dark-*.png. The theme script itself is checked under the real CSP.
 import { createRequire } from "node:module";
-import { auth, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import type { OAuthClientInformationMixed } from "@modelcontextprotocol/sdk/shared/auth.js";
+import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
+import { MemoryOAuthClient } from "@taskflow/testing/oauth-client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser/chromium";
@@ -83,41 +83,6 @@ async function scanBothThemes(page: Page, name: string): Promise<void> {
   await expect.poll(() => isDark(page)).toBe(true);
   expect(await violations(page), `${name}, dark`).toEqual([]);
   await screenshot(page, `dark-${name}`, true);
-}
-
-class ConsentClient implements OAuthClientProvider {
-  client?: OAuthClientInformationMixed;
-  authorizationUrl?: URL;
-  verifier = "";
-  get redirectUrl() {
-    return "http://127.0.0.1:46097/callback";
-  }
-  get clientMetadata() {
-    return {
-      client_name: "Scan client",
-      redirect_uris: ["http://127.0.0.1:46097/callback"],
-      token_endpoint_auth_method: "none",
-    };
-  }
-  clientInformation() {
-    return this.client;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.client = info;
-  }
-  tokens() {
-    return undefined;
-  }
-  saveTokens() {}
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
 }
 
 describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes", () => {
@@ -201,7 +166,10 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await scanBothThemes(page, "tokens");
 
     // A pending OAuth request (an MCP client registering and asking for access) shows the consent page.
-    const client = new ConsentClient();
+    const client = new MemoryOAuthClient({
+      clientName: "Scan client",
+      redirectUrl: "http://127.0.0.1:46097/callback",
+    });
     expect(await auth(client, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
     if (!client.authorizationUrl) throw new Error("no authorization URL");
     await page.goto(client.authorizationUrl.toString());

@@ -4,16 +4,16 @@
 // and back to the consent page, which names the app and its access; Approve sends the code to the
 // client's callback; the client's tools work; the Connect AI tools page lists the app with its last use,
 // and Revoke there makes the next MCP call a 401.
-import { auth, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
+import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { OAuthClientInformationMixed, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import {
   createEmptyPostgresDatabase,
   dropPostgresDatabase,
   testDatabaseUrl,
 } from "@taskflow/testing/databases";
+import { MemoryOAuthClient } from "@taskflow/testing/oauth-client";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser/chromium";
@@ -22,43 +22,8 @@ import { type Stack, startStack } from "./stack";
 
 const CALLBACK = "http://127.0.0.1:46098/oauth/callback";
 
-class BrowserClientProvider implements OAuthClientProvider {
-  client?: OAuthClientInformationMixed;
-  saved?: OAuthTokens;
-  verifier = "";
-  authorizationUrl?: URL;
-  get redirectUrl() {
-    return CALLBACK;
-  }
-  get clientMetadata() {
-    return {
-      client_name: "Claude (browser test)",
-      redirect_uris: [CALLBACK],
-      token_endpoint_auth_method: "none",
-    };
-  }
-  clientInformation() {
-    return this.client;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.client = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-}
+const newBrowserClient = () =>
+  new MemoryOAuthClient({ clientName: "Claude (browser test)", redirectUrl: CALLBACK });
 
 // The embedded setup (`npm start`: api and mcp in one process), and with TEST_DATABASE_URL the built
 // api and mcp as separate processes on PostgreSQL, as in Kubernetes (the mcp reads the signing keys the
@@ -88,7 +53,7 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
     // A person new to Taskflow (a fresh `npm start` has no accounts): they create one on the way.
     const user = newUser("Olivia Oauth");
     // The client: 401 → protected resource metadata → the web origin's RFC 8414 metadata → registration.
-    const provider = new BrowserClientProvider();
+    const provider = newBrowserClient();
     expect(await auth(provider, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
     const authorizationUrl = provider.authorizationUrl;
     if (!authorizationUrl) throw new Error("no authorization URL");
@@ -161,7 +126,7 @@ describe.each(modes)("MCP OAuth in a browser (%s)", (mode) => {
     await context.close();
 
     // Connecting again later, in a browser that is signed out: sign in, and straight to the consent page.
-    const again = new BrowserClientProvider();
+    const again = newBrowserClient();
     expect(await auth(again, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
     const later = await newContext(browser);
     const second = await later.newPage();

@@ -4,18 +4,12 @@
 // Discovery (401 challenge → RFC 9728 → RFC 8414), dynamic registration, authorization code + PKCE +
 // resource, token, tool calls, refresh with rotation, revoke → 401, a token for another resource → 401,
 // a read-only grant cannot change tasks, and personal tokens still work beside it.
-import {
-  auth,
-  type OAuthClientProvider,
-  refreshAuthorization,
-} from "@modelcontextprotocol/sdk/client/auth.js";
+import { auth, refreshAuthorization } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type {
   AuthorizationServerMetadata,
   OAuthClientInformationMixed,
-  OAuthClientMetadata,
-  OAuthTokens,
 } from "@modelcontextprotocol/sdk/shared/auth.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { buildApp } from "@taskflow/api/app";
@@ -24,59 +18,24 @@ import type { ConnectedAppList } from "@taskflow/contracts";
 import { oauthClientResource, oauthResource } from "@taskflow/db/schema";
 import { EMBEDDED_DEV_SECRETS } from "@taskflow/runtime/env";
 import { createTestDatabase, engines, type TestDatabase } from "@taskflow/testing/databases";
+import { MemoryOAuthClient } from "@taskflow/testing/oauth-client";
 import { freePort } from "@taskflow/testing/processes";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMcpApp } from "../src/app";
+import { textOf } from "./mcp-client";
 
 const REDIRECT = "http://127.0.0.1:46099/callback";
 /** What a browser sends when it follows a link: the authorization endpoint then answers with redirects. */
 const NAVIGATE = { accept: "text/html", "sec-fetch-mode": "navigate" };
 
-/** An MCP client's OAuth state, in memory: what Claude Desktop or VS Code keep in their settings. */
-class MemoryProvider implements OAuthClientProvider {
-  client?: OAuthClientInformationMixed;
-  saved?: OAuthTokens;
-  verifier = "";
-  authorizationUrl?: URL;
-  constructor(private readonly name: string) {}
-  get redirectUrl() {
-    return REDIRECT;
-  }
-  get clientMetadata(): OAuthClientMetadata {
-    return {
-      client_name: this.name,
-      redirect_uris: [REDIRECT],
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "none",
-    };
-  }
-  clientInformation() {
-    return this.client;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.client = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-}
-
-const textOf = (result: CallToolResult) =>
-  result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+/** An MCP client registering with the grants a desktop client asks for, calling back to REDIRECT. */
+const newOAuthClient = (clientName: string) =>
+  new MemoryOAuthClient({
+    clientName,
+    redirectUrl: REDIRECT,
+    metadata: { grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] },
+  });
 
 describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   // Ports chosen before the apps are built: the issuer and the resource URL are part of their
@@ -170,7 +129,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   }
 
   /** Connects like a client: 401 → discovery → registration → consent → token, then a session. */
-  async function connectWithOAuth(provider: MemoryProvider, approval: { scope?: string } = {}) {
+  async function connectWithOAuth(provider: MemoryOAuthClient, approval: { scope?: string } = {}) {
     const first = new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: provider });
     await expect(new Client({ name: "oauth-test", version: "0" }).connect(first)).rejects.toThrow(
       /unauthorized/i,
@@ -237,7 +196,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   });
 
   it("discovery, registration, PKCE + resource, consent, token, tool calls, refresh rotation, revoke → 401", async () => {
-    const provider = new MemoryProvider("Claude (test)");
+    const provider = newOAuthClient("Claude (test)");
     const { client, authorizationUrl } = await connectWithOAuth(provider);
     // What the SDK asked for: PKCE S256 and the MCP URL as the resource (RFC 8707).
     expect(authorizationUrl.searchParams.get("code_challenge_method")).toBe("S256");
@@ -302,7 +261,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   });
 
   it("a read-only grant (tasks:read) lists tasks but cannot change them", async () => {
-    const provider = new MemoryProvider("Read-only client");
+    const provider = newOAuthClient("Read-only client");
     const { client } = await connectWithOAuth(provider, { scope: "tasks:read offline_access" });
     expect(provider.saved?.scope?.split(" ")).not.toContain("tasks:write");
     const listed = (await client.callTool({ name: "list_tasks", arguments: {} })) as CallToolResult;
@@ -323,7 +282,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     await db.database.db
       .insert(oauthResource)
       .values({ id: crypto.randomUUID(), identifier: other, name: "Other" });
-    const provider = new MemoryProvider("Wrong audience client");
+    const provider = newOAuthClient("Wrong audience client");
     await connectWithOAuth(provider);
     const clientId = provider.client?.client_id ?? "";
     await db.database.db
@@ -359,7 +318,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   });
 
   it("a client that sends no resource gets a token for this MCP server (the one resource)", async () => {
-    const provider = new MemoryProvider("No resource client");
+    const provider = newOAuthClient("No resource client");
     await connectWithOAuth(provider);
     provider.authorizationUrl = undefined;
     provider.saved = undefined;
@@ -414,7 +373,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   });
 
   it("PKCE is required, and an unknown client is refused before any consent", async () => {
-    const provider = new MemoryProvider("No PKCE client");
+    const provider = newOAuthClient("No PKCE client");
     await connectWithOAuth(provider);
     const clientId = provider.client?.client_id ?? "";
     const noPkce = new URL(`${apiUrl}/api/auth/oauth2/authorize`);
@@ -436,7 +395,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
   });
 
   it("Deny sends the app back with access_denied; connected apps are the caller's own; bad ids are refused", async () => {
-    const provider = new MemoryProvider("Denied client");
+    const provider = newOAuthClient("Denied client");
     const first = new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: provider });
     await expect(new Client({ name: "oauth-test", version: "0" }).connect(first)).rejects.toThrow(
       /unauthorized/i,
@@ -445,7 +404,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     expect(denied.searchParams.get("error")).toBe("access_denied");
     expect(denied.searchParams.get("code")).toBeNull();
 
-    const granted = new MemoryProvider("Someone else's target");
+    const granted = newOAuthClient("Someone else's target");
     await connectWithOAuth(granted);
     const clientId = granted.client?.client_id ?? "";
     const apps = async (headers: Record<string, string>) =>
