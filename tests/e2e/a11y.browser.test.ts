@@ -6,11 +6,10 @@
 import { createRequire } from "node:module";
 import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
 import { MemoryOAuthClient } from "@taskflow/testing/oauth-client";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { newContext, newUser, screenshot, signUp, taskRow, utcDay } from "./browser/pages";
-import { type Stack, startStack } from "./stack";
+import { useStackAndBrowser } from "./browser/suite";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21aa"];
@@ -21,24 +20,14 @@ type Violation = {
   nodes: { target: unknown[]; failureSummary?: string }[];
 };
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+const suite = useStackAndBrowser();
 
 /**
  * A page whose context bypasses the CSP: only so that page.addScriptTag can inject axe (the page's
  * nonce policy would refuse any script it did not send). The CSP itself is tested below without it.
  */
 async function scanPage(): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await suite.browser.newContext({
     viewport: { width: 1366, height: 900 },
     timezoneId: "UTC",
     locale: "en-US",
@@ -89,7 +78,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
   it("the signed-out pages: sign in, sign up, forgot and reset password", async () => {
     const page = await scanPage();
     for (const path of ["sign-in", "sign-up", "forgot-password", "reset-password?token=abc123"]) {
-      await page.goto(`${stack.webUrl}/${path}`);
+      await page.goto(`${suite.webUrl}/${path}`);
       await page.locator("form").first().waitFor();
       await scanBothThemes(page, path.replace(/\?.*/, ""));
     }
@@ -106,7 +95,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
 
   it("the board (All, Today, Upcoming, a completed task, the editor, a refused title), the chat, Connect AI tools and the consent page", async () => {
     const page = await scanPage();
-    await signUp(page, stack.webUrl, newUser("Scan Person"));
+    await signUp(page, suite.webUrl, newUser("Scan Person"));
     const seed = [
       { title: "Call the dentist", due_at: utcDay(0), priority: "high", tags: ["health"] },
       {
@@ -120,14 +109,14 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     ];
     const ids: number[] = [];
     for (const task of seed) {
-      const response = await page.request.post(`${stack.webUrl}/api/tasks`, { data: task });
+      const response = await page.request.post(`${suite.webUrl}/api/tasks`, { data: task });
       expect(response.status()).toBe(201);
       ids.push(((await response.json()) as { id: number }).id);
     }
-    const done = await page.request.patch(`${stack.webUrl}/api/tasks/${ids[2]}/complete`);
+    const done = await page.request.patch(`${suite.webUrl}/api/tasks/${ids[2]}/complete`);
     expect(done.status()).toBe(200);
 
-    await page.goto(`${stack.webUrl}/`);
+    await page.goto(`${suite.webUrl}/`);
     await taskRow(page, "Buy milk").waitFor();
     expect(await taskRow(page, "Buy milk").getByTestId("task-toggle").isChecked()).toBe(true);
     await page.locator('[data-testid="board-results"][data-refreshing="false"]').waitFor();
@@ -160,7 +149,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await page.locator('[data-testid="chat-message"][data-role="assistant"][data-status="done"]').waitFor();
     await scanBothThemes(page, "chat");
 
-    await page.goto(`${stack.webUrl}/tokens`);
+    await page.goto(`${suite.webUrl}/tokens`);
     await page.getByTestId("nav-tokens").waitFor();
     await page.locator("main form, main h1").first().waitFor();
     await scanBothThemes(page, "tokens");
@@ -170,7 +159,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
       clientName: "Scan client",
       redirectUrl: "http://127.0.0.1:46097/callback",
     });
-    expect(await auth(client, { serverUrl: stack.mcpUrl })).toBe("REDIRECT");
+    expect(await auth(client, { serverUrl: suite.stack.mcpUrl })).toBe("REDIRECT");
     if (!client.authorizationUrl) throw new Error("no authorization URL");
     await page.goto(client.authorizationUrl.toString());
     await page.waitForURL((url) => url.pathname === "/oauth/consent");
@@ -180,7 +169,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
 
   it("the toggle overrides the system, is remembered, and the board passes the scan either way", async () => {
     const page = await scanPage();
-    await signUp(page, stack.webUrl, newUser("Toggle Person"));
+    await signUp(page, suite.webUrl, newUser("Toggle Person"));
     await page.emulateMedia({ colorScheme: "light" });
     await page.getByTestId("theme-dark").click();
     await expect.poll(() => isDark(page)).toBe(true);
@@ -210,7 +199,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
 it("at phone width one header button steps System → Light → Dark, and the dark board passes the scan", async () => {
   const page = await scanPage();
   await page.setViewportSize({ width: 390, height: 844 });
-  await signUp(page, stack.webUrl, newUser("Phone Person"));
+  await signUp(page, suite.webUrl, newUser("Phone Person"));
   await page.emulateMedia({ colorScheme: "light" });
   const next = page.getByTestId("theme-next");
   expect(await next.getAttribute("aria-label")).toBe("System theme (switch to light theme)");
@@ -227,7 +216,7 @@ it("at phone width one header button steps System → Light → Dark, and the da
 
 describe("theme script under the real Content-Security-Policy", () => {
   it("runs with the page's nonce before the body is parsed (no light flash), and nothing is refused", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     await context.addInitScript(() => {
       // Record the theme class at the moment <body> first exists, i.e. before anything is painted.
       const record = new MutationObserver(() => {
@@ -245,7 +234,7 @@ describe("theme script under the real Content-Security-Policy", () => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(`${stack.webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/sign-in`);
     await page.getByTestId("sign-in-form").waitFor();
     expect(await page.evaluate(() => (window as unknown as { darkAtBody?: boolean }).darkAtBody)).toBe(true);
 

@@ -4,9 +4,8 @@
 // user in Los Angeles and one in Tokyo; the view and filters live in the URL; completing a repeating
 // task moves it to its next date.
 import { mcpToolCall } from "@taskflow/testing/mcp-http";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   boardTitles,
   eventually,
@@ -16,45 +15,24 @@ import {
   seedTasks,
   signUp,
   taskRow,
+  wallToInstant,
   zoneDay,
 } from "./browser/pages";
-import type { Stack } from "./stack";
+import { useStackAndBrowser } from "./browser/suite";
 
 const LA = "America/Los_Angeles";
 const TOKYO = "Asia/Tokyo";
 
-let stack: Stack;
-let browser: Browser;
-let webUrl: string;
-
-beforeAll(async () => {
-  const { startStack } = await import("./stack");
-  // Reminders are claimed every 200 ms, so the test waits for the page, not for the poll.
-  [stack, browser] = await Promise.all([startStack({ env: { REMINDER_POLL_MS: "200" } }), launchChromium()]);
-  webUrl = stack.webUrl;
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
-/** The instant a wall-clock time in a zone means (Intl only). */
-function wallToInstant(wall: string, timeZone: string): string {
-  const asUtc = (date: Date) =>
-    Date.parse(`${date.toLocaleString("sv-SE", { timeZone, hourCycle: "h23" }).replace(" ", "T")}Z`);
-  let guess = Date.parse(`${wall}:00Z`);
-  for (let i = 0; i < 2; i++) guess -= asUtc(new Date(guess)) - Date.parse(`${wall}:00Z`);
-  return new Date(guess).toISOString();
-}
+// Reminders are claimed every 200 ms, so the test waits for the page, not for the poll.
+const suite = useStackAndBrowser({ env: { REMINDER_POLL_MS: "200" } });
 
 /** A signed-up user on the board, with the app's stored zone settled to the browser's. */
 async function onBoard(zone: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, undefined, zone);
+  const context = await newContext(suite.browser, undefined, zone);
   const page = await context.newPage();
-  await signUp(page, webUrl, newUser(name));
+  await signUp(page, suite.webUrl, newUser(name));
   await eventually(async () => {
-    const me = (await (await page.request.get(`${webUrl}/api/me`)).json()) as { time_zone: string };
+    const me = (await (await page.request.get(`${suite.webUrl}/api/me`)).json()) as { time_zone: string };
     return me.time_zone === zone;
   }, `the stored zone to be ${zone}`);
   return { context, page };
@@ -72,7 +50,7 @@ describe("the live board", () => {
   it("shows a task added over MCP within 2 s, without a reload", async () => {
     const { context, page } = await onBoard("UTC", "Mona Live");
     await live(page);
-    const created = await page.request.post(`${webUrl}/api/tokens`, { data: { name: "e2e" } });
+    const created = await page.request.post(`${suite.webUrl}/api/tokens`, { data: { name: "e2e" } });
     expect(created.status()).toBe(201);
     const { token } = (await created.json()) as { token: string };
     await page.evaluate(() => {
@@ -80,7 +58,9 @@ describe("the live board", () => {
     });
     const before = await countOf(page, "all");
 
-    const response = await mcpToolCall(stack.mcpUrl, token, "add_task", { title: "Added from my AI tool" });
+    const response = await mcpToolCall(suite.stack.mcpUrl, token, "add_task", {
+      title: "Added from my AI tool",
+    });
     expect(response.status).toBe(200);
     const sent = performance.now();
     await taskRow(page, "Added from my AI tool").waitFor({ timeout: 2000 });
@@ -92,22 +72,22 @@ describe("the live board", () => {
     await eventually(async () => (await countOf(page, "all")) === String(Number(before) + 1), "the count");
 
     // A change and a deletion made elsewhere apply in place too.
-    const { items } = (await (await page.request.get(`${webUrl}/api/tasks?q=AI+tool`)).json()) as {
+    const { items } = (await (await page.request.get(`${suite.webUrl}/api/tasks?q=AI+tool`)).json()) as {
       items: { id: number }[];
     };
     const id = items[0]?.id;
-    await page.request.patch(`${webUrl}/api/tasks/${id}`, { data: { title: "Renamed elsewhere" } });
+    await page.request.patch(`${suite.webUrl}/api/tasks/${id}`, { data: { title: "Renamed elsewhere" } });
     await taskRow(page, "Renamed elsewhere").waitFor({ timeout: 2000 });
-    await page.request.delete(`${webUrl}/api/tasks/${id}`);
+    await page.request.delete(`${suite.webUrl}/api/tasks/${id}`);
     await taskRow(page, "Renamed elsewhere").waitFor({ state: "detached", timeout: 2000 });
     await context.close();
   }, 90_000);
 
   it("does not show a task created elsewhere that the view's filters leave out", async () => {
     const { context, page } = await onBoard("UTC", "Fil Ter");
-    await page.goto(`${webUrl}/?tag=work`);
+    await page.goto(`${suite.webUrl}/?tag=work`);
     await live(page);
-    await seedTasks(page, webUrl, [
+    await seedTasks(page, suite.webUrl, [
       { title: "Home chore", tags: ["home"] },
       { title: "Work item", tags: ["work"] },
     ]);
@@ -118,7 +98,7 @@ describe("the live board", () => {
 
   it("shows a reminder in the page once, and as a notification when allowed", async () => {
     const { context, page } = await onBoard("UTC", "Remy Nder");
-    await context.grantPermissions(["notifications"], { origin: webUrl });
+    await context.grantPermissions(["notifications"], { origin: suite.webUrl });
     await context.addInitScript(() => {
       const Real = window.Notification;
       const shown: string[] = [];
@@ -136,7 +116,7 @@ describe("the live board", () => {
     // Allowed already: no need to ask.
     expect(await page.getByTestId("enable-notifications").count()).toBe(0);
     const remindAt = new Date(Date.now() + 2000).toISOString();
-    await seedTasks(page, webUrl, [
+    await seedTasks(page, suite.webUrl, [
       { title: "Call the bank", due_at: zoneDay("UTC", 1), remind_at: remindAt },
     ]);
     const toast = page.getByTestId("reminder-toast");
@@ -170,7 +150,7 @@ describe("the live board", () => {
     ] as const) {
       const { context, page } = await onBoard(zone, name);
       const day = (n: number) => zoneDay(zone, n);
-      await seedTasks(page, webUrl, [
+      await seedTasks(page, suite.webUrl, [
         { title: "Overdue since yesterday", due_at: day(-1) },
         { title: "All day today", due_at: day(0) },
         // Late tonight and just after midnight in the user's zone: another UTC day than the user's.
@@ -181,12 +161,12 @@ describe("the live board", () => {
         { title: "Done today", due_at: day(0) },
         { title: "Someday" },
       ]);
-      const { items } = (await (await page.request.get(`${webUrl}/api/tasks?q=Done+today`)).json()) as {
+      const { items } = (await (await page.request.get(`${suite.webUrl}/api/tasks?q=Done+today`)).json()) as {
         items: { id: number }[];
       };
-      await page.request.patch(`${webUrl}/api/tasks/${items[0]?.id}/complete`);
+      await page.request.patch(`${suite.webUrl}/api/tasks/${items[0]?.id}/complete`);
 
-      await page.goto(`${webUrl}/?view=today`);
+      await page.goto(`${suite.webUrl}/?view=today`);
       expect((await boardTitles(page)).sort()).toEqual([
         "All day today",
         "Late tonight",
@@ -226,7 +206,7 @@ describe("the live board", () => {
 
   it("keeps the view, filters and sort in the URL across a reload, and back goes to the previous ones", async () => {
     const { context, page } = await onBoard("UTC", "Uri Params");
-    await seedTasks(page, webUrl, [
+    await seedTasks(page, suite.webUrl, [
       { title: "Pay rent", priority: "high", due_at: zoneDay("UTC", 1) },
       { title: "Pay the gym", priority: "low", due_at: zoneDay("UTC", 2) },
       { title: "Buy paint", priority: "high" },

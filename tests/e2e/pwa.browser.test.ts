@@ -3,29 +3,15 @@
 // service worker installs and controls the page; offline, a reload still shows the board's shell from
 // the worker's copy, with the offline banner, and adding a task says it cannot be saved; back online the
 // banner goes; nothing from /api is ever kept, and signing out drops the kept board.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { eventually, newContext, newUser, signUp } from "./browser/pages";
-import type { Stack } from "./stack";
+import { useStackAndBrowser } from "./browser/suite";
 
 const SHELL_CACHE = "taskflow-shell-v1";
 const OFFLINE = "You're offline — changes can't be saved until you reconnect.";
 
-let stack: Stack;
-let browser: Browser;
-let webUrl: string;
-
-beforeAll(async () => {
-  const { startStack } = await import("./stack");
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  webUrl = stack.webUrl;
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+const suite = useStackAndBrowser();
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -55,7 +41,7 @@ async function keptShellNonce(page: Page): Promise<string | undefined> {
 
 describe("the installable app", () => {
   it("serves a valid manifest whose icons are reachable PNGs of the sizes it names", async () => {
-    const response = await fetch(`${webUrl}/manifest.webmanifest`);
+    const response = await fetch(`${suite.webUrl}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
     const manifest = (await response.json()) as {
@@ -79,7 +65,7 @@ describe("the installable app", () => {
     expect(pngs.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
     expect(manifest.icons.some((icon) => icon.purpose === "maskable")).toBe(true);
     for (const icon of manifest.icons) {
-      const served = await fetch(new URL(icon.src, webUrl));
+      const served = await fetch(new URL(icon.src, suite.webUrl));
       expect(served.status, icon.src).toBe(200);
       expect(served.headers.get("content-type"), icon.src).toMatch(
         new RegExp(`^${icon.type.replace("+", "\\+")}`),
@@ -88,17 +74,17 @@ describe("the installable app", () => {
       const { width, height } = pngSize(Buffer.from(await served.arrayBuffer()));
       expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
     }
-    const apple = await fetch(`${webUrl}/apple-touch-icon.png`);
+    const apple = await fetch(`${suite.webUrl}/apple-touch-icon.png`);
     expect(apple.status).toBe(200);
     expect(pngSize(Buffer.from(await apple.arrayBuffer()))).toEqual({ width: 180, height: 180 });
 
     // Every page links the manifest, and the worker's script is served as JavaScript.
-    const signInPage = await fetch(`${webUrl}/sign-in`);
+    const signInPage = await fetch(`${suite.webUrl}/sign-in`);
     expect(signInPage.headers.get("content-security-policy")).toContain("worker-src 'self'");
     const signIn = await signInPage.text();
     expect(signIn).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
     expect(signIn).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon\.png"/);
-    const worker = await fetch(`${webUrl}/sw.js`);
+    const worker = await fetch(`${suite.webUrl}/sw.js`);
     expect(worker.status).toBe(200);
     expect(worker.headers.get("content-type")).toMatch(/javascript/);
     // Not a page: no per-request nonce policy of its own (src/proxy.ts leaves it out).
@@ -106,20 +92,20 @@ describe("the installable app", () => {
   }, 30_000);
 
   it("opens the board offline from the service worker, says changes cannot be saved, and recovers", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {
       if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(message.text());
     });
-    await signUp(page, webUrl, newUser("Offline Olga"));
+    await signUp(page, suite.webUrl, newUser("Offline Olga"));
 
     // The worker installs, takes control of this first visit and keeps the board's shell.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 15_000,
     });
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${webUrl}/`);
+    expect(scope).toBe(`${suite.webUrl}/`);
     await eventually(async () => (await keptShellNonce(page)) !== undefined, "the board shell to be kept");
     await page.reload();
     await page.getByTestId("add-task-form").waitFor();
@@ -161,7 +147,7 @@ describe("the installable app", () => {
 
     await context.setOffline(false);
     await banner.waitFor({ state: "detached" });
-    const tasks = (await (await page.request.get(`${webUrl}/api/tasks?q=offline`)).json()) as {
+    const tasks = (await (await page.request.get(`${suite.webUrl}/api/tasks?q=offline`)).json()) as {
       items: { title: string }[];
     };
     expect(tasks.items).toEqual([]);
@@ -179,11 +165,11 @@ describe("the installable app", () => {
     // Signed out, the next visit to sign-in drops the kept board (it holds this user's name), and the
     // board's redirect to sign-in is never kept in its place.
     await context.clearCookies();
-    await page.goto(`${webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/sign-in`);
     await page.getByTestId("sign-in-form").waitFor();
     expect(await keptShellNonce(page)).toBeUndefined();
-    await page.goto(`${webUrl}/`);
-    await page.waitForURL(`${webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/`);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
     expect(await keptShellNonce(page)).toBeUndefined();
     await context.close();
   }, 120_000);

@@ -2,27 +2,16 @@
 // (dir="auto"), an English one stays left-to-right; a title over the contracts' limit is refused with a
 // message in the add form, quick add and the inline editor, never cut; the tags field says how tags split.
 import { TITLE_MAX_LENGTH } from "@taskflow/contracts";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { addTaskViaForm, newContext, newUser, screenshot, signUp, taskRow } from "./browser/pages";
-import { type Stack, startStack } from "./stack";
+import { useStackAndBrowser } from "./browser/suite";
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+const suite = useStackAndBrowser();
 
 async function signedUpPage(name: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
-  await signUp(page, stack.webUrl, newUser(name));
+  const page = await (await newContext(suite.browser)).newPage();
+  await signUp(page, suite.webUrl, newUser(name));
   return page;
 }
 
@@ -116,7 +105,7 @@ describe("title length and tags", () => {
       .toContain(`The title is ${TITLE_MAX_LENGTH + 5} characters`);
     expect(await edit.getAttribute("aria-invalid")).toBe("true");
     await page.keyboard.press("Escape");
-    const saved = await page.request.get(`${stack.webUrl}/api/tasks`);
+    const saved = await page.request.get(`${suite.webUrl}/api/tasks`);
     const body = (await saved.json()) as { title: string }[] | { items: { title: string }[] };
     const titles = (Array.isArray(body) ? body : body.items).map((task) => task.title);
     expect(titles).toEqual(["c".repeat(TITLE_MAX_LENGTH)]);

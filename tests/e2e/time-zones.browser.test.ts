@@ -14,9 +14,10 @@ import {
   seedTasks,
   signUp,
   taskRow,
+  wallToInstant,
   zoneDay,
 } from "./browser/pages";
-import type { Target } from "./browser/target";
+import { startTarget, type Target } from "./browser/target";
 
 const LA = "America/Los_Angeles";
 const TOKYO = "Asia/Tokyo";
@@ -28,15 +29,11 @@ let browser: Browser;
 let webUrl: string;
 
 beforeAll(async () => {
-  const external = process.env.E2E_WEB_URL;
-  const startTarget = async (): Promise<Target> => {
-    if (external) return { webUrl: external.replace(/\/+$/, ""), stop: async () => {} };
-    const { startStack } = await import("./stack");
-    // Paging a conversation needs more turns than the default per-minute limit allows.
-    const stack = await startStack({ env: { CHAT_RATE_LIMIT: "1000" } });
-    return { webUrl: stack.webUrl, stop: () => stack.stop() };
-  };
-  [target, browser] = await Promise.all([startTarget(), launchChromium()]);
+  // Paging a conversation needs more turns than the default per-minute limit allows.
+  [target, browser] = await Promise.all([
+    startTarget({ env: { CHAT_RATE_LIMIT: "1000" } }),
+    launchChromium(),
+  ]);
   webUrl = target.webUrl;
 }, 240_000);
 
@@ -44,15 +41,6 @@ afterAll(async () => {
   await browser?.close();
   await target?.stop();
 }, 60_000);
-
-/** The instant a wall-clock time in a zone means (Intl only: find the zone's offset at that time). */
-function wallToInstant(wall: string, timeZone: string): string {
-  const asUtc = (date: Date) =>
-    Date.parse(`${date.toLocaleString("sv-SE", { timeZone, hourCycle: "h23" }).replace(" ", "T")}Z`);
-  let guess = Date.parse(`${wall}:00Z`);
-  for (let i = 0; i < 2; i++) guess -= asUtc(new Date(guess)) - Date.parse(`${wall}:00Z`);
-  return new Date(guess).toISOString();
-}
 
 async function signedUpIn(zone: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, undefined, zone);

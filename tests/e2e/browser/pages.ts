@@ -123,6 +123,15 @@ export function zoneDay(timeZone: string, days = 0): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** The instant a wall-clock time in a zone means (Intl only: find the zone's offset at that time). */
+export function wallToInstant(wall: string, timeZone: string): string {
+  const asUtc = (date: Date) =>
+    Date.parse(`${date.toLocaleString("sv-SE", { timeZone, hourCycle: "h23" }).replace(" ", "T")}Z`);
+  let guess = Date.parse(`${wall}:00Z`);
+  for (let i = 0; i < 2; i++) guess -= asUtc(new Date(guess)) - Date.parse(`${wall}:00Z`);
+  return new Date(guess).toISOString();
+}
+
 /** YYYY-MM-DD of today + `days`, in UTC (the browser context runs in UTC too). */
 export function utcDay(days = 0): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
