@@ -5,6 +5,7 @@ import { createTask } from "@taskflow/core/tasks";
 import { actionResult } from "./action-result";
 import { HINTS } from "./hints";
 import { listIdOf } from "./list-arg";
+import { taskFieldsOf } from "./task-fields";
 import { contextOf, parseArgs, runTool, type ToolDeps, toolResult } from "./tool-context";
 
 export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
@@ -21,16 +22,7 @@ export function registerAddTaskTool(server: McpServer, deps: ToolDeps) {
     (args, extra) => {
       const context = contextOf(deps, extra);
       return runTool(context, args, async () => {
-        const input = parseArgs(createTaskBody, {
-          title: args.title,
-          description: args.description,
-          priority: args.priority,
-          tags: args.tags,
-          due_at: args.due,
-          recurrence: args.recurrence,
-          remind_at: args.remind_at,
-          list_id: await listIdOf(context, args.list),
-        });
+        const input = parseArgs(createTaskBody, taskFieldsOf(args, await listIdOf(context, args.list)));
         const task = await createTask(context.db, context.userId, input);
         return toolResult(actionResult(task, "created"));
       });

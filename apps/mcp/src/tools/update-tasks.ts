@@ -5,8 +5,8 @@ import { updateTasks } from "@taskflow/core/tasks";
 import { allOrNothing, bulkResultOf, parseItems } from "./bulk";
 import { HINTS } from "./hints";
 import { listIdsOf } from "./list-arg";
+import { taskFieldsOf } from "./task-fields";
 import { contextOf, runTool, type ToolDeps, toolResult } from "./tool-context";
-import { taskChanges } from "./update-task";
 
 export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
@@ -24,7 +24,7 @@ export function registerUpdateTasksTool(server: McpServer, deps: ToolDeps) {
         allOrNothing(async () => {
           const listIds = await listIdsOf(context, args.tasks, "tasks");
           const changes = parseItems(args.tasks, "tasks", updateTaskBody, (item, index) =>
-            taskChanges(item, listIds[index]),
+            taskFieldsOf(item, listIds[index]),
           );
           const items = args.tasks.map((item, index) => ({
             taskId: item.task_id,
