@@ -3,7 +3,6 @@
 // broken for good. Once the database is back, registration, the metadata and sign-up work without a
 // restart, and the resource row exists.
 import { buildApp } from "@taskflow/api/app";
-import { parseApiEnv } from "@taskflow/api/env";
 import type { Database } from "@taskflow/db/client";
 import { openDatabase } from "@taskflow/runtime/database";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
@@ -11,8 +10,7 @@ import { TcpProxy, viaProxy } from "@taskflow/testing/tcp-proxy";
 import { eventually } from "@taskflow/testing/wait";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const MCP = "http://127.0.0.1:9/mcp";
+import { oauthApiEnv, UNUSED_MCP_URL } from "./oauth-env";
 
 describe.skipIf(!testDatabaseUrl)("OAuth after starting without the database (PostgreSQL)", () => {
   let db: TestDatabase;
@@ -27,12 +25,7 @@ describe.skipIf(!testDatabaseUrl)("OAuth after starting without the database (Po
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
     await proxy.cut();
-    const env = parseApiEnv({
-      NODE_ENV: "test",
-      AUTH_RATE_LIMIT: "1000",
-      BETTER_AUTH_URL: "http://localhost:3000",
-      MCP_URL: MCP,
-      MCP_PUBLIC_URL: MCP,
+    const env = oauthApiEnv({
       DATABASE_URL: viaProxy(db.url ?? "", proxy),
       BETTER_AUTH_SECRET: "oauth-outage-secret-0123456789abcdef0123",
       MCP_TOKEN_SECRET: "oauth-outage-mcp-secret-0123456789abcdef",
@@ -81,6 +74,6 @@ describe.skipIf(!testDatabaseUrl)("OAuth after starting without the database (Po
     });
     expect(signUp.status).toBe(200);
     const rows = await db.database.execute("select identifier from oauth_resource");
-    expect(rows.map((row) => row.identifier)).toEqual([MCP]);
+    expect(rows.map((row) => row.identifier)).toEqual([UNUSED_MCP_URL]);
   }, 60_000);
 });

@@ -7,7 +7,6 @@
 // it holds a SHARE lock on oauth_resource (reads pass, inserts wait) until both replicas are waiting
 // to insert, then lets them go together.
 import { buildApp } from "@taskflow/api/app";
-import { parseApiEnv } from "@taskflow/api/env";
 import type { Database } from "@taskflow/db/client";
 import { openDatabase } from "@taskflow/runtime/database";
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from "@taskflow/testing/databases";
@@ -15,8 +14,7 @@ import { eventually } from "@taskflow/testing/wait";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-
-const MCP = "http://127.0.0.1:9/mcp";
+import { oauthApiEnv, UNUSED_MCP_URL } from "./oauth-env";
 
 interface Replica {
   app: FastifyInstance;
@@ -25,12 +23,7 @@ interface Replica {
 }
 
 async function startReplica(databaseUrl: string, onStarted: (replica: Replica) => void): Promise<Replica> {
-  const env = parseApiEnv({
-    NODE_ENV: "test",
-    AUTH_RATE_LIMIT: "1000",
-    BETTER_AUTH_URL: "http://localhost:3000",
-    MCP_URL: MCP,
-    MCP_PUBLIC_URL: MCP,
+  const env = oauthApiEnv({
     DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: "oauth-race-secret-0123456789abcdef012345",
     MCP_TOKEN_SECRET: "oauth-race-mcp-secret-0123456789abcdef01",
@@ -131,6 +124,8 @@ describe.skipIf(!testDatabaseUrl)("two api replicas starting at once on a fresh 
         signUp: 200,
         signIn: 200,
       });
-    expect(await db.database.execute("select identifier from oauth_resource")).toEqual([{ identifier: MCP }]);
+    expect(await db.database.execute("select identifier from oauth_resource")).toEqual([
+      { identifier: UNUSED_MCP_URL },
+    ]);
   }, 60_000);
 });
