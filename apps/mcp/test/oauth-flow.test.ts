@@ -144,6 +144,22 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     return { client, authorizationUrl };
   }
 
+  /** The client's own token request for the code `back` carries (form-encoded, PKCE), with `resource` if given. */
+  function exchangeCode(provider: MemoryOAuthClient, back: URL, resource?: string) {
+    return fetch(`${apiUrl}/api/auth/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: back.searchParams.get("code") ?? "",
+        redirect_uri: REDIRECT,
+        client_id: provider.client?.client_id ?? "",
+        code_verifier: provider.verifier,
+        ...(resource === undefined ? {} : { resource }),
+      }),
+    });
+  }
+
   async function metadata(): Promise<AuthorizationServerMetadata> {
     return (await (
       await fetch(`${apiUrl}/.well-known/oauth-authorization-server`)
@@ -297,18 +313,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     const url = new URL(provider.authorizationUrl ?? "");
     url.searchParams.set("resource", other);
     const back = await approve(url);
-    const token = await fetch(`${apiUrl}/api/auth/oauth2/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "authorization_code",
-        code: back.searchParams.get("code") ?? "",
-        redirect_uri: REDIRECT,
-        client_id: clientId,
-        code_verifier: provider.verifier,
-        resource: other,
-      }),
-    });
+    const token = await exchangeCode(provider, back, other);
     expect(token.status).toBe(200);
     const foreign = (await token.json()) as { access_token: string };
     const refused = await rawCall(foreign.access_token);
@@ -326,17 +331,7 @@ describe.each(engines)("MCP OAuth 2.1 with the SDK client on %s", (engine) => {
     const url = new URL(provider.authorizationUrl ?? "");
     url.searchParams.delete("resource");
     const back = await approve(url);
-    const token = await fetch(`${apiUrl}/api/auth/oauth2/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "authorization_code",
-        code: back.searchParams.get("code") ?? "",
-        redirect_uri: REDIRECT,
-        client_id: provider.client?.client_id ?? "",
-        code_verifier: provider.verifier,
-      }),
-    });
+    const token = await exchangeCode(provider, back);
     expect(token.status).toBe(200);
     const { access_token } = (await token.json()) as { access_token: string };
     expect((await rawCall(access_token)).status).toBe(200);
