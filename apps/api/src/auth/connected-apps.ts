@@ -12,6 +12,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { currentUser } from "../plugins/auth";
+import { routeDoc } from "../routes/route-doc";
 
 export async function listConnectedApps(db: Db, userId: string) {
   const rows = await db
@@ -68,16 +69,14 @@ export function registerConnectedAppRoutes(app: FastifyInstance, db: Db) {
   const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
   r.get("/connected-apps", {
     schema: {
-      tags: ["tokens"],
-      summary: "List the apps connected through OAuth (MCP clients) with their last use",
+      ...routeDoc("tokens", "List the apps connected through OAuth (MCP clients) with their last use"),
       response: { 200: connectedAppListSchema, ...errors },
     },
     handler: async (request) => ({ apps: await listConnectedApps(db, currentUser(request).id) }),
   });
   r.delete("/connected-apps/:client_id", {
     schema: {
-      tags: ["tokens"],
-      summary: "Revoke a connected app: its tokens stop working at once",
+      ...routeDoc("tokens", "Revoke a connected app: its tokens stop working at once"),
       params: clientIdParams,
       response: { 204: z.null(), ...errors },
     },
