@@ -47,7 +47,8 @@ export async function signUp(page: Page, webUrl: string, user: User): Promise<vo
   await form.getByLabel("Password").fill(user.password);
   await page.getByTestId("auth-submit").click();
   await page.waitForURL(`${webUrl}/`);
-  await page.getByTestId("add-task-form").waitFor();
+  // The visible form: while the board's first render settles, React may briefly hold a hidden copy.
+  await page.getByTestId("add-task-form").filter({ visible: true }).waitFor();
 }
 
 export async function signIn(page: Page, webUrl: string, user: User): Promise<void> {
