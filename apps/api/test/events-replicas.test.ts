@@ -16,6 +16,8 @@ import { about, type EventReader, openEvents } from "./events-helpers";
 
 const env = { REMINDER_POLL_MS: "50", EVENT_HEARTBEAT_MS: "1000" };
 
+// PostgreSQL only (skipped without TEST_DATABASE_URL): replicas share a server database; PGlite lives inside
+// one process. CI always sets TEST_DATABASE_URL.
 describe.skipIf(!testDatabaseUrl)("GET /api/events across two api replicas on one PostgreSQL", () => {
   let a: TestStack;
   let b: TestStack;

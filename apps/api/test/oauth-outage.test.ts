@@ -12,6 +12,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oauthApiEnv, UNUSED_MCP_URL } from "./oauth-env";
 
+// PostgreSQL only (skipped without TEST_DATABASE_URL): only a server database can be down while the api
+// starts. CI always sets TEST_DATABASE_URL.
 describe.skipIf(!testDatabaseUrl)("OAuth after starting without the database (PostgreSQL)", () => {
   let db: TestDatabase;
   let proxy: TcpProxy;

@@ -66,6 +66,8 @@ async function firstRequests(url: string, n: number) {
   };
 }
 
+// PostgreSQL only (skipped without TEST_DATABASE_URL): PGlite is one connection in one process, so two
+// apps cannot race to seed it. CI always sets TEST_DATABASE_URL.
 describe.skipIf(!testDatabaseUrl)("two api replicas starting at once on a fresh PostgreSQL database", () => {
   let db: TestDatabase;
   let locker: pg.Client | undefined;
