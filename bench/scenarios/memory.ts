@@ -52,21 +52,23 @@ export async function memoryPhase(
   const memory: MemoryRow[] = [];
   const listScenario = (restScenarios(stack.apiUrl, user)[0] as [string, Scenario])[1];
   const mcpList = (mcpScenarios(stack.mcpUrl, user.personalToken)[0] as [string, Scenario])[1];
+  /** The api's row (with PGlite: the one process that also serves mcp) under the task-list load. */
+  const apiRow = async (service: string, idle: number | undefined, script: string, target: number) => ({
+    service,
+    idle: idle ?? Number.NaN,
+    rounds: await memoryRounds(
+      bench,
+      stack.api.proc.pid,
+      script,
+      { ...listScenario, connections: 50 },
+      counts,
+    ),
+    target,
+    load: "GET /api/tasks?limit=50, 50 conn.",
+  });
   if (ctx.db.kind === "postgres") {
     bench.log(`memory: api, 3 × ${roundS} s`);
-    memory.push({
-      service: "api",
-      idle: cold.idle.api ?? Number.NaN,
-      rounds: await memoryRounds(
-        bench,
-        stack.api.proc.pid,
-        "apps/api/dist/server.js",
-        { ...listScenario, connections: 50 },
-        counts,
-      ),
-      target: 120,
-      load: "GET /api/tasks?limit=50, 50 conn.",
-    });
+    memory.push(await apiRow("api", cold.idle.api, "apps/api/dist/server.js", 120));
     bench.log(`memory: mcp, 3 × ${roundS} s`);
     memory.push({
       service: "mcp",
@@ -77,19 +79,9 @@ export async function memoryPhase(
     });
   } else {
     bench.log(`memory: api+mcp, 3 × ${roundS} s`);
-    memory.push({
-      service: "api+mcp (one process)",
-      idle: cold.idle["api+mcp (one process, PGlite)"] ?? Number.NaN,
-      rounds: await memoryRounds(
-        bench,
-        stack.api.proc.pid,
-        "embedded.js",
-        { ...listScenario, connections: 50 },
-        counts,
-      ),
-      target: 220,
-      load: "GET /api/tasks?limit=50, 50 conn.",
-    });
+    memory.push(
+      await apiRow("api+mcp (one process)", cold.idle["api+mcp (one process, PGlite)"], "embedded.js", 220),
+    );
     bench.notes.push(
       "PGlite: api and mcp run in one process, so their memory is one row (target: the sum, 220 MB), and its cold start includes opening (the first time: creating and migrating) the embedded database.",
     );
