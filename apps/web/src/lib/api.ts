@@ -64,6 +64,8 @@ const UNREADABLE = "Taskflow's server sent an answer that could not be read. Try
 
 type JsonInit = Omit<RequestInit, "body"> & {
   json?: unknown;
+  /** A body that is not JSON, sent as it is (give its content-type in `headers`). */
+  body?: string;
   redirectOn401?: boolean;
   /** Give up after this long (REQUEST_TIMEOUT_MS by default). */
   timeoutMs?: number;
@@ -75,7 +77,7 @@ type JsonInit = Omit<RequestInit, "body"> & {
  * words and nothing is left waiting: the caller's form can be sent again as it is.
  */
 export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
-  const { json, redirectOn401 = true, headers, signal, timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
+  const { json, body, redirectOn401 = true, headers, signal, timeoutMs = REQUEST_TIMEOUT_MS, ...rest } = init;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const passOn = () => deadline.abort(signal?.reason);
@@ -102,7 +104,7 @@ export async function api<T>(path: string, init: JsonInit = {}): Promise<T> {
           ...(json !== undefined ? { "content-type": "application/json" } : {}),
           ...headers,
         },
-        body: json !== undefined ? JSON.stringify(json) : undefined,
+        body: json !== undefined ? JSON.stringify(json) : body,
       });
     } catch (error) {
       throw failed(error);
