@@ -7,11 +7,14 @@ import { registerAddTaskTool } from "./tools/add-task";
 import { registerAddTasksTool } from "./tools/add-tasks";
 import { registerCompleteTaskTool } from "./tools/complete-task";
 import { registerCompleteTasksTool } from "./tools/complete-tasks";
+import { registerCreateListTool } from "./tools/create-list";
+import { registerDeleteListTool } from "./tools/delete-list";
 import { registerDeleteTaskTool } from "./tools/delete-task";
 import { registerFindTasksByDateTool } from "./tools/find-tasks-by-date";
 import { registerGetOverviewTool } from "./tools/get-overview";
 import { registerListListsTool } from "./tools/list-lists";
 import { registerListTasksTool } from "./tools/list-tasks";
+import { registerRenameListTool } from "./tools/rename-list";
 import { registerRestoreTaskTool } from "./tools/restore-task";
 import type { ToolDeps } from "./tools/tool-context";
 import { registerUpdateTaskTool } from "./tools/update-task";
@@ -29,7 +32,7 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   const server = new McpServer(
     { name: "taskflow", version: "0.1.0" },
     {
-      instructions: `Manage the signed-in user's Taskflow todo list. Call ${TOOL.listTasks} to find task ids before acting on a task by name; ${TOOL.getOverview} answers "how am I doing" (overdue, due today, next up, in the user's time zone); ${TOOL.findTasksByDate} answers "what is due between two days". A task can repeat (recurrence: an RRULE or a phrase such as "every weekday"; completing it moves it to the next due) and carry a reminder (remind_at). For several tasks at once use ${TOOL.addTasks}, ${TOOL.completeTasks} or ${TOOL.updateTasks}: all or nothing, one result per item.`,
+      instructions: `Manage the signed-in user's Taskflow todo list. Call ${TOOL.listTasks} to find task ids before acting on a task by name; ${TOOL.getOverview} answers "how am I doing" (overdue, due today, next up, in the user's time zone); ${TOOL.findTasksByDate} answers "what is due between two days". A task can repeat (recurrence: an RRULE or a phrase such as "every weekday"; completing it moves it to the next due) and carry a reminder (remind_at). For several tasks at once use ${TOOL.addTasks}, ${TOOL.completeTasks} or ${TOOL.updateTasks}: all or nothing, one result per item. Tasks can sit in lists (projects), given by name as \`list\` (${TOOL.listLists} shows them; "inbox" means none); ${TOOL.createList}, ${TOOL.renameList} and ${TOOL.deleteList} manage them (a deleted list's tasks move to the Inbox).`,
       jsonSchemaValidator,
     },
   );
@@ -45,13 +48,16 @@ export function createMcpServer(deps: ToolDeps): McpServer {
   registerGetOverviewTool(server, deps);
   registerFindTasksByDateTool(server, deps);
   registerListListsTool(server, deps);
+  registerCreateListTool(server, deps);
+  registerRenameListTool(server, deps);
+  registerDeleteListTool(server, deps);
   registerTodayResource(server, deps);
   registerPlanMyDayPrompt(server, deps);
   return server;
 }
 
 /**
- * Idle servers for reuse, as building one (ten tools, a resource, a prompt) costs more than the tool call it
+ * Idle servers for reuse, as building one (its tools, a resource, a prompt) costs more than the tool call it
  * serves. A server serves one request at a time and returns here only after a complete response, so
  * nothing of an earlier request can still run on it; the pool never grows beyond `max` idle servers.
  */

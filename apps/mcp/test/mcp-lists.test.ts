@@ -1,7 +1,9 @@
 // Lists through MCP, over real HTTP with the official SDK client (which checks each structured result
 // against the tool's outputSchema): the task tools take `list` by name (case-insensitive, "inbox" for
 // none), an unknown name is a tool error naming the lists there are and writes nothing, listed tasks
-// carry their list's name, list_lists shows the user's lists with open counts, and users stay apart.
+// carry their list's name, list_lists shows the user's lists with open counts, create_list, rename_list and
+// delete_list manage lists by name (bad names and another user's list are tool errors that change nothing;
+// a deleted list's tasks move to the Inbox), and users stay apart.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
@@ -160,5 +162,74 @@ describe.each(engines)("MCP lists on %s", (engine) => {
     expect(lists.find((l) => l.name === "Groceries")?.task_count).toBe(groceries.length - 1);
     const bobs = structured<{ lists: { name: string }[] }>(await call(asBob, TOOL.listLists, {}));
     expect(bobs.lists.map((l) => l.name)).toEqual(["Garage"]);
+  });
+
+  interface ListRow {
+    id: number;
+    name: string;
+    task_count: number;
+  }
+  const restLists = async (user: TestUser) =>
+    (await rest<{ items: ListRow[] }>(user, "GET", "/api/lists")).items;
+
+  it("create_list makes an empty list; a taken name (any case), inbox, or an empty name is refused", async () => {
+    const made = structured<ListRow>(await call(asAlice, TOOL.createList, { name: "  Health " }));
+    expect(made).toMatchObject({ name: "Health", task_count: 0 });
+    expect((await restLists(alice)).map((l) => l.name)).toContain("Health");
+    const before = await restLists(alice);
+    for (const name of ["health", "Inbox", " ", "x".repeat(61)]) {
+      const refused = await call(asAlice, TOOL.createList, { name });
+      expect(refused.isError, name).toBe(true);
+    }
+    expect(textOf(await call(asAlice, TOOL.createList, { name: "HEALTH" }))).toMatch(/already have a list/);
+    expect(textOf(await call(asAlice, TOOL.createList, { name: "" }))).toMatch(/name/);
+    expect(await restLists(alice)).toEqual(before);
+    // The same name is free for Bob: names are per user.
+    structured(await call(asBob, TOOL.createList, { name: "Health" }));
+  });
+
+  it("rename_list renames by current name and keeps its tasks; unknown, inbox, taken and Bob's are refused", async () => {
+    const { task_id } = structured<{ task_id: number }>(
+      await call(asAlice, TOOL.addTask, { title: "Dentist", list: "Health" }),
+    );
+    const renamed = structured<ListRow>(
+      await call(asAlice, TOOL.renameList, { list: "health", name: "Wellbeing" }),
+    );
+    expect(renamed).toMatchObject({ name: "Wellbeing", task_count: 1 });
+    const listed = structured<{ tasks: ListedTask[] }>(
+      await call(asAlice, TOOL.listTasks, { list: "Wellbeing" }),
+    );
+    expect(listed.tasks.map((t) => t.id)).toEqual([task_id]);
+    const before = await restLists(alice);
+    const unknown = await call(asAlice, TOOL.renameList, { list: "Health", name: "Body" });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toContain("Wellbeing"); // names the lists there are
+    const inbox = await call(asAlice, TOOL.renameList, { list: "Inbox", name: "Body" });
+    expect(inbox.isError).toBe(true);
+    expect(textOf(inbox)).toMatch(/Inbox/);
+    const taken = await call(asAlice, TOOL.renameList, { list: "Wellbeing", name: "work" });
+    expect(textOf(taken)).toMatch(/already have a list/);
+    const garage = await call(asAlice, TOOL.renameList, { list: "Garage", name: "Mine" });
+    expect(garage.isError).toBe(true);
+    expect(textOf(garage)).not.toContain("Garage”,");
+    expect(await restLists(alice)).toEqual(before);
+    expect((await restLists(bob)).map((l) => l.name).sort()).toEqual(["Garage", "Health"]);
+  });
+
+  it("delete_list deletes by name and moves its tasks to the Inbox; unknown, inbox and Bob's change nothing", async () => {
+    const dentist = (await restTasks(alice)).find((t) => t.title === "Dentist");
+    if (!dentist) throw new Error("no Dentist task");
+    for (const list of ["Nope", "inbox", "Garage"]) {
+      const refused = await call(asAlice, TOOL.deleteList, { list });
+      expect(refused.isError, list).toBe(true);
+    }
+    expect((await restLists(alice)).map((l) => l.name)).toContain("Wellbeing");
+    const deleted = structured<{ id: number; name: string; open_tasks_moved: number }>(
+      await call(asAlice, TOOL.deleteList, { list: "WELLBEING" }),
+    );
+    expect(deleted).toMatchObject({ name: "Wellbeing", open_tasks_moved: 1 });
+    expect((await restLists(alice)).map((l) => l.name)).not.toContain("Wellbeing");
+    expect((await restTasks(alice)).find((t) => t.id === dentist.id)?.list_id).toBeNull();
+    expect((await restLists(bob)).map((l) => l.name).sort()).toEqual(["Garage", "Health"]);
   });
 });

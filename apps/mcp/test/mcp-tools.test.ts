@@ -170,6 +170,9 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
           required: ["from", "to"],
         },
         [TOOL.listLists]: { props: ["user_id"], required: [] },
+        [TOOL.createList]: { props: ["name", "user_id"], required: ["name"] },
+        [TOOL.renameList]: { props: ["list", "name", "user_id"], required: ["list", "name"] },
+        [TOOL.deleteList]: { props: ["list", "user_id"], required: ["list"] },
       };
       expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
       for (const [name, { props, required }] of Object.entries(expected)) {
@@ -297,6 +300,10 @@ describe.each(engines)("MCP tools over Streamable HTTP on %s", (engine) => {
         [TOOL.updateTasks]: [false, false, false],
         [TOOL.deleteTask]: [false, true, true],
         [TOOL.restoreTask]: [false, false, false],
+        [TOOL.createList]: [false, false, false],
+        // Renaming again to the same name changes nothing more; deleting a list ends it (tasks go to the Inbox).
+        [TOOL.renameList]: [false, false, true],
+        [TOOL.deleteList]: [false, true, true],
       };
       expect(Object.keys(expected).sort()).toEqual(TOOL_NAMES);
       // READ_ONLY_TOOLS (the read-only OAuth grant, the assistant's "what did I change") is exactly the read-only hints.

@@ -2,6 +2,7 @@
 // because MCP clients show them to the model.
 import { z } from "zod";
 import { parseDateInput, prioritySchema, taskIdSchema, textInput } from "./fields";
+import { INBOX, LIST_NAME_MAX_LENGTH } from "./lists";
 import { TASK_STATUSES } from "./tasks";
 
 /** The MCP tool names: the one place they are spelled. */
@@ -18,6 +19,9 @@ export const TOOL = {
   getOverview: "get_overview",
   findTasksByDate: "find_tasks_by_date",
   listLists: "list_lists",
+  createList: "create_list",
+  renameList: "rename_list",
+  deleteList: "delete_list",
 } as const;
 export type ToolName = (typeof TOOL)[keyof typeof TOOL];
 
@@ -240,14 +244,41 @@ export type TasksByDate = z.infer<typeof findTasksByDateSchema>;
 
 export const listListsArgs = toolArgs({ user_id: userIdArg });
 
+const listSummary = {
+  id: z.number().int().describe("List id"),
+  name: z.string().describe("The list's name: give it as `list` to the task tools"),
+  task_count: z.number().int().describe("How many open tasks it holds (not done, not in the trash)"),
+};
+
 export const listListsResult = {
-  lists: z
-    .array(
-      z.object({
-        id: z.number().int().describe("List id"),
-        name: z.string().describe("The list's name: give it as `list` to the task tools"),
-        task_count: z.number().int().describe("How many open tasks it holds (not done, not in the trash)"),
-      }),
-    )
-    .describe("The user's lists by name; tasks in none are in the Inbox"),
+  lists: z.array(z.object(listSummary)).describe("The user's lists by name; tasks in none are in the Inbox"),
+};
+
+// Checked against the lists' own name rules (createListBody, renameListBody) by the tools, which name the field.
+const listNameArg = textInput().describe(
+  `The list's name, 1–${LIST_NAME_MAX_LENGTH} characters, unique per user whatever its case; not "${INBOX}"`,
+);
+const existingListArg = textInput().describe(
+  `The list, by its current name (case-insensitive, as shown by ${TOOL.listLists})`,
+);
+
+export const createListArgs = toolArgs({ name: listNameArg, user_id: userIdArg });
+export const renameListArgs = toolArgs({
+  list: existingListArg,
+  name: textInput().describe(
+    `The new name, 1–${LIST_NAME_MAX_LENGTH} characters, unique per user whatever its case; not "${INBOX}"`,
+  ),
+  user_id: userIdArg,
+});
+export const deleteListArgs = toolArgs({ list: existingListArg, user_id: userIdArg });
+
+/** create_list and rename_list: the list as it now is. */
+export const listResult = listSummary;
+export const deleteListResult = {
+  id: z.number().int().describe("Id of the deleted list"),
+  name: z.string().describe("Name of the deleted list"),
+  open_tasks_moved: z
+    .number()
+    .int()
+    .describe("How many open tasks it held; they, and its completed ones, are now in the Inbox"),
 };

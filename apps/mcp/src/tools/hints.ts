@@ -14,6 +14,8 @@ export const HINTS = {
    * next occurrence, so calling it again (a client's retry) would skip one.
    */
   completes: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  /** Moves a task to the trash (restorable, but gone from every list). */
+  /** Renames a list: the same call again changes nothing more. */
+  rename: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  /** Moves a task to the trash (restorable, but gone from every list), or deletes a list (its tasks go to the Inbox). */
   destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
 } as const satisfies Record<string, ToolAnnotations>;
