@@ -5,10 +5,12 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { GearIcon } from "@/components/ui/icons";
 
 const NAV = [
   { href: "/", label: "Board" },
   { href: "/tokens", label: "Connect AI tools" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function AppHeader({ userName, email }: { userName: string; email: string }) {
@@ -50,7 +52,7 @@ export function AppHeader({ userName, email }: { userName: string; email: string
                 key={item.href}
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                data-testid={`nav-${item.href === "/" ? "board" : "tokens"}`}
+                data-testid={`nav-${item.href === "/" ? "board" : item.href.slice(1)}`}
                 className={`rounded-lg px-2.5 py-1.5 text-sm font-medium transition-colors ${
                   active
                     ? "bg-brand-50 text-brand-700"
@@ -61,6 +63,12 @@ export function AppHeader({ userName, email }: { userName: string; email: string
                   <>
                     <span className="sm:hidden">AI tools</span>
                     <span className="hidden sm:inline">{item.label}</span>
+                  </>
+                ) : item.label === "Settings" ? (
+                  // A gear at phone width, where the header has no room for another word.
+                  <>
+                    <GearIcon className="sm:hidden" />
+                    <span className="sr-only sm:not-sr-only">{item.label}</span>
                   </>
                 ) : (
                   item.label
