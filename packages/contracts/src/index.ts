@@ -42,6 +42,31 @@ export { type AppConfig, ASSISTANT_MODES, type AssistantMode, appConfigSchema } 
 export type { ConnectedApp, ConnectedAppList, McpScope, OAuthScope } from "./connected-apps";
 export { connectedAppListSchema, connectedAppSchema, MCP_SCOPES, OAUTH_SCOPES } from "./connected-apps";
 export { MESSAGE_ROLES, type MessageRole, TASK_PRIORITIES, type TaskPriority } from "./enums";
+export type {
+  ExportFile,
+  ExportFormat,
+  ExportTask,
+  ImportFormat,
+  ImportPreview,
+  ImportResult,
+} from "./export";
+export {
+  EXPORT_CSV_COLUMNS,
+  EXPORT_FORMATS,
+  EXPORT_VERSION,
+  exportFileSchema,
+  exportListSchema,
+  exportQuery,
+  exportTaskSchema,
+  IMPORT_FORMATS,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_LISTS,
+  IMPORT_MAX_TASKS,
+  IMPORT_SAMPLE_SIZE,
+  importPreviewSchema,
+  importQuery,
+  importResultSchema,
+} from "./export";
 export {
   type DateInput,
   DESCRIPTION_MAX_LENGTH,
