@@ -72,7 +72,8 @@ export function ListNameForm({ flow }: { flow: ImportFlow }) {
         )}
       </div>
       <p id="import-list-hint" className="mt-1.5 text-xs text-slate-500">
-        The Todoist project’s tasks go into this list; it is created unless you already have one by this name.
+        The Todoist project’s tasks go into this list, created unless you have one by this name; leave it
+        empty to put them in your Inbox.
       </p>
     </form>
   );

@@ -48,14 +48,15 @@ export function ImportDone({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const tasks = `${imported.tasks} ${imported.tasks === 1 ? "task" : "tasks"}`;
-  const lists = `${imported.lists} ${imported.lists === 1 ? "list" : "lists"}`;
+  const lists = imported.lists === 1 ? "1 list" : `${imported.lists} lists`;
   return (
     <div
       className="mt-5 animate-rise rounded-xl border border-emerald-200 bg-emerald-50 p-4"
       data-testid="import-done"
     >
       <h3 ref={heading} tabIndex={-1} className="font-semibold text-emerald-900">
-        Imported {tasks} and {lists}
+        Imported {tasks}
+        {imported.lists > 0 && ` and created ${lists}`}
       </h3>
       <p className="mt-0.5 text-sm text-emerald-800">They are on your board now.</p>
       <div className="mt-3 flex flex-wrap gap-2">

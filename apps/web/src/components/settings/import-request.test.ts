@@ -16,6 +16,8 @@ describe("the import's requests", () => {
     expect(importUrl(todoist, "Home & garden", false)).toBe(
       "/api/import?format=todoist&list=Home+%26+garden",
     );
+    // No list name: the Inbox.
+    expect(importUrl(todoist, "  ", true)).toBe("/api/import?format=todoist&dry_run=true");
   });
 
   it("turn a refusal into the problem's detail and each item it named", () => {

@@ -22,7 +22,8 @@ export function importUrl(file: ImportFile, listName: string, dryRun: boolean): 
   const query = new URLSearchParams();
   if (file.kind === "todoist") {
     query.set("format", "todoist");
-    query.set("list", listName.trim());
+    // No list: the Inbox.
+    if (listName.trim()) query.set("list", listName.trim());
   }
   if (dryRun) query.set("dry_run", "true");
   const search = query.toString();

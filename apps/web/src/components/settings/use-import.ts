@@ -45,7 +45,7 @@ export function useImport() {
     async (file: ImportFile, name: string) => {
       const id = next();
       setError(null);
-      if (file.kind === "todoist") {
+      if (file.kind === "todoist" && name.trim()) {
         const parsed = listNameSchema.safeParse(name);
         if (!parsed.success) {
           setState({ step: "chosen", file });
