@@ -10,7 +10,16 @@ export type ListQuery = {
   tag: string;
   q: string;
   sort: TaskSort;
+  /** The list shown: "" for every list, "inbox" for tasks in none, or a list id (as `?list=` says). */
+  list: string;
 };
+
+/** Is the task in the list a query shows ("" is every list)? */
+export function inList(task: Pick<Task, "list_id">, list: string): boolean {
+  if (list === "") return true;
+  if (list === "inbox") return task.list_id === null;
+  return String(task.list_id) === list;
+}
 
 /** Today and Upcoming list open tasks; All lists the chosen status. */
 export function effectiveStatus(query: Pick<ListQuery, "view" | "status">): TaskStatus {
@@ -26,6 +35,7 @@ export function matchesQuery(task: Task, query: ListQuery, timeZone: string, now
     if (status === "pending" && task.completed) return false;
     if (status === "completed" && !task.completed) return false;
   }
+  if (!inList(task, query.list)) return false;
   if (query.priority && task.priority !== query.priority) return false;
   if (query.tag && !task.tags.includes(query.tag)) return false;
   const q = query.q.trim().toLowerCase();

@@ -87,7 +87,15 @@ describe("day headings and groups", () => {
 });
 
 describe("matching and placing a live change", () => {
-  const query = { view: "all", status: "all", priority: "", tag: "", q: "", sort: "-created" } as const;
+  const query = {
+    view: "all",
+    status: "all",
+    priority: "",
+    tag: "",
+    q: "",
+    sort: "-created",
+    list: "",
+  } as const;
   it("applies status, priority, tag, search and the view", () => {
     const t = task({ title: "Buy milk", tags: ["home"], priority: "high" });
     expect(matchesQuery(t, query, LA, now)).toBe(true);

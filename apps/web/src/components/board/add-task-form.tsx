@@ -1,16 +1,17 @@
 "use client";
 
 import type { Task } from "@taskflow/contracts";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
+import { useListsContext } from "../lists/lists-context";
 import { overridden, quickAddBody } from "./quick-add";
 import { QuickAddChips } from "./quick-add-chips";
 import {
   apiFieldErrors,
   type DraftErrors,
-  EMPTY_DRAFT,
+  draftIn,
   isWallTime,
   type TaskDraft,
   validateDraft,
@@ -19,7 +20,9 @@ import { FieldErrors, TaskMetaFields } from "./task-fields";
 import { useQuickAdd } from "./use-quick-add";
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
-  const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
+  // While the board shows a list, a new task goes in it (the List field says so and can change it).
+  const shown = useListsContext()?.shown ?? "";
+  const [draft, setDraft] = useState<TaskDraft>(() => draftIn(shown));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -28,6 +31,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const quick = useQuickAdd(draft.title);
   // The text whose refusal was shown: Add again with it unchanged adds it exactly as typed.
   const refused = useRef<string | null>(null);
+  useEffect(() => setDraft((current) => ({ ...current, list: draftIn(shown).list })), [shown]);
 
   function change(next: TaskDraft) {
     setDraft(next);
@@ -56,7 +60,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
       if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
-      setDraft(EMPTY_DRAFT);
+      setDraft(draftIn(shown));
       refused.current = null;
       setErrors({});
       onAdded(task);

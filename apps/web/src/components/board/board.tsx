@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { describeDue } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
 import { useTaskEvents } from "@/lib/use-task-events";
+import { useBoardLists, useListHeading } from "../lists/lists-context";
 import { AddTaskForm } from "./add-task-form";
 import { BoardNotice, useNotice } from "./board-notice";
 import { FilterBar } from "./filter-bar";
@@ -37,6 +38,7 @@ export function Board({ version }: { version: number }) {
   const deletes = useTaskDeletes({ tasks: list.tasks, setTasks: list.setTasks, inTrash, onError: setNotice });
   const [changes, countChange] = useSettledCounter(COUNTS_SETTLE_MS);
   const counts = useViewCounts(filters, `${version}:${changes}`);
+  const listHeading = useListHeading();
 
   const openTask = useCallback(
     (task: Task) => {
@@ -51,6 +53,8 @@ export function Board({ version }: { version: number }) {
   const reminders = useReminders(openTask);
   const { apply, retry } = list;
   const { remind } = reminders;
+  // The sidebar's counts follow the same changes; a task it moved or a list it deleted changes the rows.
+  useBoardLists(`${version}:${changes}`, { apply, retry, countChange });
   const live = useTaskEvents(
     (event: LiveEvent) => {
       if (event.event === "reminder.due") remind(event.data.task);
@@ -75,7 +79,7 @@ export function Board({ version }: { version: number }) {
       <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-1">
         <div>
           <h1 id="board-heading" className="text-2xl font-semibold tracking-tight">
-            {filters.view === "all" ? "Your tasks" : VIEW_LABELS[filters.view]}
+            {listHeading ?? (filters.view === "all" ? "Your tasks" : VIEW_LABELS[filters.view])}
           </h1>
           <p className="text-sm text-slate-500" data-testid="board-summary">
             {summary ?? VIEW_HINT[filters.view]}

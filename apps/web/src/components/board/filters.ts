@@ -19,6 +19,7 @@ export const DEFAULT_FILTERS: Filters = {
   tag: "",
   q: "",
   sort: "-created",
+  list: "",
 };
 
 export const SORTS: { value: TaskSort; label: string }[] = [
@@ -42,7 +43,8 @@ export const STATUSES: { value: TaskStatus; label: string }[] = [
 export const VIEW_LABELS: Record<View, string> = { all: "All", today: "Today", upcoming: "Upcoming" };
 
 /**
- * Whether anything narrows the list (the sort order does not; nor does the view, which says so itself).
+ * Whether anything narrows the list (the sort order does not; nor do the view and the list, which say
+ * so themselves: the tabs and the sidebar mark them).
  * Today and Upcoming list open tasks only, so their status is not a filter.
  */
 export function isFiltered(filters: Filters): boolean {
@@ -67,13 +69,20 @@ export function filtersFromSearch(params: URLSearchParams): Filters {
     tag: params.get("tag")?.trim().toLowerCase() ?? "",
     q: params.get("q") ?? "",
     sort: oneOf(TASK_SORTS, params.get("sort"), d.sort),
+    list: listParam(params.get("list")),
   };
+}
+
+/** `?list=`: "inbox" or a list id; anything else is every list. */
+function listParam(value: string | null): string {
+  const list = value?.trim().toLowerCase() ?? "";
+  return list === "inbox" || /^[1-9]\d{0,9}$/.test(list) ? list : "";
 }
 
 /** The search params for filters, defaults left out ("" for the plain board). */
 export function searchFromFilters(filters: Filters): string {
   const params = new URLSearchParams();
-  for (const key of ["view", "status", "priority", "tag", "q", "sort"] as const) {
+  for (const key of ["list", "view", "status", "priority", "tag", "q", "sort"] as const) {
     const value = key === "q" ? filters.q.trim() : filters[key];
     if (value !== DEFAULT_FILTERS[key]) params.set(key, value);
   }

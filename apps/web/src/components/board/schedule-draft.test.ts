@@ -84,6 +84,7 @@ describe("filters in the URL", () => {
       tag: "home",
       q: "milk",
       sort: "due",
+      list: "",
     } as const;
     const search = searchFromFilters(filters);
     expect(search).toBe("?view=upcoming&priority=high&tag=home&q=milk&sort=due");

@@ -1,6 +1,6 @@
 import { createTaskBody, type Task } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
-import { draftBody, draftFromTask, EMPTY_DRAFT, validateDraft } from "./task-draft";
+import { apiFieldErrors, draftBody, draftFromTask, draftIn, EMPTY_DRAFT, validateDraft } from "./task-draft";
 
 const task = (due_at: string | null): Task => ({
   id: 1,
@@ -84,5 +84,25 @@ describe("task drafts", () => {
     };
     expect(validateDraft(longest)).toEqual({});
     expect(createTaskBody.safeParse(draftBody(longest)).success).toBe(true);
+  });
+
+  it("puts a new task in the list the board shows, and sends a list only when it changed", () => {
+    expect(draftIn("3").list).toBe("3");
+    expect(draftIn("inbox").list).toBe("");
+    expect(draftIn("").list).toBe("");
+    const base = { ...draftIn("3"), title: "Dentist" };
+    expect(draftBody(base).list_id).toBe(3);
+    expect(createTaskBody.safeParse(draftBody(base)).success).toBe(true);
+    // A new task in the Inbox sends no list (the api's default).
+    expect("list_id" in draftBody({ ...EMPTY_DRAFT, title: "x" })).toBe(false);
+
+    const editing = draftFromTask({ ...task(null), list_id: 3 }, "UTC");
+    expect(editing.list).toBe("3");
+    expect("list_id" in draftBody(editing)).toBe(false);
+    expect(draftBody({ ...editing, list: "7" }).list_id).toBe(7);
+    expect(draftBody({ ...editing, list: "" }).list_id).toBeNull();
+    expect(apiFieldErrors([{ field: "body.list_id", message: "must be a list id" }])).toEqual({
+      list: "List: must be a list id",
+    });
   });
 });

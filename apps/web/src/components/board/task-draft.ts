@@ -34,8 +34,17 @@ export type TaskDraft = {
   remind: RemindChoice;
   /** The custom reminder's wall time (`YYYY-MM-DDTHH:MM`, the user's zone). */
   remindAt: string;
-  /** What an existing task's repeat and reminder fields were filled from (unchanged ones are not sent). */
-  initial?: { repeat: string; remind: RemindChoice; remindAt: string; due: string; time: string };
+  /** The list it goes in: a list id, or "" for the Inbox. */
+  list: string;
+  /** What an existing task's repeat, reminder and list fields were filled from (unchanged ones are not sent). */
+  initial?: {
+    repeat: string;
+    remind: RemindChoice;
+    remindAt: string;
+    due: string;
+    time: string;
+    list: string;
+  };
 };
 export type DraftErrors = Partial<
   Record<Exclude<keyof TaskDraft, "stored" | "initial" | "remindAt">, string>
@@ -51,17 +60,25 @@ export const EMPTY_DRAFT: TaskDraft = {
   repeat: "",
   remind: "none",
   remindAt: "",
+  list: "",
 };
+
+/** An empty draft for the add form while `shown` is the board's list ("", "inbox" or an id): it goes there. */
+export function draftIn(shown: string): TaskDraft {
+  return { ...EMPTY_DRAFT, list: shown === "inbox" ? "" : shown };
+}
 
 export function draftFromTask(task: Task, timeZone: string): TaskDraft {
   const { date, time } = dueInputs(task.due_at, timeZone);
   const repeat = task.recurrence_text ?? task.recurrence ?? "";
   const remind = remindFromTask(task.remind_at, task.due_at, timeZone);
+  const list = task.list_id === null ? "" : String(task.list_id);
   return {
+    list,
     repeat,
     remind: remind.choice,
     remindAt: remind.at,
-    initial: { repeat, remind: remind.choice, remindAt: remind.at, due: date, time },
+    initial: { repeat, remind: remind.choice, remindAt: remind.at, due: date, time, list },
     title: task.title,
     description: task.description,
     priority: task.priority,
@@ -149,10 +166,17 @@ export function draftRemindAt(draft: TaskDraft): string | null | undefined {
   return remindWall(draft.remind, draft.due, draft.time);
 }
 
+/** `list_id` to send: a list id, null for the Inbox, undefined to leave it (unchanged, or a new task's Inbox). */
+export function draftListId(draft: TaskDraft): number | null | undefined {
+  if (draft.initial ? draft.list === draft.initial.list : draft.list === "") return undefined;
+  return draft.list === "" ? null : Number(draft.list);
+}
+
 /** The JSON body for POST/PATCH /api/tasks. */
 export function draftBody(draft: TaskDraft) {
   const recurrence = draftRecurrence(draft);
   const remindAt = draftRemindAt(draft);
+  const listId = draftListId(draft);
   return {
     title: draft.title.trim(),
     description: draft.description.trim(),
@@ -161,6 +185,7 @@ export function draftBody(draft: TaskDraft) {
     due_at: draftDue(draft),
     ...(recurrence !== undefined ? { recurrence } : {}),
     ...(remindAt !== undefined ? { remind_at: remindAt } : {}),
+    ...(listId !== undefined ? { list_id: listId } : {}),
   } satisfies CreateTaskRequest;
 }
 
@@ -185,6 +210,7 @@ export function apiFieldErrors(errors: FieldError[]): DraftErrors {
     else if (key === "due_at") mapped.due = "Pick a valid date and time.";
     else if (key === "recurrence") mapped.repeat = `Repeat: ${message}`;
     else if (key === "remind_at") mapped.remind = `Reminder: ${message}`;
+    else if (key === "list_id") mapped.list = `List: ${message}`;
   }
   return mapped;
 }

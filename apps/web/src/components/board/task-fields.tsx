@@ -2,6 +2,7 @@
 
 // The fields of a task, shared by the add form and inline edit so both look the same.
 import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
+import { ListField } from "../lists/list-field";
 import { PRIORITY_LABEL } from "./priority-label";
 import { type FieldProps as Props, RemindField, RepeatField } from "./schedule-fields";
 import type { DraftErrors } from "./task-draft";
@@ -104,12 +105,13 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
 }
 
 /**
- * Priority, tags, due, repeat and reminder, sized alike in the add form and the inline editor (a
+ * List, priority, tags, due, repeat and reminder, sized alike in the add form and the inline editor (a
  * fragment, for their row).
  */
 export function TaskMetaFields(props: Omit<Props, "className">) {
   return (
     <>
+      <ListField {...props} className="w-36 sm:w-40" />
       <PriorityField {...props} className="w-32 sm:w-36" />
       <TagsField {...props} className="min-w-40 flex-1" />
       <DueField {...props} className="w-full sm:w-64" />

@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from "react";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { describeDue, relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
+import { ListChip } from "../lists/list-chip";
+import { useTaskListName } from "../lists/lists-context";
+import { taskDragProps } from "../lists/task-drag";
 import { DueChip, PriorityChip, RemindChip, RepeatChip, TagChip } from "./chips";
 import { TaskEditor } from "./task-editor";
 import { TaskNumber } from "./task-number";
@@ -31,6 +34,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
 
   const timeZone = useTimeZone();
   const overdue = task.due_at !== null && !task.completed && describeDue(task.due_at, timeZone).overdue;
+  const listName = useTaskListName(task);
 
   if (editing) {
     return (
@@ -49,6 +53,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
 
   return (
     <li
+      {...taskDragProps(task)}
       data-testid="task-item"
       data-task-id={task.id}
       data-completed={task.completed ? "true" : "false"}
@@ -83,8 +88,9 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
             {task.description}
           </p>
         )}
-        {(task.priority !== "none" || task.tags.length > 0 || task.due_at || task.recurrence) && (
+        {(task.priority !== "none" || task.tags.length > 0 || task.due_at || task.recurrence || listName) && (
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
+            {listName && <ListChip name={listName} />}
             {task.due_at && <DueChip dueAt={task.due_at} completed={task.completed} />}
             {task.recurrence && <RepeatChip text={task.recurrence_text ?? task.recurrence} />}
             {task.remind_at && !task.completed && <RemindChip remindAt={task.remind_at} />}

@@ -69,7 +69,7 @@ export function useFilters() {
   function clearFilters() {
     typed.current = false;
     setSearch("");
-    go({ ...DEFAULT_FILTERS, view: filters.view, sort: filters.sort });
+    go({ ...DEFAULT_FILTERS, view: filters.view, sort: filters.sort, list: filters.list });
   }
 
   return {

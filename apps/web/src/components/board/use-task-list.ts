@@ -5,7 +5,7 @@ import type { LiveEvent } from "@taskflow/contracts/events";
 import { type Dispatch, type SetStateAction, useCallback, useState } from "react";
 import { api, errorMessage } from "@/lib/api";
 import { describeDue, zoneDayKey } from "@/lib/dates";
-import { effectiveStatus, insertSorted, matchesQuery } from "@/lib/task-match";
+import { effectiveStatus, inList, insertSorted, matchesQuery } from "@/lib/task-match";
 import { longDay, viewBounds } from "@/lib/task-views";
 import { useApiData } from "@/lib/use-api-data";
 import { useTimeZone } from "@/lib/use-me";
@@ -27,6 +27,7 @@ export function listUrl(filters: Filters, timeZone: string, cursor?: string, lim
   if (filters.priority) params.set("priority", filters.priority);
   if (filters.tag) params.set("tag", filters.tag);
   if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (filters.list) params.set("list", filters.list);
   if (cursor) params.set("cursor", cursor);
   return `/api/tasks?${params}`;
 }
@@ -105,8 +106,11 @@ export function useTaskList(
     }
   }
 
+  /** A task changed here: updated where it stands, or gone when it moved out of the list shown. */
   function replace(task: Task) {
-    setTasks((current) => current.map((item) => (item.id === task.id ? task : item)));
+    setTasks((current) =>
+      current.flatMap((item) => (item.id !== task.id ? [item] : inList(task, filters.list) ? [task] : [])),
+    );
     rememberTags([task]);
   }
 
@@ -144,6 +148,9 @@ export function useTaskList(
         if (!page) return page;
         // Restored elsewhere: it leaves the trash.
         if (trash && !task.deleted_at)
+          return { ...page, items: page.items.filter((item) => item.id !== task.id) };
+        // Moved to another list: it leaves the one shown.
+        if (!inList(task, filters.list))
           return { ...page, items: page.items.filter((item) => item.id !== task.id) };
         if (page.items.some((item) => item.id === task.id))
           return { ...page, items: page.items.map((item) => (item.id === task.id ? task : item)) };

@@ -1,0 +1,125 @@
+"use client";
+
+import type { List } from "@taskflow/contracts";
+import { useEffect, useRef, useState } from "react";
+import { ListIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
+import { errorMessage } from "@/lib/api";
+import { ListNameForm } from "./list-name-form";
+import { deleteWarning } from "./list-words";
+import { PlaceLink } from "./place-link";
+import type { DraggedTask } from "./task-drag";
+
+type Props = {
+  list: List;
+  href: string;
+  current: boolean;
+  onNavigate: () => void;
+  onDropTask: (task: DraggedTask) => void;
+  onRename: (name: string) => Promise<void>;
+  onDelete: () => Promise<void>;
+};
+
+const ACTION =
+  "btn btn-ghost shrink-0 p-1.5 opacity-100 sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100";
+
+/** A list in the sidebar: its link and count, a drop target, renamed inline, deleted after a confirm. */
+export function ListRow({ list, href, current, onNavigate, onDropTask, onRename, onDelete }: Props) {
+  const [mode, setMode] = useState<"view" | "rename" | "confirm">("view");
+  const [error, setError] = useState<string | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+
+  useEffect(() => {
+    // Back to the rename button when the inline form closes, so keyboard users keep their place.
+    if (wasRenaming.current && mode === "view") renameButton.current?.focus();
+    wasRenaming.current = mode === "rename";
+    if (mode === "confirm") cancelButton.current?.focus();
+  }, [mode]);
+
+  if (mode === "rename")
+    return (
+      <li data-testid="list-item" data-list-id={list.id}>
+        <ListNameForm
+          idPrefix="rename-list"
+          label={`Rename “${list.name}”`}
+          initial={list.name}
+          submitLabel="Save"
+          onSave={async (name) => {
+            await onRename(name);
+            setMode("view");
+          }}
+          onCancel={() => setMode("view")}
+        />
+      </li>
+    );
+
+  return (
+    <li data-testid="list-item" data-list-id={list.id}>
+      <PlaceLink
+        href={href}
+        label={list.name}
+        count={list.task_count}
+        current={current}
+        testId="list-link"
+        icon={<ListIcon width={15} height={15} />}
+        onNavigate={onNavigate}
+        onDropTask={onDropTask}
+        actions={
+          <>
+            <button
+              ref={renameButton}
+              type="button"
+              className={ACTION}
+              aria-label={`Rename “${list.name}”`}
+              data-testid="list-rename"
+              onClick={() => setMode("rename")}
+            >
+              <PencilIcon width={14} height={14} />
+            </button>
+            <button
+              type="button"
+              className={`${ACTION} hover:text-red-700`}
+              aria-label={`Delete “${list.name}”`}
+              data-testid="list-delete"
+              onClick={() => setMode("confirm")}
+            >
+              <TrashIcon width={14} height={14} />
+            </button>
+          </>
+        }
+      />
+      {mode === "confirm" && (
+        <fieldset
+          data-testid="list-delete-confirm"
+          className="mt-1 space-y-2 rounded-lg border border-red-200 bg-red-50 p-2 text-xs text-red-800"
+        >
+          <legend className="float-left mb-2">{deleteWarning(list)}</legend>
+          {error && <p role="alert">{error}</p>}
+          <div className="flex gap-1.5">
+            <button
+              type="button"
+              className="btn btn-danger px-2.5 py-1"
+              data-testid="list-delete-yes"
+              onClick={() => {
+                setError(null);
+                onDelete().catch((failure: unknown) => setError(errorMessage(failure)));
+              }}
+            >
+              Delete list
+            </button>
+            <button
+              ref={cancelButton}
+              type="button"
+              className="btn btn-ghost px-2.5 py-1"
+              data-testid="list-delete-no"
+              onClick={() => setMode("view")}
+            >
+              Keep it
+            </button>
+          </div>
+        </fieldset>
+      )}
+    </li>
+  );
+}

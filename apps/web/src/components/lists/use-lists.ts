@@ -1,0 +1,83 @@
+"use client";
+
+import type { List, ListList, Task } from "@taskflow/contracts";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { api } from "@/lib/api";
+import { useApiData } from "@/lib/use-api-data";
+import { filtersFromSearch } from "../board/filters";
+import type { DraggedTask } from "./task-drag";
+import { usePlaceCounts } from "./use-place-counts";
+
+/** What the board is told when lists change its tasks: one task moved, or reload them all (a delete). */
+export type BoardListener = { moved: (task: Task) => void; reload: () => void };
+
+/**
+ * The user's lists (GET /api/lists, with their open counts), the sidebar's other counts, the list and
+ * view the URL shows, and the changes: create, rename, delete, and moving a task. Every change loads
+ * the lists and counts again and tells the board (which also reloads them on task events).
+ */
+export function useLists() {
+  const query = useSearchParams().toString();
+  const { list: shown, view } = useMemo(() => filtersFromSearch(new URLSearchParams(query)), [query]);
+  const [refreshes, setRefreshes] = useState(0);
+  const loaded = useApiData<ListList>("/api/lists", { refreshKey: refreshes });
+  const counts = usePlaceCounts(refreshes);
+  const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
+  const board = useRef<BoardListener | null>(null);
+
+  const create = useCallback(
+    async (name: string) => {
+      const list = await api<List>("/api/lists", { method: "POST", json: { name } });
+      refresh();
+      return list;
+    },
+    [refresh],
+  );
+
+  const rename = useCallback(
+    async (id: number, name: string) => {
+      const list = await api<List>(`/api/lists/${id}`, { method: "PATCH", json: { name } });
+      refresh();
+      return list;
+    },
+    [refresh],
+  );
+
+  const remove = useCallback(
+    async (id: number) => {
+      await api<void>(`/api/lists/${id}`, { method: "DELETE" });
+      refresh();
+      board.current?.reload();
+    },
+    [refresh],
+  );
+
+  /** Moves a task to a list (null: the Inbox); the board drops or updates its row at once. */
+  const moveTask = useCallback(
+    async (task: DraggedTask, listId: number | null) => {
+      const saved = await api<Task>(`/api/tasks/${task.id}`, { method: "PATCH", json: { list_id: listId } });
+      refresh();
+      board.current?.moved(saved);
+      return saved;
+    },
+    [refresh],
+  );
+
+  return {
+    lists: loaded.data?.items ?? null,
+    error: loaded.error,
+    reload: loaded.reload,
+    counts,
+    shown,
+    view,
+    refresh,
+    board,
+    create,
+    rename,
+    remove,
+    moveTask,
+  };
+}
+
+export type Lists = ReturnType<typeof useLists>;
