@@ -4,6 +4,7 @@ import { Suspense, useCallback, useEffect, useState } from "react";
 import { ChatPanel } from "@/components/chat/chat-panel";
 import { SparkIcon } from "@/components/ui/icons";
 import { useConfig } from "@/lib/use-config";
+import { ListsLayout } from "../lists/lists-layout";
 import { Board } from "./board";
 
 /** The board and the assistant side by side; on phones the assistant opens as a full-screen sheet. */
@@ -26,7 +27,9 @@ export function BoardPage() {
     <main className="mx-auto grid w-full max-w-7xl flex-1 gap-6 px-3 py-5 sm:px-6 sm:py-8 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
       {/* The board reads its view and filters from the URL's search params. */}
       <Suspense>
-        <Board version={version} />
+        <ListsLayout>
+          <Board version={version} />
+        </ListsLayout>
       </Suspense>
       <aside
         aria-label="Assistant panel"
