@@ -1,46 +1,22 @@
 // Dues as a person reads them, in their time zone (the `time_zone` of /api/me). Intl does all the zone
-// work; nothing here turns a wall time into an instant — the api does that when it is sent one.
-// Three shapes of due:
+// work (@taskflow/contracts/zoned-time); nothing here turns a wall time into an instant — the api does
+// that when it is sent one. Three shapes of due:
 // - `YYYY-MM-DD`: an all-day task, a floating calendar day, the same for every viewer (never shifted);
 // - an instant with `Z` or an offset: a timed task, shown at its wall-clock time in the user's zone;
 // - `YYYY-MM-DDTHH:MM[:SS]` without an offset (what the assistant's tool calls carry): a wall time
 //   already in the user's zone, shown as it is.
 
+import { dayAndTimeInZone, dayInZone, dueInZone, isWallTime } from "@taskflow/contracts/zoned-time";
+
 const DAY_MS = 86_400_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const WALL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
 /** The browser's own zone (what the web offers to store as the user's zone). */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock parts of an instant in a zone, as "YYYY-MM-DD" and "HH:MM" (24 h). */
-function zoneWall(date: Date, timeZone: string): { day: string; time: string } {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    partsFormats.set(timeZone, format);
-  }
-  const part: Record<string, string> = {};
-  for (const { type, value } of format.formatToParts(date)) part[type] = value;
-  return { day: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
-}
-
 /** YYYY-MM-DD of the calendar day an instant falls on in a zone. */
-export function zoneDayKey(date: Date, timeZone: string): string {
-  return zoneWall(date, timeZone).day;
-}
+export const zoneDayKey = dayInZone;
 
 function dayNumber(key: string): number {
   const [y = 0, m = 1, d = 1] = key.split("-").map(Number);
@@ -55,15 +31,6 @@ function clockLabel(time: string): string {
     .replace(/\s/g, " ");
 }
 
-/** A due's calendar day and wall-clock time (null for all-day) in the user's zone, or null if unreadable. */
-function dueWall(due: string, timeZone: string): { day: string; time: string | null } | null {
-  if (DAY.test(due)) return { day: due, time: null };
-  const wall = WALL.exec(due);
-  if (wall?.[1] && wall[2]) return { day: wall[1], time: wall[2] };
-  const instant = new Date(due);
-  return Number.isNaN(instant.getTime()) ? null : zoneWall(instant, timeZone);
-}
-
 export type DueInfo = {
   /** YYYY-MM-DD in the user's zone. */
   key: string;
@@ -76,9 +43,9 @@ export type DueInfo = {
 };
 
 export function describeDue(due: string, timeZone: string, now: Date = new Date()): DueInfo {
-  const wall = dueWall(due, timeZone) ?? { day: due.slice(0, 10), time: null };
+  const wall = dueInZone(due, timeZone) ?? { day: due.slice(0, 10), time: null };
   const { day: key, time } = wall;
-  const current = zoneWall(now, timeZone);
+  const current = dayAndTimeInZone(now, timeZone);
   const diff = dayNumber(key) - dayNumber(current.day);
   // A calendar day read at noon UTC names that day whatever the formatting zone below.
   const asUtcDay = new Date(`${key}T12:00:00Z`);
@@ -107,7 +74,7 @@ export function describeDue(due: string, timeZone: string, now: Date = new Date(
   // An all-day task is due until its day ends in the user's zone; a timed one at its minute.
   let overdue: boolean;
   if (!time) overdue = diff < 0;
-  else if (WALL.test(due)) overdue = `${key}T${time}` < `${current.day}T${current.time}`;
+  else if (isWallTime(due)) overdue = `${key}T${time}` < `${current.day}T${current.time}`;
   else overdue = new Date(due).getTime() < now.getTime();
   return {
     key,
@@ -122,7 +89,7 @@ export function describeDue(due: string, timeZone: string, now: Date = new Date(
 /** Values for the date and time inputs from a stored due, in the user's zone ("" when absent). */
 export function dueInputs(due: string | null, timeZone: string): { date: string; time: string } {
   if (!due) return { date: "", time: "" };
-  const wall = dueWall(due, timeZone);
+  const wall = dueInZone(due, timeZone);
   return wall ? { date: wall.day, time: wall.time ?? "" } : { date: "", time: "" };
 }
 

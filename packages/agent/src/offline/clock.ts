@@ -1,9 +1,13 @@
 /**
- * The user's wall clock, read with Intl from an instant and an IANA zone. Dates the user says are local
- * calendar days and wall times ("tomorrow at 10am" → `YYYY-MM-DDT10:00`): the api turns them into
- * instants in the user's zone, so this module never converts a wall time back to an instant, and there is
- * no offset arithmetic to get wrong across a daylight-saving change.
+ * The user's wall clock, read with Intl from an instant and an IANA zone (the shared
+ * @taskflow/contracts/zoned-time). Dates the user says are local calendar days and wall times
+ * ("tomorrow at 10am" → `YYYY-MM-DDT10:00`): the api turns them into instants in the user's zone, so
+ * this module never converts a wall time back to an instant, and there is no offset arithmetic to get
+ * wrong across a daylight-saving change.
  */
+import { dayAndTimeInZone, isIntlTimeZone, wallTimeInZone } from "@taskflow/contracts/zoned-time";
+
+/** An instant as the user reads it. */
 export interface WallClock {
   /** YYYY-MM-DD in the user's zone. */
   day: string;
@@ -11,47 +15,18 @@ export interface WallClock {
   time: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** A zone Intl knows, else UTC (a bad zone must not crash a chat turn). */
 export function knownZone(timeZone: string | undefined): string {
-  if (timeZone === undefined || timeZone.length === 0) return "UTC";
-  try {
-    formatter(timeZone);
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
+  return timeZone !== undefined && timeZone.length > 0 && isIntlTimeZone(timeZone) ? timeZone : "UTC";
 }
 
 export function wallClock(instant: Date, timeZone: string | undefined): WallClock {
-  const parts = formatter(knownZone(timeZone)).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? "00";
-  return { day: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+  return dayAndTimeInZone(instant, knownZone(timeZone));
 }
 
 /** The wall clock as a `YYYY-MM-DDTHH:MM` value the api reads in the user's zone. */
 export function wallTime(instant: Date, timeZone: string | undefined): string {
-  const { day, time } = wallClock(instant, timeZone);
-  return `${day}T${time}`;
+  return wallTimeInZone(instant, knownZone(timeZone));
 }
 
 const ALL_DAY = /^\d{4}-\d{2}-\d{2}$/;

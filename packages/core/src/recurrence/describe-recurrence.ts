@@ -1,8 +1,9 @@
 import type { ByDay, RecurrenceParts, Until, Weekday } from "@taskflow/contracts/recurrence";
+import { wallClock } from "@taskflow/contracts/zoned-time";
 import { toText } from "rrule-temporal/totext";
 import { buildRule } from "./engine";
 import { parseRecurrence } from "./parse-recurrence";
-import { checkTimeZone, wallClock } from "./zoned-time";
+import { checkTimeZone } from "./zoned-time";
 
 export const DAY_NAMES: Record<Weekday, string> = {
   MO: "Monday",

@@ -1,7 +1,8 @@
+import { isoDay, wallClock } from "@taskflow/contracts/zoned-time";
 import { invalid } from "../errors";
 import { buildRule, occurrenceAfter } from "./engine";
 import { parseRecurrence } from "./parse-recurrence";
-import { checkTimeZone, isoDay, wallClock } from "./zoned-time";
+import { checkTimeZone } from "./zoned-time";
 
 export interface FirstOccurrenceInput {
   rule: string;

@@ -8,10 +8,10 @@ import {
   WEEKDAYS,
   type Weekday,
 } from "@taskflow/contracts/recurrence";
+import { isoDay, type WallClock, wallClock } from "@taskflow/contracts/zoned-time";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextOccurrence } from "./next-occurrence";
-import { isoDay, type WallClock, wallClock } from "./zoned-time";
 
 const ZONES = [
   "UTC",

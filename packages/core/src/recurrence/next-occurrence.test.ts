@@ -1,7 +1,7 @@
+import { wallClock } from "@taskflow/contracts/zoned-time";
 import { describe, expect, it } from "vitest";
 import { fieldError } from "./field-error.test-support";
 import { type NextOccurrenceInput, nextOccurrence } from "./next-occurrence";
-import { wallClock } from "./zoned-time";
 
 const LA = "America/Los_Angeles";
 const BERLIN = "Europe/Berlin";

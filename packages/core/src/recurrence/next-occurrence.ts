@@ -1,8 +1,9 @@
 import { formatRecurrence, type RecurrenceParts } from "@taskflow/contracts/recurrence";
+import { dayInZone, wallClock } from "@taskflow/contracts/zoned-time";
 import { invalid } from "../errors";
 import { buildRule, occurrenceAfter, occurrencesBefore, type Series } from "./engine";
 import { parseRecurrence } from "./parse-recurrence";
-import { checkTimeZone, dayInZone, icalWall, parseDay, wallClock } from "./zoned-time";
+import { checkTimeZone, icalWall, parseDay } from "./zoned-time";
 
 export interface NextOccurrenceInput {
   /** The task's RRULE (`FREQ=WEEKLY;BYDAY=MO`). */
