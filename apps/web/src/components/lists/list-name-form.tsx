@@ -5,7 +5,7 @@ import { ApiError, errorMessage } from "@/lib/api";
 import { duplicateNameMessage, listNameError } from "./list-words";
 
 type Props = {
-  /** Names the form's testids and ids ("new-list", "rename-list"). */
+  /** Names the form's testids and ids ("create-list", "rename-list"). */
   idPrefix: string;
   /** The field's label (read by screen readers; the placeholder shows it). */
   label: string;

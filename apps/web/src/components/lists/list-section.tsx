@@ -40,7 +40,7 @@ export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted 
             ref={newButton}
             type="button"
             className="btn btn-ghost -mr-1.5 px-1.5 py-1 text-xs"
-            data-testid="new-list"
+            data-testid="create-list"
             onClick={() => setCreating(true)}
           >
             <PlusIcon width={14} height={14} />
@@ -50,7 +50,7 @@ export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted 
       </div>
       {creating && (
         <ListNameForm
-          idPrefix="new-list"
+          idPrefix="create-list"
           label="New list name"
           submitLabel="Add list"
           onSave={async (name) => {
