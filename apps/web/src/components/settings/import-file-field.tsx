@@ -1,8 +1,8 @@
 "use client";
 
-import { LIST_NAME_MAX_LENGTH } from "@taskflow/contracts";
+import { IMPORT_MAX_BYTES, LIST_NAME_MAX_LENGTH } from "@taskflow/contracts";
 import type { RefObject } from "react";
-import { formatSize, IMPORT_MAX_BYTES } from "./import-file";
+import { formatSize } from "./import-file";
 import type { ImportFlow } from "./use-import";
 
 /** The file chooser: a real file input with its label, so it works by keyboard and screen reader. */

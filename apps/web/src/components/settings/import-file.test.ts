@@ -1,12 +1,6 @@
+import { IMPORT_MAX_BYTES } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
-import {
-  detectKind,
-  formatSize,
-  IMPORT_MAX_BYTES,
-  listNameFromFile,
-  readImportFile,
-  sizeProblem,
-} from "./import-file";
+import { detectKind, formatSize, listNameFromFile, readImportFile, sizeProblem } from "./import-file";
 
 const TODOIST_HEADER = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE";
 const TODOIST = `${TODOIST_HEADER}\ntask,Buy milk,,4,1,Ann (1),,today,en,Europe/London\n`;

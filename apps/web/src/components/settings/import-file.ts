@@ -1,10 +1,7 @@
 // What a chosen import file is, decided in the browser before anything is sent: its size (refused
 // past the limit without reading it), its kind (a Taskflow JSON export or a Todoist CSV export, from
 // the extension, else from the content) and, for a Todoist file, the list its tasks go into.
-import { INBOX, LIST_NAME_MAX_LENGTH } from "@taskflow/contracts";
-
-/** The largest file the import accepts (the api refuses a larger body with 413 as well). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+import { IMPORT_MAX_BYTES, INBOX, LIST_NAME_MAX_LENGTH } from "@taskflow/contracts";
 
 /** The columns every Todoist CSV export starts with (their documented template format). */
 const TODOIST_REQUIRED = ["TYPE", "CONTENT"];
@@ -25,7 +22,10 @@ export function formatSize(bytes: number): string {
   return `${bytes} byte${bytes === 1 ? "" : "s"}`;
 }
 
-/** Null when the size is fine; else why the file is refused (before it is read or sent). */
+/**
+ * Null when the size is fine; else why the file is refused (before it is read or sent: the api would
+ * answer 413 past IMPORT_MAX_BYTES anyway).
+ */
 export function sizeProblem(name: string, size: number): string | null {
   if (size === 0) return `“${name}” is empty. Choose a Taskflow export (.json) or a Todoist export (.csv).`;
   if (size > IMPORT_MAX_BYTES)

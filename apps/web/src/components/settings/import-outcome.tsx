@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { AlertIcon } from "@/components/ui/icons";
-import type { ImportFailure, ImportResult } from "./import-request";
+import type { Imported, ImportFailure } from "./import-request";
 
 /** How many of the items the api named are listed; the rest are counted. */
 const ITEMS_SHOWN = 8;
@@ -38,13 +38,7 @@ export function ImportError({ failure }: { failure: ImportFailure }) {
 }
 
 /** The import went through: what came in, the way to the board, and a way to import another file. */
-export function ImportDone({
-  imported,
-  onAnother,
-}: {
-  imported: ImportResult["imported"];
-  onAnother: () => void;
-}) {
+export function ImportDone({ imported, onAnother }: { imported: Imported; onAnother: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const tasks = `${imported.tasks} ${imported.tasks === 1 ? "task" : "tasks"}`;

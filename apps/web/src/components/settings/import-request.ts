@@ -1,18 +1,13 @@
 // The two calls the import makes, the same for both kinds of file: a dry run that answers with a
 // preview and changes nothing, then the import itself (one transaction on the api's side).
+import type { ImportResult, ImportPreview as PreviewResponse } from "@taskflow/contracts";
 import { ApiError, api, errorMessage } from "../../lib/api";
 import type { ImportFile } from "./import-file";
 
-// Until @taskflow/contracts has the export/import shapes: only the fields this page reads.
-export type ImportPreview = {
-  lists: { create: string[]; existing: string[] };
-  tasks: number;
-  completed: number;
-  sample: string[];
-  warnings?: string[];
-};
-export type ImportPreviewResponse = { preview: ImportPreview };
-export type ImportResult = { imported: { lists: number; tasks: number } };
+/** What a dry run found. */
+export type ImportPreview = PreviewResponse["preview"];
+/** What an import created. */
+export type Imported = ImportResult["imported"];
 
 /** Why an import or its preview failed: the problem's detail and, when it names them, the bad items. */
 export type ImportFailure = { message: string; items: string[] };
@@ -41,10 +36,10 @@ export async function previewImport(
   listName: string,
   signal: AbortSignal,
 ): Promise<ImportPreview> {
-  return (await send<ImportPreviewResponse>(file, listName, true, signal)).preview;
+  return (await send<PreviewResponse>(file, listName, true, signal)).preview;
 }
 
-export async function runImport(file: ImportFile, listName: string): Promise<ImportResult["imported"]> {
+export async function runImport(file: ImportFile, listName: string): Promise<Imported> {
   return (await send<ImportResult>(file, listName, false)).imported;
 }
 

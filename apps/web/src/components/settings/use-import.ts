@@ -7,9 +7,9 @@ import { listNameSchema } from "@taskflow/contracts";
 import { useCallback, useRef, useState } from "react";
 import { type ImportFile, listNameFromFile, readImportFile, sizeProblem } from "./import-file";
 import {
+  type Imported,
   type ImportFailure,
   type ImportPreview,
-  type ImportResult,
   importFailure,
   previewImport,
   runImport,
@@ -22,7 +22,7 @@ export type ImportStep =
   | { step: "checking"; file: ImportFile }
   | { step: "preview"; file: ImportFile; preview: ImportPreview }
   | { step: "importing"; file: ImportFile; preview: ImportPreview }
-  | { step: "done"; imported: ImportResult["imported"] };
+  | { step: "done"; imported: Imported };
 
 const failure = (message: string): ImportFailure => ({ message, items: [] });
 
