@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/keyboard/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import { MeProvider } from "@/components/shell/me-provider";
 import { getSession } from "@/lib/server/session";
@@ -28,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   return (
     <div className="flex min-h-dvh flex-col">
+      <SkipLink />
       <AppHeader userName={session.user.name || session.user.email} email={session.user.email} />
       <MeProvider>{children}</MeProvider>
     </div>

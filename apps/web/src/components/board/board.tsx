@@ -3,6 +3,8 @@
 import type { Task } from "@taskflow/contracts";
 import type { LiveEvent } from "@taskflow/contracts/events";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { BoardShortcuts } from "@/components/keyboard/board-shortcuts";
+import { useUndoHistory } from "@/components/keyboard/use-undo-history";
 import { describeDue } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
 import { useTaskEvents } from "@/lib/use-task-events";
@@ -38,6 +40,7 @@ export function Board({ version }: { version: number }) {
   const deletes = useTaskDeletes({ tasks: list.tasks, setTasks: list.setTasks, inTrash, onError: setNotice });
   const [changes, countChange] = useSettledCounter(COUNTS_SETTLE_MS);
   const counts = useViewCounts(filters, `${version}:${changes}`);
+  const history = useUndoHistory({ ...list, ...deletes, changed: countChange });
   const listHeading = useListHeading();
 
   const openTask = useCallback(
@@ -125,12 +128,12 @@ export function Board({ version }: { version: number }) {
         onClear={clearFilters}
         onLoadMore={list.loadMore}
         onTagSelect={(tag) => setFilters({ ...filters, tag: filters.tag === tag ? "" : tag })}
-        onToggle={(task) => void list.toggle(task).then(countChange)}
+        onToggle={(task) => void history.complete(task)}
         onSaved={(task) => {
           list.replace(task);
           countChange();
         }}
-        onDelete={(task) => void deletes.remove(task).then(countChange)}
+        onDelete={(task) => void history.remove(task)}
         onRestore={(item) => deletes.restore(item).then(countChange)}
       />
 
@@ -142,7 +145,8 @@ export function Board({ version }: { version: number }) {
         onOpen={openTask}
         onDismiss={reminders.dismiss}
       />
-      <UndoToast deleted={deletes.deleted} onUndo={(item) => void deletes.restore(item).then(countChange)} />
+      <UndoToast deleted={deletes.deleted} onUndo={(item) => void history.restore(item)} />
+      <BoardShortcuts filters={filters} onFilters={setFilters} onUndo={() => void history.undo()} />
       <BoardNotice notice={notice} />
       <BoardNotice notice={info} tone="info" />
     </section>

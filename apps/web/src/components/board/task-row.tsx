@@ -2,6 +2,8 @@
 
 import type { Task } from "@taskflow/contracts";
 import { useEffect, useRef, useState } from "react";
+import { ROW_SCROLL_MARGIN } from "@/components/keyboard/task-focus";
+import { useRowFocus } from "@/components/keyboard/task-selection";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { describeDue, relativeTime } from "@/lib/dates";
 import { useTimeZone } from "@/lib/use-me";
@@ -35,10 +37,17 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
   const timeZone = useTimeZone();
   const overdue = task.due_at !== null && !task.completed && describeDue(task.due_at, timeZone).overdue;
   const listName = useTaskListName(task);
+  // Roving tabindex: Tab reaches the selected row; j/k move it (components/keyboard).
+  const rowFocus = useRowFocus(task.id);
 
   if (editing) {
     return (
-      <li data-testid="task-item" data-task-id={task.id} className="animate-rise">
+      <li
+        {...rowFocus}
+        data-testid="task-item"
+        data-task-id={task.id}
+        className={`animate-rise ${ROW_SCROLL_MARGIN}`}
+      >
         <TaskEditor
           task={task}
           onCancel={() => setEditing(false)}
@@ -54,11 +63,12 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
   return (
     <li
       {...taskDragProps(task)}
+      {...rowFocus}
       data-testid="task-item"
       data-task-id={task.id}
       data-completed={task.completed ? "true" : "false"}
       data-overdue={overdue ? "true" : "false"}
-      className={`group relative flex items-start gap-3 rounded-xl border bg-surface px-3 py-3 shadow-xs transition-colors sm:px-4 ${overdue ? "border-red-200 bg-red-50/40" : "border-slate-200 hover:border-slate-300"}`}
+      className={`${ROW_SCROLL_MARGIN} group relative flex items-start gap-3 rounded-xl border bg-surface px-3 py-3 shadow-xs transition-colors sm:px-4 ${overdue ? "border-red-200 bg-red-50/40" : "border-slate-200 hover:border-slate-300"}`}
     >
       <input
         type="checkbox"

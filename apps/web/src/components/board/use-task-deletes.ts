@@ -27,7 +27,7 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
   }, []);
 
   // Deleting moves the task to the trash on the server at once; the toast's Undo restores it.
-  async function remove(task: Task) {
+  async function remove(task: Task): Promise<Deleted | null> {
     const index = tasks.findIndex((item) => item.id === task.id);
     setTasks((current) => current.filter((item) => item.id !== task.id));
     try {
@@ -35,7 +35,7 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
     } catch (error) {
       setTasks((current) => insertAt(current, task, index));
       onError(`Could not delete “${task.title}”: ${errorMessage(error)}`);
-      return;
+      return null;
     }
     dismiss(task.id);
     setDeleted((current) => [...current, { task, index }]);
@@ -43,6 +43,7 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
       task.id,
       setTimeout(() => dismiss(task.id), UNDO_MS),
     );
+    return { task, index };
   }
 
   async function restore(item: Deleted) {
