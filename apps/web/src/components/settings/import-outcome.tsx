@@ -8,7 +8,7 @@ import type { Imported, ImportFailure } from "./import-request";
 /** How many of the items the api named are listed; the rest are counted. */
 const ITEMS_SHOWN = 8;
 
-/** Why the file was not imported: the problem's detail and the items it named. Nothing changed. */
+/** Why the file was not imported (the problem's detail, or each place it named). Nothing changed. */
 export function ImportError({ failure }: { failure: ImportFailure }) {
   const shown = failure.items.slice(0, ITEMS_SHOWN);
   const more = failure.items.length - shown.length;
@@ -20,10 +20,7 @@ export function ImportError({ failure }: { failure: ImportFailure }) {
     >
       <AlertIcon className="mt-0.5 shrink-0" />
       <div className="min-w-0 flex-1">
-        <p>
-          <span className="font-medium">Nothing was imported: </span>
-          <span data-testid="import-error-message">{failure.message}</span>
-        </p>
+        <p data-testid="import-error-message">{failure.message}</p>
         {shown.length > 0 && (
           <ul className="mt-1 list-disc space-y-0.5 ps-5 break-words" data-testid="import-error-items">
             {shown.map((item) => (

@@ -20,19 +20,36 @@ describe("the import's requests", () => {
     expect(importUrl(todoist, "  ", true)).toBe("/api/import?format=todoist&dry_run=true");
   });
 
-  it("turn a refusal into the problem's detail and each item it named", () => {
-    const refused = new ApiError(400, "Bad Request", "The file has 2 problems", [
-      { field: "tasks.3.title", message: "must not be empty" },
-      { field: "", message: "lists is missing" },
-    ]);
+  it("turn a refusal into each place the problem named, or its detail, saying nothing was imported once", () => {
+    const refused = new ApiError(
+      400,
+      "Bad Request",
+      "tasks[3].title must not be empty; lists is missing. Nothing was imported.",
+      [
+        { field: "tasks[3].title", message: "must not be empty" },
+        { field: "", message: "lists is missing" },
+      ],
+    );
     expect(importFailure(refused)).toEqual({
-      message: "The file has 2 problems",
-      items: ["tasks.3.title: must not be empty", "lists is missing"],
+      message: "Nothing was imported. Fix these in the file, then choose it again:",
+      items: ["tasks[3].title must not be empty", "lists is missing"],
     });
-    expect(importFailure(new ApiError(413, "Payload Too Large", "The file is over 5 MB"))).toEqual({
-      message: "The file is over 5 MB",
+    const oneRow = new ApiError(400, "Bad Request", "row 7, PRIORITY must be 1 to 4. Nothing was imported.", [
+      { field: "row 7, PRIORITY", message: "must be 1 to 4" },
+    ]);
+    expect(importFailure(oneRow).message).toBe(
+      "Nothing was imported. Fix this in the file, then choose it again:",
+    );
+    expect(
+      importFailure(new ApiError(400, "Bad Request", "The file is not JSON. Nothing was imported.")),
+    ).toEqual({ message: "The file is not JSON. Nothing was imported.", items: [] });
+    expect(importFailure(new ApiError(413, "Payload Too Large", "The body is over 5 MiB."))).toEqual({
+      message: "Nothing was imported: The body is over 5 MiB.",
       items: [],
     });
-    expect(importFailure("nope")).toEqual({ message: "Something went wrong.", items: [] });
+    expect(importFailure("nope")).toEqual({
+      message: "Nothing was imported: Something went wrong.",
+      items: [],
+    });
   });
 });

@@ -43,11 +43,26 @@ export async function runImport(file: ImportFile, listName: string): Promise<Imp
   return (await send<ImportResult>(file, listName, false)).imported;
 }
 
-/** The failure as the page shows it: the api's detail, then each item it named ("tasks.3.title: …"). */
+const SAYS_NOTHING_IMPORTED = /nothing (?:was|has been) imported/i;
+
+/** A refusal without named items, saying that nothing was imported unless its message already does. */
+export function refusal(message: string): ImportFailure {
+  return {
+    message: SAYS_NOTHING_IMPORTED.test(message) ? message : `Nothing was imported: ${message}`,
+    items: [],
+  };
+}
+
+/**
+ * The failure as the page shows it: the api's detail, or, when the problem names the bad places in the
+ * file, each of them as the api words it (`tasks[1].title must be at most 200 characters`).
+ */
 export function importFailure(error: unknown): ImportFailure {
-  if (!(error instanceof ApiError)) return { message: errorMessage(error), items: [] };
+  if (!(error instanceof ApiError)) return refusal(errorMessage(error));
+  if (error.fieldErrors.length === 0) return refusal(error.message);
   const items = error.fieldErrors.map((item) =>
-    item.field ? `${item.field}: ${item.message}` : item.message,
+    item.field ? `${item.field} ${item.message}` : item.message,
   );
-  return { message: error.message, items };
+  const fix = items.length === 1 ? "Fix this" : "Fix these";
+  return { message: `Nothing was imported. ${fix} in the file, then choose it again:`, items };
 }

@@ -12,6 +12,7 @@ import {
   type ImportPreview,
   importFailure,
   previewImport,
+  refusal,
   runImport,
 } from "./import-request";
 
@@ -23,8 +24,6 @@ export type ImportStep =
   | { step: "preview"; file: ImportFile; preview: ImportPreview }
   | { step: "importing"; file: ImportFile; preview: ImportPreview }
   | { step: "done"; imported: Imported };
-
-const failure = (message: string): ImportFailure => ({ message, items: [] });
 
 export function useImport() {
   const [state, setState] = useState<ImportStep>({ step: "empty" });
@@ -49,7 +48,7 @@ export function useImport() {
         const parsed = listNameSchema.safeParse(name);
         if (!parsed.success) {
           setState({ step: "chosen", file });
-          setError(failure(`List name ${parsed.error.issues[0]?.message ?? "is not valid"}.`));
+          setError({ message: `List name ${parsed.error.issues[0]?.message ?? "is not valid"}.`, items: [] });
           return;
         }
       }
@@ -80,7 +79,7 @@ export function useImport() {
       const tooBig = sizeProblem(chosen.name, chosen.size);
       if (tooBig) {
         setState({ step: "empty" });
-        setError(failure(tooBig));
+        setError(refusal(tooBig));
         return;
       }
       setState({ step: "reading" });
@@ -93,7 +92,7 @@ export function useImport() {
       if (id !== run.current) return;
       if (!read.ok) {
         setState({ step: "empty" });
-        setError(failure(read.error));
+        setError(refusal(read.error));
         return;
       }
       const name = read.value.kind === "todoist" ? listNameFromFile(chosen.name) : "";
