@@ -2,7 +2,8 @@
 // time): method, path, query, body, cookies, several set-cookie headers and server-sent events that
 // stream through unbuffered. Also its /healthz and /readyz, and the 502 when the api is unreachable.
 // And what it does not pass on: the client's own X-Forwarded-For (the api trusts this hop), bodies over
-// the api's limit (413 here), and a stalled api (a 504 in bounded time, then back to normal).
+// the api's limit (413 here: 1 MiB, 5 MiB for an import file), and a stalled api (a 504 in bounded
+// time, then back to normal).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { freePort } from "@taskflow/testing/processes";
 import { TcpProxy } from "@taskflow/testing/tcp-proxy";
@@ -298,6 +299,30 @@ describe("web server", () => {
     const response = await fetch(`${web.url}/api/tasks`, { method: "POST", body: fits });
     expect(response.status).toBe(201);
     expect(seen[0]?.body.length).toBe(fits.length);
+  });
+
+  it("lets an import file up to the import's 5 MiB through to POST /api/import, and answers 413 past it", async () => {
+    seen.length = 0;
+    const file = Buffer.alloc(3 * 1024 * 1024, "a");
+    const fits = await fetch(`${web.url}/api/import?dry_run=true`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: file,
+    });
+    expect(fits.status).toBe(201);
+    expect(seen[0]?.url).toBe("/api/import?dry_run=true");
+    expect(seen[0]?.body.length).toBe(file.length);
+    const over = await fetch(`${web.url}/api/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.alloc(5 * 1024 * 1024 + 1, "a"),
+    });
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as Problem).detail).toContain("5 MiB");
+    // Every other body keeps the api's 1 MiB.
+    const elsewhere = await fetch(`${web.url}/api/tasks`, { method: "POST", body: file });
+    expect(elsewhere.status).toBe(413);
+    expect(seen).toHaveLength(1);
   });
 
   it("passes on an answer the api gives before reading the body and closing", async () => {

@@ -8,6 +8,7 @@
 // - the client's X-Forwarded-* headers are replaced with what this server saw (see forwardedHeaders).
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
+import { IMPORT_MAX_BYTES } from "@taskflow/contracts";
 import { apiUrl, type ServerEnv, serverEnv } from "@/env";
 import { PEER_HEADER, peerAddress } from "./peer-address";
 import { problemResponse } from "./problem";
@@ -17,6 +18,14 @@ import { problemResponse } from "./problem";
  * here with the same 413 the api would give, before any of it travels on.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+// POST /api/import (and its /api/:user_id alias) takes a whole export file, as the api's route does.
+const IMPORT_PATH = /^\/api\/(?:[^/]+\/)?import\/?$/;
+
+/** The largest body the api takes at this method and path. */
+export function bodyLimit(method: string, pathname: string): number {
+  return method === "POST" && IMPORT_PATH.test(pathname) ? IMPORT_MAX_BYTES : MAX_BODY_BYTES;
+}
 
 // RFC 9110 §7.6.1 connection-specific headers, plus ones this hop sets itself.
 const HOP_BY_HOP = new Set([
@@ -121,15 +130,15 @@ const DISCARD_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 type Body = Buffer | "too-large" | "far-too-large";
 
 /**
- * The whole request body; "too-large" past MAX_BODY_BYTES (as declared, or as counted for a chunked
+ * The whole request body; "too-large" past `limit` (as declared, or as counted for a chunked
  * body, which is then read to its end and dropped: a client still sending when its connection closes
  * is reset and may never see the answer); "far-too-large" for a chunked body that goes on past
  * DISCARD_LIMIT_BYTES, which is not worth reading further.
  */
-async function readBody(request: Request): Promise<Body> {
+async function readBody(request: Request, limit: number): Promise<Body> {
   // A declared size is known before any of the body is read; the server discards the unread rest.
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return "too-large";
+  if (declared > limit) return "too-large";
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -142,9 +151,9 @@ async function readBody(request: Request): Promise<Body> {
       reader.releaseLock();
       return "far-too-large";
     }
-    if (size <= MAX_BODY_BYTES) chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
-  return size > MAX_BODY_BYTES ? "too-large" : Buffer.concat(chunks);
+  return size > limit ? "too-large" : Buffer.concat(chunks);
 }
 
 function responseHeaders(upstream: IncomingMessage): Headers {
@@ -272,12 +281,13 @@ export async function forwardToApi(request: Request): Promise<Response> {
   const method = request.method;
   let body: Buffer | undefined;
   if (method !== "GET" && method !== "HEAD") {
-    const read = await readBody(request);
+    const limit = bodyLimit(method, incoming.pathname);
+    const read = await readBody(request, limit);
     if (read === "too-large" || read === "far-too-large") {
       const tooLarge = problemResponse(
         413,
         "Payload Too Large",
-        `The request body is larger than the ${MAX_BODY_BYTES / (1024 * 1024)} MiB the server accepts.`,
+        `The request body is larger than the ${limit / (1024 * 1024)} MiB the server accepts.`,
       );
       // Part of that body is still unread: this connection cannot carry another request.
       if (read === "far-too-large") tooLarge.headers.set("connection", "close");
