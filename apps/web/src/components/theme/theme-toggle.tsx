@@ -3,7 +3,9 @@
 import { useSyncExternalStore } from "react";
 import { currentThemeChoice, saveThemeChoice, THEME_EVENT, type ThemeChoice } from "./theme-script";
 
-const OPTIONS: { choice: ThemeChoice; label: string; icon: string }[] = [
+type ThemeOption = { choice: ThemeChoice; label: string; icon: string };
+
+const OPTIONS: ThemeOption[] = [
   { choice: "system", label: "System theme", icon: "M3 5h18v11H3zM8 20h8M12 16v4" },
   {
     choice: "light",
@@ -42,18 +44,7 @@ export function ThemeToggle({ className = "", compact = false }: { className?: s
           onClick={() => saveThemeChoice(next.choice)}
           className={`grid size-8 place-items-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:hidden ${className}`}
         >
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="size-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
-            <path d={current.icon} />
-          </svg>
+          <ThemeIcon option={current} />
         </button>
       )}
       <ThemeChoices
@@ -86,20 +77,27 @@ function ThemeChoices({ choice, className }: { choice: ThemeChoice; className: s
               : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"
           }`}
         >
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="size-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
-            <path d={option.icon} />
-          </svg>
+          <ThemeIcon option={option} />
         </button>
       ))}
     </fieldset>
+  );
+}
+
+/** A choice's icon, the same in the one-button and the three-button layout. */
+function ThemeIcon({ option }: { option: ThemeOption }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={option.icon} />
+    </svg>
   );
 }
