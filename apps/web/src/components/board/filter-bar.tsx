@@ -1,9 +1,18 @@
 "use client";
 
-import { TASK_PRIORITIES, type TaskPriority, type TaskSort } from "@taskflow/contracts";
+import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { type Filters, SORTS, STATUSES } from "./filters";
 import { PRIORITY_LABEL } from "./priority-label";
+
+const PRIORITY_OPTIONS: SelectOption<TaskPriority | "">[] = [
+  { value: "", label: "Any priority" },
+  ...TASK_PRIORITIES.map((priority) => ({
+    value: priority,
+    label: priority === "none" ? "No priority" : `${PRIORITY_LABEL[priority]} priority`,
+  })),
+];
 
 type Props = {
   filters: Filters;
@@ -64,59 +73,37 @@ export function FilterBar({ filters, onFilters, search, onSearch, knownTags, fil
             ))}
           </fieldset>
         )}
-        <label className="sr-only" htmlFor="filter-priority">
-          Priority
-        </label>
-        <select
+        <SelectField
           id="filter-priority"
-          data-testid="filter-priority"
-          className="field py-1.5 sm:w-auto"
+          label="Priority"
+          className="py-1.5 sm:w-auto"
           value={filters.priority}
-          onChange={(event) => onFilters({ ...filters, priority: event.target.value as TaskPriority | "" })}
-        >
-          <option value="">Any priority</option>
-          {TASK_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priority === "none" ? "No priority" : `${PRIORITY_LABEL[priority]} priority`}
-            </option>
-          ))}
-        </select>
-        <label className="sr-only" htmlFor="filter-tag">
-          Tag
-        </label>
-        <select
+          options={PRIORITY_OPTIONS}
+          onValue={(priority) => onFilters({ ...filters, priority })}
+        />
+        <SelectField
           id="filter-tag"
-          data-testid="filter-tag"
-          className="field py-1.5 sm:w-auto"
+          label="Tag"
+          className="py-1.5 sm:w-auto"
           value={filters.tag}
-          onChange={(event) => onFilters({ ...filters, tag: event.target.value })}
-        >
-          <option value="">Any tag</option>
-          {[...new Set([...knownTags, ...(filters.tag ? [filters.tag] : [])])].map((tag) => (
-            <option key={tag} value={tag}>
-              #{tag}
-            </option>
-          ))}
-        </select>
+          options={[
+            { value: "", label: "Any tag" },
+            ...[...new Set([...knownTags, ...(filters.tag ? [filters.tag] : [])])].map((tag) => ({
+              value: tag,
+              label: `#${tag}`,
+            })),
+          ]}
+          onValue={(tag) => onFilters({ ...filters, tag })}
+        />
         {filters.view === "all" && (
-          <>
-            <label className="sr-only" htmlFor="sort">
-              Sort
-            </label>
-            <select
-              id="sort"
-              data-testid="sort"
-              className="field col-span-2 py-1.5 sm:ml-auto sm:w-auto"
-              value={filters.sort}
-              onChange={(event) => onFilters({ ...filters, sort: event.target.value as TaskSort })}
-            >
-              {SORTS.map((sort) => (
-                <option key={sort.value} value={sort.value}>
-                  {sort.label}
-                </option>
-              ))}
-            </select>
-          </>
+          <SelectField
+            id="sort"
+            label="Sort"
+            className="col-span-2 py-1.5 sm:ml-auto sm:w-auto"
+            value={filters.sort}
+            options={SORTS}
+            onValue={(sort) => onFilters({ ...filters, sort })}
+          />
         )}
         {filtered && (
           <button
