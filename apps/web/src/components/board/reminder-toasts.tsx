@@ -1,6 +1,7 @@
 "use client";
 
 import type { Task } from "@taskflow/contracts";
+import { ChoiceButtons } from "@/components/ui/choice-buttons";
 import { XIcon } from "@/components/ui/icons";
 import { BellIcon } from "./board-icons";
 import type { Reminder } from "./use-reminders";
@@ -14,6 +15,11 @@ type Props = {
 
 /** Reminders that came due, until the person acts on them; announced by screen readers as they come. */
 export function ReminderToasts({ reminders, onDone, onOpen, onDismiss }: Props) {
+  // Acting on a reminder answers it: the toast goes.
+  const act = (action: (task: Task) => void, task: Task, key: string) => {
+    action(task);
+    onDismiss(key);
+  };
   return (
     <section
       aria-label="Reminders"
@@ -33,30 +39,14 @@ export function ReminderToasts({ reminders, onDone, onOpen, onDismiss }: Props) 
             <p className="font-medium break-words" data-testid="reminder-title">
               {task.title}
             </p>
-            <div className="mt-2 flex gap-2">
-              <button
-                type="button"
-                className="btn btn-primary px-2.5 py-1"
-                onClick={() => {
-                  onDone(task);
-                  onDismiss(key);
-                }}
-                data-testid="reminder-done"
-              >
-                Done
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary px-2.5 py-1"
-                onClick={() => {
-                  onOpen(task);
-                  onDismiss(key);
-                }}
-                data-testid="reminder-open"
-              >
-                Open
-              </button>
-            </div>
+            <ChoiceButtons
+              className="mt-2 gap-2"
+              buttonClassName="px-2.5 py-1"
+              choices={[
+                { label: "Done", testId: "reminder-done", onClick: () => act(onDone, task, key) },
+                { label: "Open", testId: "reminder-open", onClick: () => act(onOpen, task, key) },
+              ]}
+            />
           </div>
           <button
             type="button"

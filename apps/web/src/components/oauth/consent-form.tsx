@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ChoiceButtons } from "@/components/ui/choice-buttons";
 import { api, errorMessage } from "@/lib/api";
 import { scopeWords, signedOAuthQuery } from "./scopes";
 
@@ -95,26 +96,23 @@ export function ConsentForm({
           {error}
         </div>
       )}
-      <div className="flex gap-3">
-        <button
-          type="button"
-          className="btn btn-primary flex-1"
-          disabled={pending !== null}
-          onClick={() => answer(true)}
-          data-testid="oauth-approve"
-        >
-          {pending === "approve" ? "Connecting…" : "Approve"}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary flex-1"
-          disabled={pending !== null}
-          onClick={() => answer(false)}
-          data-testid="oauth-deny"
-        >
-          {pending === "deny" ? "Denying…" : "Deny"}
-        </button>
-      </div>
+      <ChoiceButtons
+        className="gap-3"
+        buttonClassName="flex-1"
+        disabled={pending !== null}
+        choices={[
+          {
+            label: pending === "approve" ? "Connecting…" : "Approve",
+            testId: "oauth-approve",
+            onClick: () => answer(true),
+          },
+          {
+            label: pending === "deny" ? "Denying…" : "Deny",
+            testId: "oauth-deny",
+            onClick: () => answer(false),
+          },
+        ]}
+      />
     </div>
   );
 }
