@@ -3,8 +3,15 @@
 import type { CreatedToken } from "@taskflow/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { SelectField } from "@/components/ui/select-field";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { EXPIRY_CHOICES } from "./token-expiry";
+
+/** The expiry choices as the select's options: a number of days, "" for never. */
+const EXPIRY_OPTIONS = EXPIRY_CHOICES.map((choice) => ({
+  value: String(choice.days ?? ""),
+  label: choice.days ? `Expires ${choice.label.toLowerCase()}` : "Never expires",
+}));
 
 export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const id = useId();
@@ -57,23 +64,16 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken
             setError(null);
           }}
         />
-        <label htmlFor={`${id}-expiry`} className="sr-only">
-          Expires
-        </label>
-        <select
+        <SelectField
           id={`${id}-expiry`}
-          data-testid="token-expiry"
-          className="field sm:w-40"
+          testId="token-expiry"
+          label="Expires"
+          className="sm:w-40"
           title="When the token stops working"
-          value={expiresInDays ?? ""}
-          onChange={(event) => setExpiresInDays(event.target.value ? Number(event.target.value) : null)}
-        >
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={choice.label} value={choice.days ?? ""}>
-              {choice.days ? `Expires ${choice.label.toLowerCase()}` : "Never expires"}
-            </option>
-          ))}
-        </select>
+          value={String(expiresInDays ?? "")}
+          options={EXPIRY_OPTIONS}
+          onValue={(days) => setExpiresInDays(days ? Number(days) : null)}
+        />
         <button type="submit" className="btn btn-primary" disabled={pending} data-testid="token-create">
           {pending ? "Creating…" : "Create token"}
         </button>
