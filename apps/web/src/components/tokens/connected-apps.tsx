@@ -2,7 +2,7 @@
 
 import type { ConnectedApp, ConnectedAppList } from "@taskflow/contracts";
 import { scopeWords } from "@/components/oauth/scopes";
-import { AlertIcon } from "@/components/ui/icons";
+import { ErrorState } from "@/components/ui/error-state";
 import { relativeTime } from "@/lib/dates";
 import { useApiData } from "@/lib/use-api-data";
 import { RevokeControl, useRevoke } from "./revoke-control";
@@ -24,18 +24,7 @@ export function ConnectedApps() {
         Apps you approved when they asked to sign in to Taskflow. Revoking one disconnects it at once.
       </p>
       <div className="mt-4">
-        {error && (
-          <div
-            role="alert"
-            className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            <AlertIcon />
-            <span className="flex-1">{error}</span>
-            <button type="button" className="btn btn-secondary py-1" onClick={reload}>
-              Retry
-            </button>
-          </div>
-        )}
+        {error && <ErrorState variant="inline" message={error} onRetry={reload} />}
         {apps === null && !error && <p className="text-sm text-slate-500">Loading connected apps…</p>}
         {apps?.length === 0 && (
           <p className="text-sm text-slate-500" data-testid="connected-apps-empty">

@@ -3,7 +3,8 @@
 import type { CreatedToken, PersonalToken, TokenList } from "@taskflow/contracts";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { AlertIcon, KeyIcon } from "@/components/ui/icons";
+import { ErrorState } from "@/components/ui/error-state";
+import { KeyIcon } from "@/components/ui/icons";
 import { useApiData } from "@/lib/use-api-data";
 import { useConfig } from "@/lib/use-config";
 import { ConnectedApps } from "./connected-apps";
@@ -89,18 +90,7 @@ export function TokensPage() {
         {created && <NewTokenNotice token={created} onDismiss={() => setCreated(null)} />}
 
         <div className="mt-6">
-          {listError && (
-            <div
-              role="alert"
-              className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-            >
-              <AlertIcon />
-              <span className="flex-1">{listError}</span>
-              <button type="button" className="btn btn-secondary py-1" onClick={list.reload}>
-                Retry
-              </button>
-            </div>
-          )}
+          {listError && <ErrorState variant="inline" message={listError} onRetry={list.reload} />}
           {tokens === null && !listError && <p className="text-sm text-slate-500">Loading tokens…</p>}
           {tokens?.length === 0 && (
             <p
