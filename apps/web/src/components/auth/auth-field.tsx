@@ -75,3 +75,22 @@ export function FormAlert({ testId, children }: { testId?: string; children: Rea
     </div>
   );
 }
+
+/** The form's one full-width submit button; while the request runs it says so and cannot be pressed again. */
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  testId,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  testId: string;
+}) {
+  return (
+    <button type="submit" className="btn btn-primary w-full py-2.5" disabled={pending} data-testid={testId}>
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

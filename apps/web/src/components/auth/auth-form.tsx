@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signInBody, signUpBody } from
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { FormAlert, TextField } from "./auth-field";
+import { FormAlert, SubmitButton, TextField } from "./auth-field";
 import { AUTH_NOTICES, type AuthNotice } from "./auth-notices";
 import { safeNextPath } from "./safe-next";
 import { signedIn } from "./signed-in";
@@ -148,14 +148,12 @@ export function AuthForm({ mode, next, notice }: { mode: Mode; next?: string; no
           </Link>
         </p>
       )}
-      <button
-        type="submit"
-        className="btn btn-primary w-full py-2.5"
-        disabled={pending}
-        data-testid="auth-submit"
-      >
-        {pending ? (signUp ? "Creating account…" : "Signing in…") : signUp ? "Create account" : "Sign in"}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label={signUp ? "Create account" : "Sign in"}
+        pendingLabel={signUp ? "Creating account…" : "Signing in…"}
+        testId="auth-submit"
+      />
       <p className="text-center text-sm text-slate-600">
         {signUp ? "Already have an account? " : "New to Taskflow? "}
         <Link

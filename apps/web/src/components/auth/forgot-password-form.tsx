@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { FormAlert, TextField } from "./auth-field";
+import { FormAlert, SubmitButton, TextField } from "./auth-field";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -95,14 +95,12 @@ export function ForgotPasswordForm() {
           setError(null);
         }}
       />
-      <button
-        type="submit"
-        className="btn btn-primary w-full py-2.5"
-        disabled={pending}
-        data-testid="forgot-submit"
-      >
-        {pending ? "Sending…" : "Send reset link"}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label="Send reset link"
+        pendingLabel="Sending…"
+        testId="forgot-submit"
+      />
       <p className="text-center text-sm text-slate-600">
         Remembered it?{" "}
         <Link href="/sign-in" className={LINK}>

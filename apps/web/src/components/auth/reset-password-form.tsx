@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from "@taskf
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api, errorMessage } from "@/lib/api";
-import { FormAlert, TextField } from "./auth-field";
+import { FormAlert, SubmitButton, TextField } from "./auth-field";
 
 const LINK = "font-medium text-brand-600 hover:text-brand-700 hover:underline";
 const EXPIRED = "This reset link or token has expired or was already used.";
@@ -87,14 +87,7 @@ export function ResetPasswordForm({ token: fromLink, linkInvalid }: { token: str
         value={password}
         onValue={setPassword}
       />
-      <button
-        type="submit"
-        className="btn btn-primary w-full py-2.5"
-        disabled={pending}
-        data-testid="reset-submit"
-      >
-        {pending ? "Saving…" : "Set new password"}
-      </button>
+      <SubmitButton pending={pending} label="Set new password" pendingLabel="Saving…" testId="reset-submit" />
       <p className="text-center text-sm text-slate-600">
         <Link href="/sign-in" className={LINK}>
           Back to sign in
