@@ -181,13 +181,8 @@ export class PodCluster {
     return `${this.pod}-${pod}-${container}`.slice(0, 120);
   }
 
-  /** Runs one container to completion (Job and test pods); resolves with its exit code and output. */
-  async runToCompletion(
-    object: K8sObject,
-    container: ContainerSpec,
-    timeoutMs: number,
-  ): Promise<RunResult & { name: string }> {
-    const spec = podSpecOf(object);
+  /** A container of `object`'s pod to create: its name (removed at teardown) and its `podman run` args. */
+  private containerRun(object: K8sObject, spec: PodSpec, container: ContainerSpec, detach?: boolean) {
     const name = this.containerName(object.metadata.name, container.name);
     this.created.push(name);
     const args = runArgs({
@@ -197,8 +192,19 @@ export class PodCluster {
       spec,
       container,
       objects: this.objects,
+      ...(detach ? { detach } : {}),
       volumeDir: this.volumeDirFor(object.metadata.name, spec),
     });
+    return { name, args };
+  }
+
+  /** Runs one container to completion (Job and test pods); resolves with its exit code and output. */
+  async runToCompletion(
+    object: K8sObject,
+    container: ContainerSpec,
+    timeoutMs: number,
+  ): Promise<RunResult & { name: string }> {
+    const { name, args } = this.containerRun(object, podSpecOf(object), container);
     const result = await podman(["run", ...args], { check: false, timeoutMs });
     return { ...result, name };
   }
@@ -230,24 +236,8 @@ export class PodCluster {
     const spec = podSpecOf(object);
     const container = spec.containers[0] as ContainerSpec;
     if (spec.containers.length !== 1) throw new Error(`${component}: sidecars are not reproduced here`);
-    const name = this.containerName(object.metadata.name, container.name);
-    this.created.push(name);
-    await podman(
-      [
-        "run",
-        ...runArgs({
-          name,
-          pod: this.pod,
-          hostname: object.metadata.name,
-          spec,
-          container,
-          objects: this.objects,
-          detach: true,
-          volumeDir: this.volumeDirFor(object.metadata.name, spec),
-        }),
-      ],
-      { timeoutMs: 120_000 },
-    );
+    const { name, args } = this.containerRun(object, spec, container, true);
+    await podman(["run", ...args], { timeoutMs: 120_000 });
     const workload: Workload = {
       component,
       object,
