@@ -1,19 +1,22 @@
 import type { ListTasksOptions, TaskList, TaskSort } from "@taskflow/contracts";
 import { TASK_PRIORITIES, type TaskPriority } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
-import { type TaskRow, tasks } from "@taskflow/db/schema";
-import { and, eq, getTableColumns, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { tasks } from "@taskflow/db/schema";
+import { and, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import { invalid } from "../errors";
 import { checkOwnLists } from "../lists/own-lists";
 import { boundInstant, dateParams, effectiveDue } from "./due";
 import { type CursorValue, decodeCursor, encodeCursor } from "./list-cursor";
 import { prepared } from "./prepared";
-import { toTask } from "./task-dto";
+import { WIRE_COLUMNS, type WireRow, wireToTask } from "./task-dto";
 import { SUMMARY_COLUMNS, toSummary } from "./task-summary";
 import { inTrash, notInTrash } from "./trash";
 
-/** A listed row: the task and when it is due for this user (all-day tasks: the end of their day). */
-type ListedRow = TaskRow & { effectiveDue: Date | null };
+/**
+ * A listed row: the task's wire columns and, for the `due` order only, when it is due for this user
+ * (all-day tasks: the end of their day), for the cursor.
+ */
+type ListedRow = WireRow & { effectiveDue?: string | Date | null };
 
 interface SortKey {
   expression: SQL;
@@ -22,6 +25,8 @@ interface SortKey {
   /** SQL type the cursor value is cast to, and the check that a decoded value fits it. */
   cast: SQL;
   accept(value: CursorValue): string | number | undefined;
+  /** The cursor needs `effectiveDue` from the row. */
+  readsDue?: boolean;
 }
 
 const priorityRank = sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`;
@@ -48,6 +53,7 @@ const SORT_KEYS: Record<string, Omit<SortKey, "descending"> & { naturallyDescend
     valueOf: (r) => (r.effectiveDue ? new Date(r.effectiveDue).toISOString() : "infinity"),
     cast: sql`timestamptz`,
     accept: asInstant,
+    readsDue: true,
   },
   priority: {
     expression: priorityRank,
@@ -128,7 +134,9 @@ const fullStatement = (db: Db, key: SortKey, options: ListTasksOptions) =>
   prepared(db, `task_list_${shapeOf(options)}`, (name) => {
     const { where, order } = whereAndOrder(key, options);
     return db
-      .select({ ...getTableColumns(tasks), effectiveDue: sql<Date | null>`${effectiveDue}` })
+      .select(
+        key.readsDue ? { ...WIRE_COLUMNS, effectiveDue: sql<string | null>`${effectiveDue}` } : WIRE_COLUMNS,
+      )
       .from(tasks)
       .where(where)
       .orderBy(...order)
@@ -194,7 +202,7 @@ export async function listTasks(db: Db, userId: string, options: ListTasksOption
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCursor(key.valueOf(last), last.id) : null;
-  const list: TaskList = { items: page.map(toTask), next_cursor: nextCursor };
+  const list: TaskList = { items: page.map(wireToTask), next_cursor: nextCursor };
   if (counted) list.total = counted[0]?.total ?? 0;
   return list;
 }

@@ -1,5 +1,6 @@
 import type { Task } from "@taskflow/contracts";
-import type { TaskRow } from "@taskflow/db/schema";
+import { type TaskRow, tasks } from "@taskflow/db/schema";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { describeRecurrence } from "../recurrence";
 import { dueOnWire } from "./due";
 
@@ -38,6 +39,88 @@ export function toTask(row: TaskRow): Task {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     deleted_at: iso(row.deletedAt),
+    list_id: row.listId,
+  };
+}
+
+/**
+ * A timestamp column read as the wire's ISO-8601 text (UTC, millisecond precision, truncated like a
+ * JavaScript `Date`): PostgreSQL writes text for a timestamp either way, and this text is the one
+ * `Date#toISOString()` gives, so a listing needs no `Date` per value and no conversion back.
+ */
+const isoText = <T extends string | null = string | null>(column: SQLWrapper): SQL<T> =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The columns a task's wire shape needs, timestamps already as ISO text: what listings select (many
+ * rows), instead of the whole row with a `Date` for each of its eight timestamps.
+ */
+export const WIRE_COLUMNS = {
+  id: tasks.id,
+  title: tasks.title,
+  description: tasks.description,
+  completed: tasks.completed,
+  priority: tasks.priority,
+  tags: tasks.tags,
+  dueAt: isoText(tasks.dueAt),
+  allDay: tasks.allDay,
+  recurrence: tasks.recurrence,
+  completedCount: tasks.completedCount,
+  remindAt: isoText(tasks.remindAt),
+  completedAt: isoText(tasks.completedAt),
+  createdAt: isoText<string>(tasks.createdAt),
+  updatedAt: isoText<string>(tasks.updatedAt),
+  deletedAt: isoText(tasks.deletedAt),
+  listId: tasks.listId,
+};
+
+/** A row of `WIRE_COLUMNS`. */
+export type WireRow = Pick<
+  TaskRow,
+  "id" | "title" | "description" | "completed" | "priority" | "tags" | "allDay" | "recurrence"
+> & {
+  completedCount: number;
+  listId: number | null;
+  dueAt: string | null;
+  remindAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+/**
+ * `to_char`'s year has four digits up to 9999; past it, the text `toISOString()` gives (`+010000-…`).
+ * Accepted dates stop at 9999, but a repeating task can step past it.
+ */
+function wireInstant(text: string): string;
+function wireInstant(text: string | null): string | null;
+function wireInstant(text: string | null): string | null {
+  if (text === null || text.length === 24) return text;
+  const dash = text.indexOf("-");
+  return new Date(`+${text.slice(0, dash).padStart(6, "0")}${text.slice(dash)}`).toISOString();
+}
+
+/** `toTask` for a row of `WIRE_COLUMNS`: the same wire shape, field for field. */
+export function wireToTask(row: WireRow): Task {
+  const due = wireInstant(row.dueAt);
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    tags: row.tags,
+    due_at: due !== null && row.allDay ? due.slice(0, 10) : due,
+    all_day: row.allDay,
+    recurrence: row.recurrence,
+    recurrence_text: recurrenceText(row.recurrence),
+    completed_count: row.completedCount,
+    remind_at: wireInstant(row.remindAt),
+    completed_at: wireInstant(row.completedAt),
+    created_at: wireInstant(row.createdAt),
+    updated_at: wireInstant(row.updatedAt),
+    deleted_at: wireInstant(row.deletedAt),
     list_id: row.listId,
   };
 }
