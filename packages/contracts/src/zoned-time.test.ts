@@ -166,6 +166,17 @@ describe("isIntlTimeZone", () => {
       expect(isIntlTimeZone(zone), zone).toBe(false);
     }
   });
+
+  it("reads every ASCII spelling of a zone alike, and refuses a look-alike of a zone it has read", () => {
+    const instant = new Date("2026-03-08T10:00:00Z");
+    for (const zone of [LA, "america/los_angeles", "AMERICA/LOS_ANGELES"]) {
+      expect(wallTimeInZone(instant, zone), zone).toBe("2026-03-08T03:00");
+    }
+    expect(wallTimeInZone(instant, KOLKATA)).toBe("2026-03-08T15:30");
+    // U+212A KELVIN SIGN lower-cases to "k"; Intl refuses it, and so must a zone read before.
+    expect(isIntlTimeZone("Asia/\u212Aolkata")).toBe(false);
+    expect(() => wallClock(instant, "Asia/\u212Aolkata")).toThrow(RangeError);
+  });
 });
 
 describe("dueInZone: date-only vs date-time", () => {

@@ -17,7 +17,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per zone (building one is slow); a RangeError for a zone Intl does not know. */
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
+  // Intl reads zone names without regard to ASCII case, so one entry serves every spelling: a caller
+  // sending "aMeRiCa/…" variants cannot grow the cache past the zones there are. Only ASCII is folded:
+  // toLowerCase would also fold look-alikes (the Kelvin sign to "k") that Intl refuses.
+  const key = timeZone.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  let found = formatters.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat("en-US", {
       timeZone,
@@ -32,7 +36,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       // With the era a year before 1 AD is told apart (it is skipped below); the year stays positive.
       era: "short",
     });
-    formatters.set(timeZone, found);
+    formatters.set(key, found);
   }
   return found;
 }
