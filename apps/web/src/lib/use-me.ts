@@ -33,16 +33,6 @@ export function useTimeZone(): string {
   return useContext(MeContext).timeZone;
 }
 
-/** Is this a zone Intl can format in (a zone the api stored but this browser does not know is not)? */
-export function usableZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Loads the profile and, when the browser's zone differs from the stored one, stores the browser's.
  * `changed` is the newly stored zone (to tell the user), null when nothing changed. A refused PATCH

@@ -1,9 +1,10 @@
 "use client";
 
+import { isIntlTimeZone } from "@taskflow/contracts/zoned-time";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { browserTimeZone } from "@/lib/dates";
 import { useApiData } from "@/lib/use-api-data";
-import { loadMe, MeContext, type MeState, usableZone } from "@/lib/use-me";
+import { loadMe, MeContext, type MeState } from "@/lib/use-me";
 import { ZoneNotice } from "./zone-notice";
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -32,7 +33,8 @@ export function MeProvider({ children }: { children: ReactNode }) {
     const stored = me?.time_zone;
     return {
       me,
-      timeZone: stored && usableZone(stored) ? stored : browserTimeZone(),
+      // A zone the api stored but this browser does not know cannot be shown in.
+      timeZone: stored && isIntlTimeZone(stored) ? stored : browserTimeZone(),
       zoneReady: ready.promise,
     };
   }, [me, ready]);
