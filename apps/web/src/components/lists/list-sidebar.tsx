@@ -62,7 +62,11 @@ export function ListSidebar() {
   );
 
   return (
-    <nav aria-label="Lists" data-testid="list-sidebar" className="min-w-0 xl:sticky xl:top-20 xl:self-start">
+    <nav
+      aria-label="Lists and views"
+      data-testid="list-sidebar"
+      className="min-w-0 xl:sticky xl:top-20 xl:self-start"
+    >
       <button
         type="button"
         className="btn btn-secondary w-full justify-between xl:hidden"
