@@ -1,5 +1,6 @@
 /** The user's "now" as they would say it, and today's date as the tools take it, in their zone. */
 import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { dayInZone } from "@taskflow/contracts/zoned-time";
 
 function localNow(now: Date, timeZone: string): { spoken: string; today: string } {
   const spoken = new Intl.DateTimeFormat("en-US", {
@@ -12,14 +13,7 @@ function localNow(now: Date, timeZone: string): { spoken: string; today: string 
     minute: "2-digit",
     timeZoneName: "shortOffset",
   }).format(now);
-  // en-CA formats a date as YYYY-MM-DD.
-  const today = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return { spoken, today };
+  return { spoken, today: dayInZone(now, timeZone) };
 }
 
 export function systemPrompt(now: Date, timeZone: string): string {
