@@ -27,14 +27,17 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
   const [mode, setMode] = useState<"view" | "rename" | "confirm">("view");
   const [error, setError] = useState<string | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const wasRenaming = useRef(false);
+  const before = useRef(mode);
 
   useEffect(() => {
-    // Back to the rename button when the inline form closes, so keyboard users keep their place.
-    if (wasRenaming.current && mode === "view") renameButton.current?.focus();
-    wasRenaming.current = mode === "rename";
+    // Back to the button that opened the form or the confirm when it closes, so keyboard users keep
+    // their place; into the confirm (on its safe answer) when it opens.
+    if (mode === "view" && before.current === "rename") renameButton.current?.focus();
+    if (mode === "view" && before.current === "confirm") deleteButton.current?.focus();
     if (mode === "confirm") cancelButton.current?.focus();
+    before.current = mode;
   }, [mode]);
 
   if (mode === "rename")
@@ -54,6 +57,7 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
       </li>
     );
 
+  const warningId = `delete-list-${list.id}-warning`;
   return (
     <li data-testid="list-item" data-list-id={list.id}>
       <PlaceLink
@@ -78,6 +82,7 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
               <PencilIcon width={14} height={14} />
             </button>
             <button
+              ref={deleteButton}
               type="button"
               className={`${ACTION} hover:text-red-700`}
               aria-label={`Delete “${list.name}”`}
@@ -90,17 +95,18 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
         }
       />
       {mode === "confirm" && (
-        <fieldset
+        <div
           data-testid="list-delete-confirm"
           className="mt-1 space-y-2 rounded-lg border border-red-200 bg-red-50 p-2 text-xs text-red-800"
         >
-          <legend className="float-left mb-2">{deleteWarning(list)}</legend>
+          <p id={warningId}>{deleteWarning(list)}</p>
           {error && <p role="alert">{error}</p>}
           <div className="flex gap-1.5">
             <button
               type="button"
               className="btn btn-danger px-2.5 py-1"
               data-testid="list-delete-yes"
+              aria-describedby={warningId}
               onClick={() => {
                 setError(null);
                 onDelete().catch((failure: unknown) => setError(errorMessage(failure)));
@@ -113,12 +119,13 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
               type="button"
               className="btn btn-ghost px-2.5 py-1"
               data-testid="list-delete-no"
+              aria-describedby={warningId}
               onClick={() => setMode("view")}
             >
               Keep it
             </button>
           </div>
-        </fieldset>
+        </div>
       )}
     </li>
   );
