@@ -8,27 +8,26 @@ import { prepared } from "./prepared";
 import { withRecurrence } from "./repeat";
 import { toTask } from "./task-dto";
 
+/** The columns of a new task, as placeholders that `taskInsertParams` fills (the import adds its own). */
+export const taskInsertValues = () => ({
+  userId: sql.placeholder("userId"),
+  title: sql.placeholder("title"),
+  description: sql.placeholder("description"),
+  priority: sql.placeholder("priority"),
+  tags: sql.placeholder("tags"),
+  dueAt: storedDue("due") as unknown as Date,
+  allDay: storedAllDay("due") as unknown as boolean,
+  recurrence: sql.placeholder("recurrence"),
+  remindAt: storedDue("remind") as unknown as Date,
+  listId: ownListId(
+    sql`${sql.placeholder("listId")}::int`,
+    sql`${sql.placeholder("userId")}`,
+  ) as unknown as number,
+});
+
 /** The insert statement, prepared as `name` on `db` (a database or a transaction: see create-tasks.ts). */
 export const buildTaskInsert = (db: Db, name: string) =>
-  db
-    .insert(tasks)
-    .values({
-      userId: sql.placeholder("userId"),
-      title: sql.placeholder("title"),
-      description: sql.placeholder("description"),
-      priority: sql.placeholder("priority"),
-      tags: sql.placeholder("tags"),
-      dueAt: storedDue("due") as unknown as Date,
-      allDay: storedAllDay("due") as unknown as boolean,
-      recurrence: sql.placeholder("recurrence"),
-      remindAt: storedDue("remind") as unknown as Date,
-      listId: ownListId(
-        sql`${sql.placeholder("listId")}::int`,
-        sql`${sql.placeholder("userId")}`,
-      ) as unknown as number,
-    })
-    .returning()
-    .prepare(name);
+  db.insert(tasks).values(taskInsertValues()).returning().prepare(name);
 
 /** The insert's parameters; `input.recurrence` must already be resolved (`withRecurrence`). */
 export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
