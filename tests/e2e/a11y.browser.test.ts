@@ -96,8 +96,18 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
   it("the board (All, Today, Upcoming, a completed task, the editor, a refused title), the chat, Connect AI tools and the consent page", async () => {
     const page = await scanPage();
     await signUp(page, suite.webUrl, newUser("Scan Person"));
+    // A list with a task in it: the sidebar's list and the row's list chip are on the board scanned.
+    const created = await page.request.post(`${suite.webUrl}/api/lists`, { data: { name: "Health" } });
+    expect(created.status()).toBe(201);
+    const health = (await created.json()) as { id: number };
     const seed = [
-      { title: "Call the dentist", due_at: utcDay(0), priority: "high", tags: ["health"] },
+      {
+        title: "Call the dentist",
+        due_at: utcDay(0),
+        priority: "high",
+        tags: ["health"],
+        list_id: health.id,
+      },
       {
         title: "Plan the trip",
         description: "Trains, the hotel and a map",
@@ -135,6 +145,20 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await page.getByTestId("task-editor").waitFor();
     await scanBothThemes(page, "board-editor");
     await page.keyboard.press("Escape");
+
+    // One list shown, its rename form with a refused name, then its delete confirm.
+    await page.goto(`${suite.webUrl}/?list=${health.id}`);
+    await taskRow(page, "Call the dentist").waitFor();
+    await page.getByTestId("list-rename").click();
+    await page.getByTestId("rename-list-name").fill(" ");
+    await page.getByTestId("rename-list-name").press("Enter");
+    await page.getByTestId("rename-list-error").waitFor();
+    await scanBothThemes(page, "board-list-rename");
+    await page.getByTestId("rename-list-name").press("Escape");
+    await page.getByTestId("list-delete").click();
+    await page.getByTestId("list-delete-confirm").waitFor();
+    await scanBothThemes(page, "board-list-delete");
+    await page.getByTestId("list-delete-no").click();
 
     // A refused title: its message is on screen (and must be readable in both themes).
     await page.getByTestId("new-title").fill("x".repeat(201));
