@@ -63,51 +63,45 @@ const fileListId = z
   .positive("must be a positive integer")
   .max(2_147_483_647, "is too large");
 
-export const exportListSchema = z
-  .strictObject({ id: fileListId, name: listNameSchema })
-  .meta({ id: "ExportList" });
+export const exportListSchema = z.strictObject({ id: fileListId, name: listNameSchema });
 
-export const exportTaskSchema = z
-  .strictObject({
-    title: titleSchema,
-    description: descriptionSchema.optional(),
-    priority: prioritySchema.optional(),
-    tags: tagsSchema.in.optional(),
-    due: fileDate
-      .nullable()
-      .optional()
-      .describe(
-        "YYYY-MM-DD for an all-day task, else an ISO-8601 date-time (an export writes UTC instants; one without an offset is read in your time zone)",
-      ),
-    completed: z.boolean({ error: "must be true or false" }).optional(),
-    completed_at: fileInstant.nullable().optional(),
-    created_at: fileInstant.optional().describe("Kept on import; now when absent"),
-    recurrence: recurrenceBodyField.nullable().optional(),
-    remind_at: fileDate
-      .nullable()
-      .optional()
-      .describe("When to remind: an ISO-8601 date-time (a reminder already past on import does not fire)"),
-    list_id: fileListId
-      .nullable()
-      .optional()
-      .describe("The id of one of the file's `lists`, or null for the Inbox"),
-  })
-  .meta({ id: "ExportTask" });
+export const exportTaskSchema = z.strictObject({
+  title: titleSchema,
+  description: descriptionSchema.optional(),
+  priority: prioritySchema.optional(),
+  tags: tagsSchema.in.optional(),
+  due: fileDate
+    .nullable()
+    .optional()
+    .describe(
+      "YYYY-MM-DD for an all-day task, else an ISO-8601 date-time (an export writes UTC instants; one without an offset is read in your time zone)",
+    ),
+  completed: z.boolean({ error: "must be true or false" }).optional(),
+  completed_at: fileInstant.nullable().optional(),
+  created_at: fileInstant.optional().describe("Kept on import; now when absent"),
+  recurrence: recurrenceBodyField.nullable().optional(),
+  remind_at: fileDate
+    .nullable()
+    .optional()
+    .describe("When to remind: an ISO-8601 date-time (a reminder already past on import does not fire)"),
+  list_id: fileListId
+    .nullable()
+    .optional()
+    .describe("The id of one of the file's `lists`, or null for the Inbox"),
+});
 
 /** The export file (`version` 1): every list, and every task not in the trash, open and completed. */
-export const exportFileSchema = z
-  .strictObject({
-    version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}` }),
-    exported_at: fileInstant.optional().describe("When the file was written (always in an export)"),
-    time_zone: timeZoneSchema.optional().describe("The exporting user's zone (always in an export)"),
-    lists: z
-      .array(exportListSchema, { error: "must be an array of lists" })
-      .max(IMPORT_MAX_LISTS, `must hold at most ${IMPORT_MAX_LISTS} lists`),
-    tasks: z
-      .array(exportTaskSchema, { error: "must be an array of tasks" })
-      .max(IMPORT_MAX_TASKS, `must hold at most ${IMPORT_MAX_TASKS} tasks`),
-  })
-  .meta({ id: "ExportFile" });
+export const exportFileSchema = z.strictObject({
+  version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}` }),
+  exported_at: fileInstant.optional().describe("When the file was written (always in an export)"),
+  time_zone: timeZoneSchema.optional().describe("The exporting user's zone (always in an export)"),
+  lists: z
+    .array(exportListSchema, { error: "must be an array of lists" })
+    .max(IMPORT_MAX_LISTS, `must hold at most ${IMPORT_MAX_LISTS} lists`),
+  tasks: z
+    .array(exportTaskSchema, { error: "must be an array of tasks" })
+    .max(IMPORT_MAX_TASKS, `must hold at most ${IMPORT_MAX_TASKS} tasks`),
+});
 /** The file as written and read (the schema holds no transform). */
 export type ExportFile = z.input<typeof exportFileSchema>;
 export type ExportTask = z.input<typeof exportTaskSchema>;
@@ -136,33 +130,29 @@ export const importQuery = z
     message: "is only read with format=todoist (a Taskflow export names its own lists)",
   });
 
-export const importResultSchema = z
-  .object({
-    imported: z.object({
-      lists: z.number().int().describe("How many lists were created (lists you already had are reused)"),
-      tasks: z.number().int().describe("How many tasks were created"),
-    }),
-  })
-  .meta({ id: "ImportResult" });
+export const importResultSchema = z.object({
+  imported: z.object({
+    lists: z.number().int().describe("How many lists were created (lists you already had are reused)"),
+    tasks: z.number().int().describe("How many tasks were created"),
+  }),
+});
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-export const importPreviewSchema = z
-  .object({
-    preview: z.object({
-      lists: z.object({
-        create: z.array(z.string()).describe("Lists the import would create"),
-        existing: z
-          .array(z.string())
-          .describe("Lists of yours (matched by name, whatever its case) it would use"),
-      }),
-      tasks: z.number().int().describe("How many tasks it would create"),
-      completed: z.number().int().describe("How many of them are completed"),
-      sample: z.array(z.string()).describe(`The first ${IMPORT_SAMPLE_SIZE} titles`),
-      warnings: z
+export const importPreviewSchema = z.object({
+  preview: z.object({
+    lists: z.object({
+      create: z.array(z.string()).describe("Lists the import would create"),
+      existing: z
         .array(z.string())
-        .optional()
-        .describe("What the import reads differently from the file (a Todoist date it could not read…)"),
+        .describe("Lists of yours (matched by name, whatever its case) it would use"),
     }),
-  })
-  .meta({ id: "ImportPreview" });
+    tasks: z.number().int().describe("How many tasks it would create"),
+    completed: z.number().int().describe("How many of them are completed"),
+    sample: z.array(z.string()).describe(`The first ${IMPORT_SAMPLE_SIZE} titles`),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .describe("What the import reads differently from the file (a Todoist date it could not read…)"),
+  }),
+});
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
