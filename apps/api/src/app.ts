@@ -22,6 +22,7 @@ import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerTrashSweeper } from "./plugins/trash-sweeper";
 import { registerChatRoutes } from "./routes/chat";
 import { registerConversationRoutes } from "./routes/conversations";
+import { registerDataRoutes } from "./routes/data";
 import { registerEventRoutes } from "./routes/events";
 import { registerListRoutes } from "./routes/lists";
 import { registerMeRoutes } from "./routes/me";
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildApiOptions) {
   await registerUserRateLimits(app, {
     chatPerMinute: env.CHAT_RATE_LIMIT,
     tokenCreationsPerHour: env.TOKEN_CREATE_RATE_LIMIT,
+    importsPerHour: env.IMPORT_RATE_LIMIT,
   });
   registerTrashSweeper(app, database.db);
   const liveEvents = registerLiveEvents(app, database, {
@@ -115,6 +117,7 @@ export async function buildApp(options: BuildApiOptions) {
       registerConnectedAppRoutes(api, database.db);
       registerEventRoutes(api, liveEvents);
       registerListRoutes(api, database.db);
+      await registerDataRoutes(api, database.db);
       // The hackathon's /api/{user_id}/… paths: the same task and chat routes, for the caller's own id.
       await api.register(
         async (own) => {

@@ -41,10 +41,11 @@ const schema = z
     // Earlier turns sent with each message, in estimated tokens (four characters a token).
     CHAT_HISTORY_TOKENS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
-    // Per signed-in user (see plugins/rate-limits.ts): chat turns a minute, token creations an hour, and
-    // the most personal tokens one user may hold.
+    // Per signed-in user (see plugins/rate-limits.ts): chat turns a minute, token creations an hour,
+    // imports (previews included) an hour, and the most personal tokens one user may hold.
     CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
     TOKEN_CREATE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    IMPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
     PERSONAL_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     // GET /api/events and reminders (docs/events.md): how often each replica claims the reminders that
     // came due (at most 4 s, so one arrives within 5 s of remind_at), the comment line that keeps a quiet

@@ -12,9 +12,11 @@ export interface UserRateLimits {
   chatPerMinute: number;
   /** Personal tokens a user may create per hour. */
   tokenCreationsPerHour: number;
+  /** Imports (dry runs included) a user may send per hour: each reads up to 5 MB and writes thousands of rows. */
+  importsPerHour: number;
 }
 
-export type UserRateLimitName = "chat" | "token-create";
+export type UserRateLimitName = "chat" | "token-create" | "import";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -25,6 +27,7 @@ declare module "fastify" {
 const WHAT: Record<UserRateLimitName, string> = {
   chat: "chat messages",
   "token-create": "personal tokens created",
+  import: "imports",
 };
 
 export async function registerUserRateLimits(app: FastifyInstance, limits: UserRateLimits) {
@@ -50,6 +53,7 @@ export async function registerUserRateLimits(app: FastifyInstance, limits: UserR
       max: limits.tokenCreationsPerHour,
       timeWindow: 3_600_000,
     }) as onRequestHookHandler,
+    import: app.rateLimit({ max: limits.importsPerHour, timeWindow: 3_600_000 }) as onRequestHookHandler,
   };
   // After the guards (onRequest), so the user is known; before validation, so junk bodies count too.
   app.addHook("onRoute", (route) => {
@@ -63,4 +67,5 @@ export async function registerUserRateLimits(app: FastifyInstance, limits: UserR
   });
 }
 
-const window = (name: UserRateLimitName | undefined) => (name === "token-create" ? "hour" : "minute");
+const window = (name: UserRateLimitName | undefined) =>
+  name === "token-create" || name === "import" ? "hour" : "minute";
