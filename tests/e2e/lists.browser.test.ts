@@ -95,11 +95,12 @@ describe("lists on the board", () => {
     // Refused names are said in words and make nothing: empty, "Inbox", and a name taken (any case: a 409).
     await page.getByTestId("create-list").click();
     const name = page.getByTestId("create-list-name");
-    for (const [typed, said] of [
+    const refused: [string, string][] = [
       ["   ", "Give the list a name."],
       ["inbox", "“Inbox” is where tasks in no list go already"],
       ["health", "You already have a list called “health”"],
-    ]) {
+    ];
+    for (const [typed, said] of refused) {
       await name.fill(typed);
       await name.press("Enter");
       await expect.poll(() => page.getByTestId("create-list-error").textContent()).toContain(said);
