@@ -4,11 +4,12 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@taskflow/db/client";
 import Fastify, { type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Registry } from "prom-client";
 import { type Readiness, registerHealth } from "./health";
 import { registerMetrics } from "./metrics";
 import { clientErrorHandler, frameworkErrorHandler, registerProblemHandlers } from "./problem";
+import { serializerCompiler } from "./serializer";
 
 export interface ServiceAppOptions {
   /** The `service` label of the metrics. */
