@@ -1,14 +1,16 @@
-import { TOOL } from "@taskflow/contracts/mcp-tools";
+import { READ_ONLY_TOOLS, TOOL } from "@taskflow/contracts/mcp-tools";
 import { AgentError } from "./agent-error";
 import { createMcpConnection } from "./mcp-session";
 import {
   type BatchPlan,
   describeToolResult,
   inverseOf,
+  type KnownList,
   type KnownTask,
   type OfflinePlan,
   planOfflineTurn,
   type Step,
+  type TurnContext,
 } from "./offline/index";
 import type { ChatAgent, ToolCallRecord, TurnInput, TurnResult } from "./types";
 
@@ -31,10 +33,17 @@ export async function runOfflineTurn(input: TurnInput, call: Call): Promise<Turn
   const tasks = new KnownTasks(call);
   // The parser resolves "the report" or "milk" against the user's real tasks, but only some commands
   // refer to a task ("add …" does not): the listing is fetched only when the plan says it needs it.
-  const context = { now: input.now, timeZone: input.timeZone, history: input.history };
+  // The same holds for the user's lists ("add milk to Groceries"): fetched only when the plan asks.
+  let context: TurnContext = { now: input.now, timeZone: input.timeZone, history: input.history };
   let plan = planOfflineTurn(input.message, context);
-  if (plan.kind === "needs-tasks")
-    plan = planOfflineTurn(input.message, { ...context, tasks: await tasks.all() });
+  // Each need is met once: with the tasks (or lists) in the context, the plan never asks for them again.
+  while (plan.kind === "needs-tasks" || plan.kind === "needs-lists") {
+    context =
+      plan.kind === "needs-tasks"
+        ? { ...context, tasks: await tasks.all() }
+        : { ...context, lists: await tasks.lists() };
+    plan = planOfflineTurn(input.message, context);
+  }
   const outcome = await carryOut(plan, call, tasks, input);
   for (const record of outcome.records) input.onEvent?.({ type: "tool_call", call: record });
   input.onEvent?.({ type: "text", delta: outcome.response });
@@ -68,7 +77,7 @@ async function carryOut(
       return { response: `${head} ${done} ${UNDO_OFFER}`, records: outcome.records };
     }
     case "tool": {
-      if (plan.tool === TOOL.listTasks) {
+      if (READ_ONLY_TOOLS.has(plan.tool)) {
         const record = await call(plan.tool, plan.arguments);
         return { response: describe(plan, record), records: [record] };
       }
@@ -81,10 +90,21 @@ async function carryOut(
   }
 }
 
-/** The user's tasks, read at most once per turn (for resolving references and `before` snapshots). */
+/**
+ * The user's tasks, read at most once per turn (for resolving references and `before` snapshots), and
+ * their lists (list_lists), read at most once when the plan names a list.
+ */
 export class KnownTasks {
   private listing: Promise<KnownTask[]> | undefined;
+  private lists_: Promise<KnownList[]> | undefined;
   constructor(private readonly call: Call) {}
+  lists(): Promise<KnownList[]> {
+    this.lists_ ??= this.call(TOOL.listLists, {}).then((listing) => {
+      if (listing.is_error) throw new AgentError("tools_unavailable", listing.result);
+      return ((listing.result as { lists?: KnownList[] }).lists ?? []) as KnownList[];
+    });
+    return this.lists_;
+  }
   all(): Promise<KnownTask[]> {
     this.listing ??= this.call(TOOL.listTasks, { status: "all", limit: 100 }).then((listing) => {
       if (listing.is_error) throw new AgentError("tools_unavailable", listing.result);
@@ -150,6 +170,7 @@ async function snapshot(step: Step, tasks: KnownTasks): Promise<Record<string, u
     completed: task.completed === true,
     recurrence_text: task.recurrence_text ?? null,
     remind_at: task.remind_at ?? null,
+    list: task.list ?? null,
   };
 }
 

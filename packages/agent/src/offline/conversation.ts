@@ -11,7 +11,7 @@ export interface NamedTask {
   title?: string;
 }
 
-/** The tools that change a task (every one but the read-only listing, overview and find by date). */
+/** The tools that change a task or a list (every one but the read-only listings, overview and find by date). */
 export const CHANGE_TOOLS: ReadonlySet<string> = new Set<string>([
   TOOL.addTask,
   TOOL.completeTask,
@@ -21,6 +21,9 @@ export const CHANGE_TOOLS: ReadonlySet<string> = new Set<string>([
   TOOL.addTasks,
   TOOL.completeTasks,
   TOOL.updateTasks,
+  TOOL.createList,
+  TOOL.renameList,
+  TOOL.deleteList,
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** Turns MCP tool results into short chat answers. */
+import { INBOX } from "@taskflow/contracts";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { dueKey, isOverdue, wallClock } from "./clock.js";
 import type { ListView } from "./types.js";
@@ -145,7 +146,29 @@ function present(tasks: ListedTask[], options: DescribeOptions): { header: strin
     });
     return { header: `You finished ${count(onDay.length)} ${view.label}:`, tasks: onDay };
   }
+  if (view?.kind === "in_list") return { header: `${view.name}: ${count(tasks.length)} to do:`, tasks };
   return { header: tasks.length === 1 ? "Here is 1 task:" : `Here are ${tasks.length} tasks:`, tasks };
+}
+
+/** "moved it to “Health”", "moved it to the Inbox": a task's new list, as an update's reply says it. */
+function movedTo(list: unknown): string {
+  return typeof list === "string" && list.toLowerCase() === INBOX
+    ? "moved it to the Inbox"
+    : `moved it to “${String(list)}”`;
+}
+
+interface ListedList {
+  name?: unknown;
+  task_count?: unknown;
+}
+
+function describeLists(lists: ListedList[]): string {
+  if (lists.length === 0)
+    return "You have no lists yet: every task is in the Inbox. Say “create a list called Groceries” to make one.";
+  const open = (n: unknown) => (n === 1 ? "1 open task" : `${String(n ?? 0)} open tasks`);
+  const rows = lists.map((l) => `- ${String(l.name)} (${open(l.task_count)})`);
+  const head = lists.length === 1 ? "You have 1 list:" : `You have ${lists.length} lists:`;
+  return [head, ...rows, "Tasks in no list are in the Inbox."].join("\n");
 }
 
 function describeTask(task: ListedTask, options: DescribeOptions): string {
@@ -198,7 +221,9 @@ export function describeToolResult(
         ...(due === undefined ? [] : [`due ${due}`]),
         ...repeatDetails(data, args, options),
       ].filter((d) => d.length > 0);
-      return `Added ${quoted(title)}${details.length > 0 ? ` (${details.join(", ")})` : ""}.`;
+      const list =
+        typeof args.list === "string" && args.list.toLowerCase() !== INBOX ? ` to “${args.list}”` : "";
+      return `Added ${quoted(title)}${list}${details.length > 0 ? ` (${details.join(", ")})` : ""}.`;
     }
     case TOOL.completeTask:
       return `Marked ${it} as done.`;
@@ -223,11 +248,28 @@ export function describeToolResult(
       if (args.description !== undefined) what.push("updated its description");
       if (args.completed === false) what.push("reopened it");
       if (args.completed === true) what.push("marked it done");
+      if (args.list !== undefined) what.push(movedTo(args.list));
       const label = typeof title === "string" ? it : `task #${String(id)}`;
       return what.length > 0 ? `Updated ${label}: ${what.join(", ")}.` : `Updated ${label}.`;
     }
+    case TOOL.listLists:
+      return describeLists(Array.isArray(data.lists) ? (data.lists as ListedList[]) : []);
+    case TOOL.createList:
+      return `Created the list “${String(data.name ?? args.name)}”. Say “add milk to ${String(data.name ?? args.name)}” to put a task in it.`;
+    case TOOL.renameList:
+      return `Renamed the list “${String(args.list)}” to “${String(data.name ?? args.name)}”.`;
+    case TOOL.deleteList: {
+      const moved = typeof data.open_tasks_moved === "number" ? data.open_tasks_moved : undefined;
+      const tasks =
+        moved === undefined || moved === 0
+          ? "Its tasks, if any, are in the Inbox now."
+          : `Its ${moved === 1 ? "open task is" : `${moved} open tasks are`} in the Inbox now.`;
+      return `Deleted the list “${String(data.name ?? args.list)}”. ${tasks}`;
+    }
     case TOOL.listTasks: {
       const tasks = Array.isArray(data.tasks) ? (data.tasks as ListedTask[]) : [];
+      if (tasks.length === 0 && options.view?.kind === "in_list")
+        return `Nothing to do in ${options.view.name}. Say “add milk to ${options.view.name === "the Inbox" ? "the Inbox" : options.view.name}” to put a task there.`;
       if (tasks.length === 0) return "No tasks match that. Say “add …” to create one.";
       const shown = present(tasks, options);
       if (shown.tasks.length === 0)

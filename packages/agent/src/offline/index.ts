@@ -4,7 +4,9 @@ export { planOfflineTurn } from "./plan-offline-turn.js";
 export { HELP_TEXT } from "./replies.js";
 export type {
   BatchPlan,
+  KnownList,
   KnownTask,
+  NeedsLists,
   NeedsTasks,
   OfflinePlan,
   Step,

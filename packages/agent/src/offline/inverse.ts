@@ -3,6 +3,7 @@
  * calls. An update is reverted from the `before` snapshot the offline agent keeps in the result of the
  * update_task call it records (the task's listed fields just before the change).
  */
+import { INBOX } from "@taskflow/contracts";
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import type { Step, StoredCall } from "./types.js";
 
@@ -20,6 +21,8 @@ const LISTED_FIELD: Record<string, string> = {
   remind_at: "remind_at",
   // The rule in words: the tools read a phrase as well as an RRULE, and the wording reads back as the rule.
   recurrence: "recurrence_text",
+  // The list's name; null (the Inbox) goes back as "inbox".
+  list: "list",
 };
 
 export function taskIdOf(call: StoredCall): number | undefined {
@@ -30,6 +33,8 @@ export function taskIdOf(call: StoredCall): number | undefined {
 
 /** The call undoing `call`, or why it cannot be undone. */
 export function inverseOf(call: StoredCall): Step | { cannot: string } {
+  const list = inverseOfListChange(call);
+  if (list !== undefined) return list;
   const id = taskIdOf(call);
   if (id === undefined) return { cannot: "I don't know which task that change was on." };
   switch (call.tool) {
@@ -68,9 +73,11 @@ function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string 
     const field = LISTED_FIELD[key];
     if (before !== undefined && field !== undefined && field in before) {
       args[key] =
-        key === "due" || key === "remind_at" || key === "recurrence"
-          ? (before[field] ?? null)
-          : before[field];
+        key === "list"
+          ? (before[field] ?? INBOX)
+          : key === "due" || key === "remind_at" || key === "recurrence"
+            ? (before[field] ?? null)
+            : before[field];
     } else if (key === "completed" && typeof call.arguments.completed === "boolean") {
       args.completed = !call.arguments.completed;
     } else {
@@ -80,4 +87,30 @@ function inverseOfUpdate(id: number, call: StoredCall): Step | { cannot: string 
     }
   }
   return { tool: TOOL.updateTask, arguments: args };
+}
+
+/**
+ * The call undoing a change to a list: a new list is deleted (it was empty when made; a task added to it
+ * since would move to the Inbox), a rename is renamed back. A deleted list cannot come back through the
+ * tools (its tasks are in the Inbox). Undefined for a call that is not a list's.
+ */
+function inverseOfListChange(call: StoredCall): Step | { cannot: string } | undefined {
+  const result = isRecord(call.result) ? call.result : {};
+  const name = typeof result.name === "string" ? result.name : undefined;
+  switch (call.tool) {
+    case TOOL.createList:
+      return name === undefined
+        ? { cannot: "I don't know which list that was." }
+        : { tool: TOOL.deleteList, arguments: { list: name } };
+    case TOOL.renameList:
+      return name === undefined || typeof call.arguments.list !== "string"
+        ? { cannot: "I don't know the list's previous name." }
+        : { tool: TOOL.renameList, arguments: { list: name, name: call.arguments.list } };
+    case TOOL.deleteList:
+      return {
+        cannot: `A deleted list can't be brought back: its tasks are in the Inbox. Say “create a list called ${name ?? "…"}” and move them back if you need it again.`,
+      };
+    default:
+      return undefined;
+  }
 }

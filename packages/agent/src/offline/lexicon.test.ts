@@ -19,6 +19,11 @@ const USES: readonly VerbUse[] = [
   "shift-days",
   "end-repeat",
   "skip",
+  "make-list",
+  "rename-list",
+  "drop-list",
+  "into-list",
+  "out-of-list",
 ];
 
 function reads(use: VerbUse, said: string): boolean {

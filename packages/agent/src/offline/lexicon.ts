@@ -50,7 +50,17 @@ export type VerbUse =
   /** Ends a task's repeat: "stop repeating task 4", "remove the repeat from the gym" (plan-repeat.ts). */
   | "end-repeat"
   /** Moves a repeating task to its next occurrence: "skip the gym this week" (plan-repeat.ts). */
-  | "skip";
+  | "skip"
+  /** Makes a new list: "create a list called Health", "new list Health" (plan-lists.ts). */
+  | "make-list"
+  /** Renames a list: "rename list Health to Wellbeing" (plan-lists.ts). */
+  | "rename-list"
+  /** Deletes a list: "delete the Health list" (plan-lists.ts). */
+  | "drop-list"
+  /** Moves a task into a list: "move task 5 to Work" (plan-lists.ts). */
+  | "into-list"
+  /** Takes a task out of its list: "take the dentist task out of Health" (plan-lists.ts). */
+  | "out-of-list";
 
 interface Verb {
   say: string;
@@ -65,8 +75,8 @@ const ON_A_TASK: readonly VerbUse[] = ["command", "set", "clause", "on-it", "wis
  * "push", "tick off" before "tick"), and within one meaning for `command`, whose rule reads them in turn.
  */
 export const VERBS: readonly Verb[] = [
-  { say: "add", means: "add", uses: ["clause", "maybe-edit"] },
-  { say: "create", means: "add", uses: ["clause"] },
+  { say: "add", means: "add", uses: ["clause", "maybe-edit", "make-list"] },
+  { say: "create", means: "add", uses: ["clause", "make-list"] },
   { say: "new\\s+task", means: "add", uses: ["clause"] },
   { say: "remind\\s+me", means: "add", uses: ["clause"] },
   { say: "don't\\s+forget", means: "add", uses: ["clause"] },
@@ -96,12 +106,21 @@ export const VERBS: readonly Verb[] = [
   {
     say: "delete",
     means: "delete",
-    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag", "end-repeat"],
+    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag", "end-repeat", "drop-list"],
   },
   {
     say: "remove",
     means: "delete",
-    uses: [...ON_A_TASK, "confirm", "maybe-edit", "clear-field", "untag", "end-repeat"],
+    uses: [
+      ...ON_A_TASK,
+      "confirm",
+      "maybe-edit",
+      "clear-field",
+      "untag",
+      "end-repeat",
+      "drop-list",
+      "out-of-list",
+    ],
   },
   // Not "clause": "… and cancel my subscription" is a task of its own.
   {
@@ -112,26 +131,30 @@ export const VERBS: readonly Verb[] = [
   {
     say: "drop",
     means: "delete",
-    uses: [...ON_A_TASK, "maybe-edit", "clear-field", "untag", "end-repeat"],
+    uses: [...ON_A_TASK, "maybe-edit", "clear-field", "untag", "end-repeat", "drop-list"],
   },
-  { say: "erase", means: "delete", uses: ["command", "set", "maybe-edit", "clear-field", "untag"] },
+  {
+    say: "erase",
+    means: "delete",
+    uses: ["command", "set", "maybe-edit", "clear-field", "untag", "drop-list"],
+  },
   { say: "scratch", means: "delete", uses: ["command"] },
-  { say: "trash", means: "delete", uses: ["command", "set", "clause", "on-it"] },
-  { say: "discard", means: "delete", uses: ["command", "set"] },
-  { say: "nuke", means: "delete", uses: ["command", "set"] },
+  { say: "trash", means: "delete", uses: ["command", "set", "clause", "on-it", "drop-list"] },
+  { say: "discard", means: "delete", uses: ["command", "set", "drop-list"] },
+  { say: "nuke", means: "delete", uses: ["command", "set", "drop-list"] },
   { say: "kill", means: "delete", uses: ["command"] },
   {
     say: "get\\s+rid\\s+of",
     means: "delete",
-    uses: ["command", "set", "on-it", "maybe-edit", "clear-field", "untag"],
+    uses: ["command", "set", "on-it", "maybe-edit", "clear-field", "untag", "drop-list"],
   },
   { say: "forget(?:\\s+about)?", means: "delete", uses: ["command"] },
   { say: "throw\\s+(?:out|away)", means: "delete", uses: ["command", "set"] },
   { say: "strike", means: "delete", uses: ["command"] },
-  { say: "ditch", means: "delete", uses: ["command", "on-it"] },
+  { say: "ditch", means: "delete", uses: ["command", "on-it", "drop-list"] },
   { say: "axe", means: "delete", uses: ["command"] },
-  { say: "bin", means: "delete", uses: ["command", "set", "clause", "on-it"] },
-  { say: "scrap", means: "delete", uses: ["command", "set", "clause", "on-it"] },
+  { say: "bin", means: "delete", uses: ["command", "set", "clause", "on-it", "drop-list"] },
+  { say: "scrap", means: "delete", uses: ["command", "set", "clause", "on-it", "drop-list"] },
   { say: "purge", means: "delete", uses: ["command", "set"] },
   // "clear out" and "wipe out": the readers take a following "out" with the verb.
   { say: "wipe", means: "delete", uses: ["command", "set"] },
@@ -167,9 +190,9 @@ export const VERBS: readonly Verb[] = [
   {
     say: "rename",
     means: "edit",
-    uses: ["edit", "clause", "wish", "after-reference", "before-number", "rename"],
+    uses: ["edit", "clause", "wish", "after-reference", "before-number", "rename", "rename-list"],
   },
-  { say: "re-?title", means: "edit", uses: ["edit", "before-number", "rename"] },
+  { say: "re-?title", means: "edit", uses: ["edit", "before-number", "rename", "rename-list"] },
   // Not yet "re-title" or "re-schedule" after "I want to" or "task 4:" (a known gap).
   { say: "retitle", means: "edit", uses: ["wish", "after-reference"] },
   { say: "re-?word", means: "edit", uses: ["edit", "rename"] },
@@ -197,7 +220,16 @@ export const VERBS: readonly Verb[] = [
   {
     say: "move",
     means: "edit",
-    uses: ["edit", "clause", "wish", "after-reference", "before-number", "shift-days"],
+    uses: [
+      "edit",
+      "clause",
+      "wish",
+      "after-reference",
+      "before-number",
+      "shift-days",
+      "into-list",
+      "out-of-list",
+    ],
   },
   {
     say: "postpone",
@@ -233,17 +265,17 @@ export const VERBS: readonly Verb[] = [
   {
     say: "make",
     means: "edit",
-    uses: ["maybe-edit", "clause", "after-reference", "before-number", "split"],
+    uses: ["maybe-edit", "clause", "after-reference", "before-number", "split", "make-list"],
   },
   { say: "give", means: "edit", uses: ["maybe-edit"] },
-  { say: "put", means: "edit", uses: ["maybe-edit"] },
+  { say: "put", means: "edit", uses: ["maybe-edit", "into-list"] },
   {
     say: "bump",
     means: "edit",
     uses: ["maybe-edit", "after-reference", "before-number", "shift-days"],
   },
-  { say: "shift", means: "edit", uses: ["maybe-edit", "shift-days"] },
-  { say: "switch", means: "edit", uses: ["maybe-edit", "split"] },
+  { say: "shift", means: "edit", uses: ["maybe-edit", "shift-days", "into-list"] },
+  { say: "switch", means: "edit", uses: ["maybe-edit", "split", "into-list"] },
   { say: "attach", means: "edit", uses: ["maybe-edit"] },
   { say: "assign", means: "edit", uses: ["maybe-edit"] },
   // A repeat's verbs (plan-repeat.ts): "stop repeating task 4", "skip the gym this week".
@@ -253,6 +285,15 @@ export const VERBS: readonly Verb[] = [
   { say: "turn\\s+off", means: "edit", uses: ["end-repeat"] },
   { say: "skip", means: "edit", uses: ["skip"] },
   { say: "flag", means: "edit", uses: ["maybe-edit"] },
+  // A list's verbs (plan-lists.ts): "new list Health", "file task 4 under Work", "take it out of Health".
+  { say: "new", means: "add", uses: ["make-list"] },
+  { say: "start", means: "add", uses: ["make-list"] },
+  { say: "set\\s+up", means: "add", uses: ["make-list"] },
+  { say: "file", means: "edit", uses: ["into-list"] },
+  { say: "transfer", means: "edit", uses: ["into-list"] },
+  { say: "take", means: "edit", uses: ["out-of-list"] },
+  { say: "pull", means: "edit", uses: ["out-of-list"] },
+  { say: "get", means: "edit", uses: ["out-of-list"] },
 ];
 
 /** The verbs read in `use` (of one meaning, if given), as one regex alternation without a group. */
@@ -279,6 +320,12 @@ export const MARK_VERBS_LOOSE = `${MARK_VERBS}|make|put|move|change|turn`;
 
 /** The plain words for done, in "mark it as done", "is it finished", "check that off as completed". */
 export const DONE_WORDS = "done|complete|completed|finished";
+
+/**
+ * Names said before "list" that mean the whole task list, not one of the user's lists ("add eggs to my
+ * shopping list" adds to the Inbox unless a list is called that).
+ */
+export const GENERIC_LIST_NAMES = "todo|to-do|to\\s+do|task|tasks|shopping";
 
 /** Words before a task's number: "task 4", "item 4", "no. 4". */
 export const TASK_NUMBER_WORDS = "task|item|todo|number|no\\.?";

@@ -9,6 +9,7 @@ import { findReminderClause, type ReminderSaid, reminderFor } from "./reminder.j
 import { type FoundRepeat, findRepeat, firstRepeatDay, withoutRepeat } from "./repeat.js";
 import { extractTags } from "./tags.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
+import { recurrenceReply } from "./unclear.js";
 
 const THING = "(?:task|todo|to-do|to\\s+do|item|reminder|entry|note|one)";
 /** Openings that announce a new task; removed from the title. Longest first. */
@@ -26,7 +27,7 @@ const ADD_OPENINGS: readonly RegExp[] = [
     `^(?:make|set(?:\\s+up)?|put|create|schedule|save)\\s+(?:me\\s+)?(?:a|an|another)\\s+(?:new\\s+)?${THING}\\s*(?:(?:called|named|titled|for|to|that\\s+says|saying|about)\\b)?\\s*:?\\s*`,
     "i",
   ),
-  /^(?:put|stick|pop|throw|chuck|whack|slap)\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b)/i,
+  /^(?:put|stick|pop|throw|chuck|whack|slap)\s+(?=.+\s+(?:on|in|onto)\s+(?:my|the)\s+(?:[\w-]+\s+){0,3}list\b)/i,
   new RegExp(`^(?:new\\s+)?${THING}\\s*:\\s*`, "i"),
   /^(?:todo|to-do)\s+(?!\d|list\b|lists\b)/i,
   /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must|should|ought|want|'ve\s+got|have\s+got|'ll\s+need|will\s+need|would\s+like)\s*(?:to)?\s+(?:(?:really|definitely|probably|also|still|actually)\s+)*/i,
@@ -45,7 +46,8 @@ export function isAddOpening(text: string): boolean {
   });
 }
 
-function stripOpening(text: string): string {
+/** The words of a new task after its opening ("add", "remind me to", "put … on the list"). */
+export function stripOpening(text: string): string {
   let out = text;
   for (let i = 0; i < 3; i++) {
     const re = ADD_OPENINGS.find((r) => {
@@ -154,6 +156,25 @@ export function planAdd(text: string, quotes: readonly string[], ctx: TurnContex
   if (args.recurrence !== undefined) result.recurrence = args.recurrence;
   if (args.remind_at !== undefined) result.remind_at = args.remind_at;
   return { kind: "tool", tool: TOOL.addTask, arguments: result };
+}
+
+/** Whether the text makes a new task: a clear add, a repeat phrase, or a reminder. */
+export function isAddCommand(text: string, ctx: TurnContext): boolean {
+  return isAddOpening(text) || isClearAdd(text, ctx) || saysRepeat(text) || hasReminderClause(text, ctx);
+}
+
+/**
+ * The add command: only a clear add (or a repeat phrase, or a reminder) creates a task; a repeat the
+ * grammar cannot read is said so. Undefined when the text is not an add.
+ */
+export function planAddCommand(
+  text: string,
+  quotes: readonly string[],
+  ctx: TurnContext,
+): OfflinePlan | undefined {
+  if (!isAddCommand(text, ctx)) return undefined;
+  const repeat = recurrenceReply(text);
+  return repeat === undefined ? planAdd(text, quotes, ctx) : { kind: "reply", reply: repeat };
 }
 
 /** "remind me to call the bank friday at 9": the reminder is at the due time. */

@@ -18,7 +18,7 @@ const tasks: KnownTask[] = [
 ];
 
 function plan(say: string, history?: { role: "user" | "assistant"; content: string }[]): OfflinePlan {
-  return planOfflineTurn(say, { now, tasks, history });
+  return planOfflineTurn(say, { now, tasks, lists: [], history });
 }
 
 function ids(p: OfflinePlan): number[] {

@@ -7,7 +7,7 @@ const now = SAMPLE_NOW;
 const tasks: KnownTask[] = [...SAMPLE_TASKS];
 
 function plan(say: string, known: KnownTask[] = tasks, timeZone?: string): OfflinePlan {
-  return planOfflineTurn(say, { now, tasks: known, timeZone });
+  return planOfflineTurn(say, { now, tasks: known, lists: [], timeZone });
 }
 
 function tool(say: string, known: KnownTask[] = tasks): { tool: string; args: Record<string, unknown> } {
@@ -268,7 +268,7 @@ describe("generalisation rules", () => {
   const friday = new Date("2026-01-30T10:00:00Z");
   const sunday = new Date("2026-03-29T12:00:00Z");
   const at = (say: string, when: Date, known: KnownTask[] = []): OfflinePlan =>
-    planOfflineTurn(say, { now: when, tasks: known });
+    planOfflineTurn(say, { now: when, tasks: known, lists: [] });
   const shelf: KnownTask[] = [
     { id: 31, title: "Pay electricity bill" },
     { id: 32, title: "Book flights to Lisbon" },

@@ -13,7 +13,7 @@ const tasks: KnownTask[] = [
   { id: 7, title: "Call the bank" },
 ];
 const plan = (say: string, history?: StoredMessage[]) =>
-  planOfflineTurn(say, { now, timeZone: LA, tasks, history });
+  planOfflineTurn(say, { now, timeZone: LA, tasks, lists: [], history });
 
 describe("repeat commands", () => {
   it("skipping across the spring-forward change keeps 09:00 local (a wall time the api reads in the zone)", () => {

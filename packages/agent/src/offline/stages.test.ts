@@ -48,6 +48,8 @@ describe("the stage list", () => {
       "too-long",
       "undo",
       "confirm-delete",
+      "confirm-delete-list",
+      "missing-list-answer",
       "normalise",
       "small-talk",
       "follow-up",
@@ -55,6 +57,7 @@ describe("the stage list", () => {
       "impossible-date",
       "unsupported-verb",
       "several",
+      "lists",
       "set",
       "list",
       "repeat",
@@ -75,6 +78,7 @@ describe("which stage answers", () => {
     // "cancel" is a delete verb, but "cancel that" reverts.
     ["cancel that", "undo"],
     ["yes, delete tasks 4 and 7", "confirm-delete"],
+    ["yes, delete the Work list", "confirm-delete-list"],
     ["thanks!", "small-talk"],
     // Small talk is read after normalising: "ok cool" is "ok" filler before "cool".
     ["ok cool", "small-talk"],
@@ -86,6 +90,14 @@ describe("which stage answers", () => {
     ["snooze task 4 and delete task 7", "unsupported-verb"],
     ["complete task 4 and delete task 7", "several"],
     ["add eggs, bread, butter", "several"],
+    // A list named as one is read before a set, a listing or an add takes its name as a task's words.
+    ["add milk to Groceries", "lists"],
+    ["what's in Work?", "lists"],
+    ["delete the Work list", "lists"],
+    ["what lists do I have?", "lists"],
+    // Not a list the user has: the words stay an add, a listing, a due.
+    ["add send invoice to ACME", "add"],
+    ["what's on my list?", "list"],
     ["delete all completed tasks", "set"],
     ["complete tasks 4 and 7", "set"],
     // "overdue" alone would make a listing.
@@ -119,7 +131,7 @@ describe("which stage answers", () => {
     ["every year on 3 march mum's birthday", "add"],
     ["purple monkey dishwasher", "not-understood"],
   ])("%s → %s", (say, stage) => {
-    expect(runTurn(say, { now, tasks }).stage).toBe(stage);
+    expect(runTurn(say, { now, tasks, lists: [{ name: "Work" }, { name: "Groceries" }] }).stage).toBe(stage);
   });
 
   it.each([

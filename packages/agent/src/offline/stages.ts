@@ -16,9 +16,10 @@ import { addTagAsEdit, commandFirst } from "./command-first.js";
 import { answerFollowUp, rewriteReferences } from "./follow-up.js";
 import { detectSmallTalk, endsWithStatus, looksLikeList } from "./intents.js";
 import { normalise } from "./normalise.js";
-import { hasReminderClause, isAddOpening, isClearAdd, planAdd, saysRepeat } from "./plan-add.js";
+import { isAddOpening, planAddCommand, saysRepeat } from "./plan-add.js";
 import { planBulk, planConfirmation } from "./plan-bulk.js";
 import { planList } from "./plan-list.js";
+import { answerMissingList, planListConfirmation, planLists } from "./plan-lists.js";
 import { planRepeat } from "./plan-repeat.js";
 import { planReportedDone } from "./plan-reported-done.js";
 import { planSeveral } from "./plan-several.js";
@@ -27,7 +28,7 @@ import { planVerb } from "./plan-verb.js";
 import { looksLikeNaming, planNaming } from "./rename-by-naming.js";
 import { HELP_TEXT, notUnderstoodReply, smallTalkReply, tooLongReply } from "./replies.js";
 import type { OfflinePlan, TurnContext } from "./types.js";
-import { impossibleDate, recurrenceReply, unsupportedVerbReply } from "./unclear.js";
+import { impossibleDate, unsupportedVerbReply } from "./unclear.js";
 import { planUndo } from "./undo.js";
 
 /**
@@ -63,6 +64,11 @@ export type Stage = PlanStage | RewriteStage;
 
 /** One command, normalised: the tail of the turn, and what each clause of several actions goes through. */
 export const COMMAND_STAGES: readonly Stage[] = [
+  {
+    name: "lists",
+    why: "a list named as one (“add milk to Groceries”, “what's in Work?”, “delete the Health list”) is read before a set, a listing or an add could take the list's name as a task's words",
+    plan: ({ text, quotes, ctx }) => planLists(text, quotes, ctx),
+  },
   {
     name: "set",
     why: "a command on a set (“delete all completed”, “complete 3 and 5”) must never be read as one guessed task",
@@ -109,12 +115,7 @@ export const COMMAND_STAGES: readonly Stage[] = [
   {
     name: "add",
     why: "only a clear add (or a repeat phrase, “every year on 3 march mum's birthday”) creates a task, and only when nothing above found an existing task in the message",
-    plan: ({ text, quotes, ctx }) => {
-      if (!isAddOpening(text) && !isClearAdd(text, ctx) && !saysRepeat(text) && !hasReminderClause(text, ctx))
-        return undefined;
-      const repeat = recurrenceReply(text);
-      return repeat === undefined ? planAdd(text, quotes, ctx) : { kind: "reply", reply: repeat };
-    },
+    plan: ({ text, quotes, ctx }) => planAddCommand(text, quotes, ctx),
   },
   {
     name: "not-understood",
@@ -141,6 +142,19 @@ export const STAGES: readonly Stage[] = [
     name: "confirm-delete",
     why: "“yes, delete tasks 3 and 5” answers the set deletion just asked, before its verb reads as a new delete",
     plan: ({ message, ctx }) => planConfirmation(message, ctx),
+  },
+  {
+    name: "confirm-delete-list",
+    why: "“yes, delete the Health list” (or a bare “yes” after that question) answers it, before its verb reads as a new delete",
+    plan: ({ message, ctx }) => planListConfirmation(message, ctx),
+  },
+  {
+    name: "missing-list-answer",
+    why: "“create it” or “inbox” answers “You have no list called X”, and replays the add it asked about; before small talk reads a bare “yes”",
+    plan: ({ message, ctx }) => {
+      const answer = answerMissingList(message, ctx);
+      return answer === undefined ? undefined : runTurn(answer.replay, answer.ctx).plan;
+    },
   },
   {
     name: "normalise",

@@ -4,7 +4,7 @@ import { planOfflineTurn } from "./plan-offline-turn.js";
 import type { OfflinePlan } from "./types.js";
 
 function args(say: string, now: string, timeZone: string): Record<string, unknown> {
-  const plan: OfflinePlan = planOfflineTurn(say, { now: new Date(now), tasks: [], timeZone });
+  const plan: OfflinePlan = planOfflineTurn(say, { now: new Date(now), tasks: [], lists: [], timeZone });
   if (plan.kind !== "tool") throw new Error(`no tool for "${say}": ${JSON.stringify(plan)}`);
   return plan.arguments;
 }

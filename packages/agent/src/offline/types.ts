@@ -10,6 +10,15 @@ export interface KnownTask {
   /** The rule in words when the task repeats (list_tasks' `recurrence_text`). */
   recurrence_text?: string | null;
   remind_at?: string | null;
+  /** The name of the task's list, or null: the Inbox (list_tasks' `list`). */
+  list?: string | null;
+}
+
+/** One of the user's lists (list_lists' items). */
+export interface KnownList {
+  name: string;
+  /** Its open tasks, when known. */
+  task_count?: number;
 }
 
 export type { ToolName };
@@ -65,7 +74,9 @@ export type ListView =
   | { kind: "by_due" }
   | { kind: "next" }
   /** Completed on local days `from` (inclusive) to `to` (exclusive), said as `label` ("today"). */
-  | { kind: "completed_in"; from: string; to: string; label: string };
+  | { kind: "completed_in"; from: string; to: string; label: string }
+  /** The open tasks of one list (or the Inbox), named as `name`. */
+  | { kind: "in_list"; name: string };
 
 export type OfflinePlan =
   | { kind: "tool"; tool: ToolName; arguments: Record<string, unknown>; view?: ListView }
@@ -87,11 +98,26 @@ export interface TurnContext {
    * pending confirmation, follow-ups ("the first one", "both") and "undo".
    */
   history?: readonly StoredMessage[];
+  /**
+   * The user's lists, for "add milk to Groceries" or "what's in Work?". Left out, a stage that needs them
+   * stops the plan with `NeedsLists` (see known-tasks.ts), as for the tasks.
+   */
+  lists?: readonly KnownList[];
+  /**
+   * The user's answer to "You have no list called X: create it, or add the task to the Inbox?", when the
+   * question's add is planned again (plan-lists.ts).
+   */
+  missingList?: { name: string; answer: "create" | "inbox" };
 }
 
 /** The plan could not be made without the user's task list: fetch it and plan again with `tasks`. */
 export interface NeedsTasks {
   kind: "needs-tasks";
+}
+
+/** The plan could not be made without the user's lists: fetch them (list_lists) and plan again with `lists`. */
+export interface NeedsLists {
+  kind: "needs-lists";
 }
 
 export type Priority = "none" | "low" | "medium" | "high";

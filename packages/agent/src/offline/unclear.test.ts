@@ -9,7 +9,7 @@ const tasks: KnownTask[] = [
   { id: 3, title: "Pay the electricity bill" },
   { id: 4, title: "Dentist appointment", tags: ["work"] },
 ];
-const plan = (say: string): OfflinePlan => planOfflineTurn(say, { now, tasks });
+const plan = (say: string): OfflinePlan => planOfflineTurn(say, { now, tasks, lists: [] });
 const reply = (say: string): string => {
   const p = plan(say);
   if (p.kind !== "reply") throw new Error(`"${say}" planned ${JSON.stringify(p)}`);

@@ -18,6 +18,8 @@ const unclearCorpus = join(here, "fixtures/unclear.jsonl");
 const conversationCorpus = join(here, "fixtures/conversation.jsonl");
 /** Repeats, reminders, skip and stop repeating, and titles that only hold "weekly". */
 const repeatsCorpus = join(here, "fixtures/repeats.jsonl");
+/** Lists: adding to, showing, moving between, creating, renaming and deleting them; unknown lists asked about. */
+const listsCorpus = join(here, "fixtures/lists.jsonl");
 
 function corpusSuite(name: string, path: string): void {
   describe.skipIf(!existsSync(path))(name, () => {
@@ -36,6 +38,7 @@ corpusSuite("variants-3 corpus", variantsCorpus3);
 corpusSuite("unclear-requests corpus", unclearCorpus);
 corpusSuite("conversation corpus", conversationCorpus);
 corpusSuite("repeats corpus", repeatsCorpus);
+corpusSuite("lists corpus", listsCorpus);
 
 describe("variants corpus sizes", () => {
   it.each([
@@ -45,6 +48,7 @@ describe("variants corpus sizes", () => {
     [unclearCorpus, 40],
     [conversationCorpus, 60],
     [repeatsCorpus, 60],
+    [listsCorpus, 30],
   ] as const)("%s holds at least %i phrasings", (path, min) => {
     expect(parseCorpus(readFileSync(path, "utf8")).length).toBeGreaterThanOrEqual(min);
   });

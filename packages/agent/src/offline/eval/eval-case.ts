@@ -1,5 +1,5 @@
 import { planOfflineTurn } from "../plan-offline-turn.js";
-import type { KnownTask, OfflinePlan, StoredMessage } from "../types.js";
+import type { KnownList, KnownTask, OfflinePlan, StoredMessage } from "../types.js";
 
 export type Expectation =
   | { tool: string; args: Record<string, unknown>; absent?: string[] }
@@ -15,6 +15,8 @@ export interface EvalCase {
   now: string;
   say: string;
   tasks?: KnownTask[];
+  /** The user's lists (none when left out). */
+  lists?: KnownList[];
   timeZone?: string;
   /** The conversation so far, oldest first, with the assistant's stored tool calls. */
   history?: StoredMessage[];
@@ -43,7 +45,7 @@ export function parseCase(line: string, lineNumber: number): EvalCase {
     typeof value.now !== "string" ||
     !isRecord(value.expect)
   ) {
-    throw new Error(`line ${lineNumber}: expected {id, now, say, tasks?, expect}`);
+    throw new Error(`line ${lineNumber}: expected {id, now, say, tasks?, lists?, expect}`);
   }
   return value as unknown as EvalCase;
 }
@@ -139,6 +141,7 @@ export function evaluateCase(c: EvalCase): CaseResult {
   const plan = planOfflineTurn(c.say, {
     now: new Date(c.now),
     tasks: c.tasks ?? [],
+    lists: c.lists ?? [],
     timeZone: c.timeZone,
     history: c.history,
   });
