@@ -146,6 +146,13 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await scanBothThemes(page, "board-editor");
     await page.keyboard.press("Escape");
 
+    // The keyboard shortcuts dialog (?), a modal over the board.
+    await page.keyboard.press("?");
+    await page.getByTestId("shortcuts-help").waitFor();
+    await scanBothThemes(page, "shortcuts-help");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("shortcuts-help").waitFor({ state: "hidden" });
+
     // One list shown, its rename form with a refused name, then its delete confirm.
     await page.goto(`${suite.webUrl}/?list=${health.id}`);
     await taskRow(page, "Call the dentist").waitFor();
@@ -234,6 +241,13 @@ it("at phone width one header button steps System → Light → Dark, and the da
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   expect(await violations(page), "phone, dark").toEqual([]);
   await screenshot(page, "dark-phone-board");
+  // The assistant open as a modal over the phone board.
+  await page.getByTestId("chat-open").click();
+  await page.locator('[data-testid="chat-aside"][aria-modal="true"]').waitFor();
+  expect(await violations(page), "phone assistant, dark").toEqual([]);
+  await screenshot(page, "dark-phone-chat");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("chat-aside").waitFor({ state: "hidden" });
   await next.click();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("system");
 });
