@@ -118,6 +118,7 @@ describe("lists on the board", () => {
     expect(await page.getByTestId("place-all").getByRole("link").getAttribute("aria-current")).toBeNull();
     await expect.poll(() => page.locator("#board-heading").textContent()).toBe("Health");
     await expect.poll(() => page.getByTestId("new-list").inputValue()).toBe(String(health.id));
+    await expect.poll(() => page.getByTestId("board-empty").textContent()).toContain("Nothing in Health yet");
     await addTaskViaForm(page, { title: "Book a checkup" });
     expect((await apiTask(page, "Book a checkup")).list_id).toBe(health.id);
     await expectCount(page, "Health", 1);

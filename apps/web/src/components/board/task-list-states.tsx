@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
 import type { View } from "@/lib/task-views";
+import { useListHeading } from "../lists/lists-context";
 
 /** Placeholder rows for the first load. */
 export function TaskListSkeleton() {
@@ -35,6 +36,7 @@ export function TaskListEmpty({
   onClear: () => void;
 }) {
   const icon = <ListIcon width={22} height={22} />;
+  const list = useListHeading();
   if (inTrash)
     return (
       <EmptyState
@@ -59,6 +61,19 @@ export function TaskListEmpty({
         icon={icon}
         title={view === "today" ? "Nothing due today" : "Nothing due in the next 7 days"}
         description="Give a task a due date and it shows up here."
+      />
+    );
+  if (list)
+    return (
+      <EmptyState
+        testId="board-empty"
+        icon={icon}
+        title={list === "Inbox" ? "The Inbox is empty" : `Nothing in ${list} yet`}
+        description={
+          list === "Inbox"
+            ? "Tasks in no list land here."
+            : "A task added above goes in this list; drag one here or pick this list in its editor."
+        }
       />
     );
   return (
