@@ -4,9 +4,7 @@
 // replaces the README's picture in docs/.
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import { describe, expect, it } from "vitest";
 import {
   addTaskViaForm,
   boardTitles,
@@ -21,28 +19,16 @@ import {
   taskRow,
   utcDay,
 } from "./browser/pages";
-import { startTarget, type Target } from "./browser/target";
+import { useTargetAndBrowser } from "./browser/suite";
 
-let target: Target;
-let browser: Browser;
-let webUrl: string;
-
-beforeAll(async () => {
-  [target, browser] = await Promise.all([startTarget(), launchChromium()]);
-  webUrl = target.webUrl;
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
-}, 60_000);
+const suite = useTargetAndBrowser();
 
 describe("web app in a browser", () => {
   it("sends signed-out visitors to sign-in and shows the api's error for a wrong password", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${webUrl}/`);
-    await page.waitForURL(`${webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/`);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
     await page.getByTestId("auth-submit").click();
     expect(await page.getByTestId("sign-in-form").getByText("Enter a valid email address.").isVisible()).toBe(
       true,
@@ -51,16 +37,16 @@ describe("web app in a browser", () => {
     await page.getByTestId("sign-in-form").getByLabel("Password").fill("not the password");
     await page.getByTestId("auth-submit").click();
     await page.getByTestId("auth-error").waitFor();
-    expect(page.url()).toBe(`${webUrl}/sign-in`);
+    expect(page.url()).toBe(`${suite.webUrl}/sign-in`);
     await screenshot(page, "sign-in-error");
     await context.close();
   }, 60_000);
 
   it("adds, filters, searches and completes tasks; state survives reload; users are isolated", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
     const alice = newUser("Alice Example");
-    await signUp(page, webUrl, alice);
+    await signUp(page, suite.webUrl, alice);
     expect(await page.getByTestId("user-name").textContent()).toBe(alice.name);
     await page.getByTestId("board-empty").waitFor();
 
@@ -149,32 +135,32 @@ describe("web app in a browser", () => {
 
     // Sign out → sign-in page; the board is no longer reachable.
     await page.getByTestId("sign-out").click();
-    await page.waitForURL(`${webUrl}/sign-in`);
-    await page.goto(`${webUrl}/`);
-    await page.waitForURL(`${webUrl}/sign-in`);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
+    await page.goto(`${suite.webUrl}/`);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
 
     // A second user sees none of the first user's tasks, and can't read them through the api.
     const bob = newUser("Bob Example");
-    await signUp(page, webUrl, bob);
+    await signUp(page, suite.webUrl, bob);
     await page.getByTestId("board-empty").waitFor();
     expect(await page.getByTestId("task-item").count()).toBe(0);
-    const list = await page.request.get(`${webUrl}/api/tasks?status=all`);
+    const list = await page.request.get(`${suite.webUrl}/api/tasks?status=all`);
     expect(((await list.json()) as { items: unknown[] }).items).toEqual([]);
 
     // And the first user signs back in to find everything as left.
     await page.getByTestId("sign-out").click();
-    await page.waitForURL(`${webUrl}/sign-in`);
-    await signIn(page, webUrl, alice);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
+    await signIn(page, suite.webUrl, alice);
     await taskRow(page, "Write quarterly report").waitFor();
     expect((await boardTitles(page)).length).toBe(3);
     await context.close();
   }, 120_000);
 
   it("makes overdue tasks stand out", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Olive Overdue"));
-    await seedTasks(page, webUrl, [
+    await signUp(page, suite.webUrl, newUser("Olive Overdue"));
+    await seedTasks(page, suite.webUrl, [
       { title: "Renew passport", due_at: utcDay(-2), priority: "high" },
       { title: "Plan the trip", due_at: utcDay(5) },
     ]);
@@ -199,12 +185,12 @@ describe("web app in a browser", () => {
   }, 60_000);
 
   it("pages with load more, and a lost session sends the user to sign-in", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Lena Long"));
+    await signUp(page, suite.webUrl, newUser("Lena Long"));
     await seedTasks(
       page,
-      webUrl,
+      suite.webUrl,
       Array.from({ length: 30 }, (_, index) => ({ title: `Task ${String(index + 1).padStart(2, "0")}` })),
     );
     await page.reload();
@@ -219,15 +205,15 @@ describe("web app in a browser", () => {
     await context.clearCookies();
     await page.getByTestId("new-title").fill("Will not be saved");
     await page.getByTestId("new-title").press("Enter");
-    await page.waitForURL(`${webUrl}/sign-in`);
+    await page.waitForURL(`${suite.webUrl}/sign-in`);
     await context.close();
   }, 60_000);
 
   it("deletes to the trash with an undo, and restores from the Trash view", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Dora Delete"));
-    await seedTasks(page, webUrl, [{ title: "Keep me" }, { title: "Remove me" }]);
+    await signUp(page, suite.webUrl, newUser("Dora Delete"));
+    await seedTasks(page, suite.webUrl, [{ title: "Keep me" }, { title: "Remove me" }]);
     await page.reload();
     await taskRow(page, "Keep me").waitFor();
     const apiCall = (method: string, path: RegExp) =>
@@ -272,9 +258,9 @@ describe("web app in a browser", () => {
   }, 60_000);
 
   it("chat: the assistant adds a task and the board shows it", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Chad Chat"));
+    await signUp(page, suite.webUrl, newUser("Chad Chat"));
     await page.getByTestId("chat-empty").waitFor();
     // "Tomorrow" is read from the clock by the server (the due date) and by the page (the label): taken
     // before and after, so a run that crosses midnight UTC meanwhile accepts either day.
@@ -320,11 +306,11 @@ describe("web app in a browser", () => {
   }, 90_000);
 
   it("tokens page: create shows the token once with config snippets; revoke removes it", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Tom Token"));
+    await signUp(page, suite.webUrl, newUser("Tom Token"));
     await page.getByTestId("nav-tokens").click();
-    await page.waitForURL(`${webUrl}/tokens`);
+    await page.waitForURL(`${suite.webUrl}/tokens`);
     await page.getByRole("heading", { name: "Connect your AI tools" }).waitFor();
     await eventually(
       async () => ((await page.getByTestId("mcp-url").textContent()) ?? "").includes("/mcp"),
@@ -376,10 +362,10 @@ describe("web app in a browser", () => {
   }, 60_000);
 
   it("phone-width layout: no horizontal scroll, assistant opens as a sheet", async () => {
-    const context = await newContext(browser, { width: 390, height: 844 });
+    const context = await newContext(suite.browser, { width: 390, height: 844 });
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Pia Phone"));
-    await seedTasks(page, webUrl, [
+    await signUp(page, suite.webUrl, newUser("Pia Phone"));
+    await seedTasks(page, suite.webUrl, [
       { title: "Pick up dry cleaning", due_at: utcDay(0), tags: ["errands"] },
       { title: "Book flights to Lisbon", priority: "high", due_at: utcDay(-1), tags: ["travel"] },
       {
@@ -404,10 +390,10 @@ describe("web app in a browser", () => {
   }, 60_000);
 
   it("board screenshot for the README", async () => {
-    const context = await newContext(browser, { width: 1440, height: 900 });
+    const context = await newContext(suite.browser, { width: 1440, height: 900 });
     const page = await context.newPage();
-    await signUp(page, webUrl, newUser("Maya Patel"));
-    await seedTasks(page, webUrl, [
+    await signUp(page, suite.webUrl, newUser("Maya Patel"));
+    await seedTasks(page, suite.webUrl, [
       { title: "Renew car insurance", priority: "medium", tags: ["admin"], due_at: utcDay(-1) },
       {
         title: "Prepare slides for Monday review",

@@ -3,9 +3,8 @@
 // once; timed dues are typed and shown at their wall-clock time in that zone and stored as the instant
 // it means; all-day dues are the same calendar day for everyone; "overdue" is decided in the user's
 // zone. Also the chat's client_turn_id: a message sent again after a lost answer is not run twice.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser/chromium";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   addTaskViaForm,
   eventually,
@@ -17,46 +16,31 @@ import {
   wallToInstant,
   zoneDay,
 } from "./browser/pages";
-import { startTarget, type Target } from "./browser/target";
+import { useTargetAndBrowser } from "./browser/suite";
 
 const LA = "America/Los_Angeles";
 const TOKYO = "Asia/Tokyo";
 
 type ApiTask = { id: number; title: string; due_at: string | null; all_day: boolean };
 
-let target: Target;
-let browser: Browser;
-let webUrl: string;
-
-beforeAll(async () => {
-  // Paging a conversation needs more turns than the default per-minute limit allows.
-  [target, browser] = await Promise.all([
-    startTarget({ env: { CHAT_RATE_LIMIT: "1000" } }),
-    launchChromium(),
-  ]);
-  webUrl = target.webUrl;
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
-}, 60_000);
+// Paging a conversation needs more turns than the default per-minute limit allows.
+const suite = useTargetAndBrowser({ env: { CHAT_RATE_LIMIT: "1000" } });
 
 async function signedUpIn(zone: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, undefined, zone);
+  const context = await newContext(suite.browser, undefined, zone);
   const page = await context.newPage();
-  await signUp(page, webUrl, newUser(name));
+  await signUp(page, suite.webUrl, newUser(name));
   return { context, page };
 }
 
 async function me(page: Page): Promise<{ time_zone: string }> {
-  const response = await page.request.get(`${webUrl}/api/me`);
+  const response = await page.request.get(`${suite.webUrl}/api/me`);
   expect(response.status()).toBe(200);
   return (await response.json()) as { time_zone: string };
 }
 
 async function apiTask(page: Page, title: string): Promise<ApiTask> {
-  const response = await page.request.get(`${webUrl}/api/tasks?q=${encodeURIComponent(title)}`);
+  const response = await page.request.get(`${suite.webUrl}/api/tasks?q=${encodeURIComponent(title)}`);
   const { items } = (await response.json()) as { items: ApiTask[] };
   const found = items.find((task) => task.title === title);
   if (!found) throw new Error(`no task “${title}” in ${JSON.stringify(items)}`);
@@ -164,7 +148,7 @@ describe("time zones in the browser", () => {
     for (const zone of [LA, TOKYO]) {
       const { context, page } = await signedUpIn(zone, `Ally ${zone.split("/")[1]}`);
       await page.getByTestId("zone-notice").waitFor();
-      await seedTasks(page, webUrl, [{ title: "Renew passport", due_at: day }]);
+      await seedTasks(page, suite.webUrl, [{ title: "Renew passport", due_at: day }]);
       expect(await apiTask(page, "Renew passport")).toMatchObject({ due_at: day, all_day: true });
       await page.reload();
       const chip = await dueChip(page, "Renew passport");
@@ -179,7 +163,7 @@ describe("time zones in the browser", () => {
     await page.getByTestId("zone-notice").waitFor();
     const today = zoneDay(LA);
     // A wall time without an offset is read by the api in the user's zone: midnight today in LA.
-    await seedTasks(page, webUrl, [
+    await seedTasks(page, suite.webUrl, [
       { title: "Morning run", due_at: `${today}T00:00` },
       { title: "Pay rent", due_at: today },
     ]);
@@ -197,17 +181,17 @@ describe("chat turns are not run twice", () => {
   it("a retry with the same client_turn_id through the web's /api proxy adds the task once", async () => {
     const { context, page } = await signedUpIn("UTC", "Retry Rita");
     const body = { message: "add water the ferns tomorrow", client_turn_id: "e2e-turn-ferns-1" };
-    const first = await page.request.post(`${webUrl}/api/chat`, { data: body });
+    const first = await page.request.post(`${suite.webUrl}/api/chat`, { data: body });
     expect(first.status()).toBe(200);
     // The same turn again, streamed this time (as the web sends it): the stored turn comes back.
-    const again = await page.request.post(`${webUrl}/api/chat`, {
+    const again = await page.request.post(`${suite.webUrl}/api/chat`, {
       data: body,
       headers: { accept: "text/event-stream" },
     });
     expect(again.status()).toBe(200);
     const firstTurn = (await first.json()) as { conversation_id: number; response: string };
     expect(await again.text()).toContain(`"conversation_id":${firstTurn.conversation_id}`);
-    const list = await page.request.get(`${webUrl}/api/tasks?q=ferns`);
+    const list = await page.request.get(`${suite.webUrl}/api/tasks?q=ferns`);
     expect(((await list.json()) as { items: ApiTask[] }).items.map((task) => task.title)).toEqual([
       "water the ferns",
     ]);
@@ -238,7 +222,7 @@ describe("chat turns are not run twice", () => {
     expect(sent[0]).toMatch(/^[\w-]{16,}$/);
     expect(sent[1]).toBe(sent[0]);
     await taskRow(page, "feed the cat").waitFor();
-    const list = await page.request.get(`${webUrl}/api/tasks?q=cat`);
+    const list = await page.request.get(`${suite.webUrl}/api/tasks?q=cat`);
     expect(((await list.json()) as { items: ApiTask[] }).items).toHaveLength(1);
 
     // A new message is a new turn.
@@ -253,7 +237,7 @@ describe("chat turns are not run twice", () => {
     const { context, page } = await signedUpIn("UTC", "Paige Pager");
     let conversationId: number | undefined;
     for (let turn = 1; turn <= 26; turn++) {
-      const response = await page.request.post(`${webUrl}/api/chat`, {
+      const response = await page.request.post(`${suite.webUrl}/api/chat`, {
         data: {
           message: `add chore ${turn}`,
           ...(conversationId ? { conversation_id: conversationId } : {}),
