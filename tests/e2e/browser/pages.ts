@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dayFromToday } from "@taskflow/testing/zoned-clock";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -117,12 +118,7 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 }
 
 /** YYYY-MM-DD of today + `days` in an IANA zone (what a browser in that zone calls that day). */
-export function zoneDay(timeZone: string, days = 0): string {
-  // en-CA formats as YYYY-MM-DD.
-  const today = new Date().toLocaleDateString("en-CA", { timeZone });
-  const [year = 0, month = 1, day = 1] = today.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
+export const zoneDay = (timeZone: string, days = 0): string => dayFromToday(timeZone, days);
 
 /** The instant a wall-clock time in a zone means (Intl only: find the zone's offset at that time). */
 export function wallToInstant(wall: string, timeZone: string): string {
