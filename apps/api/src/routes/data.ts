@@ -13,7 +13,13 @@ import {
 import { exportData, exportTasksCsv, importData, planImport, previewImport } from "@taskflow/core/data";
 import type { Db } from "@taskflow/db/client";
 import { sendProblem } from "@taskflow/runtime/problem";
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaCompiler,
+} from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { currentUser } from "../plugins/auth";
@@ -28,8 +34,10 @@ const megabytes = IMPORT_MAX_BYTES / (1024 * 1024);
  * file does (`tasks[3].priority`, or a Todoist CSV's row), and a Todoist file is CSV text. The body
  * schema is there for the OpenAPI document; the query is checked as on every route.
  */
-const bodyReadByUseCase: typeof validatorCompiler = (route) =>
-  route.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(route);
+const bodyReadByUseCase: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === "body"
+    ? (data: unknown) => ({ value: data })
+    : validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
 
 /** What goes wrong before the use case runs (size, not JSON, wrong type), in words about the file. */
 function importErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
