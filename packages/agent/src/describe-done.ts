@@ -36,6 +36,12 @@ function describeCall(call: ToolCallRecord): string {
       return `completed ${several(result, call.arguments.task_ids)}`;
     case TOOL.updateTasks:
       return `updated ${several(result, call.arguments.tasks)}`;
+    case TOOL.createList:
+      return `created the list “${stringOf(result.name) ?? String(call.arguments.name)}”`;
+    case TOOL.renameList:
+      return `renamed the list “${String(call.arguments.list)}” to “${stringOf(result.name) ?? String(call.arguments.name)}”`;
+    case TOOL.deleteList:
+      return `deleted the list “${stringOf(result.name) ?? String(call.arguments.list)}”`;
     default:
       return `ran ${call.tool}${id !== undefined ? ` on task #${String(id)}` : ""}`;
   }

@@ -4,7 +4,8 @@ import type { KnownTask } from "./types.js";
 export const HELP_TEXT =
   "I can manage your tasks. Try: “add buy milk tomorrow #errands”, “show my pending tasks”, " +
   "“what's due this week?”, “mark task 3 as done”, “move the dentist appointment to friday”, " +
-  "“set task 2 priority to high”, “rename task 4 to Call dad”, “delete task 5” or “undo”.";
+  "“set task 2 priority to high”, “rename task 4 to Call dad”, “delete task 5”, “add milk to Groceries”, " +
+  "“what's in Work?”, “what lists do I have?” or “undo”.";
 
 const GREETING = new RegExp(`^(?:${GREETINGS}|good\\s+\\w+|greetings)`, "i");
 const THANKS = /^(?:thanks?|thank|thx|ty|cheers|great|cool|nice|awesome)/i;
