@@ -56,6 +56,17 @@ async function serverTask(page: Page, title: string) {
   return items.find((task) => task.title === title) ?? null;
 }
 
+/** Waits until the row and the server both say whether the task is completed. */
+async function completedIs(page: Page, title: string, completed: boolean): Promise<void> {
+  await taskRow(page, title)
+    .and(page.locator(`[data-completed="${completed}"]`))
+    .waitFor();
+  await eventually(
+    async () => (await serverTask(page, title))?.completed === completed,
+    `"${title}" completed: ${completed} on the server`,
+  );
+}
+
 describe("the board by keyboard only", () => {
   it("adds, moves, completes, edits, deletes, undoes, switches views, searches and shows help without the mouse", async () => {
     const context = await newContext(suite.browser);
@@ -108,18 +119,10 @@ describe("the board by keyboard only", () => {
 
     // x completes the selected task, z reopens it; focus stays on its row.
     await page.keyboard.press("x");
-    await taskRow(page, "Call mom").and(page.locator('[data-completed="true"]')).waitFor();
-    await eventually(
-      async () => (await serverTask(page, "Call mom"))?.completed === true,
-      "completed on the server",
-    );
+    await completedIs(page, "Call mom", true);
     await rowFocused(page, "Call mom", "x");
     await page.keyboard.press("z");
-    await taskRow(page, "Call mom").and(page.locator('[data-completed="false"]')).waitFor();
-    await eventually(
-      async () => (await serverTask(page, "Call mom"))?.completed === false,
-      "reopened on the server",
-    );
+    await completedIs(page, "Call mom", false);
     await rowFocused(page, "Call mom", "z after x");
 
     // e opens the editor on the title (selected); Enter saves; focus stays in the row.
