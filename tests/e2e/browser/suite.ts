@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { type Stack, startStack } from "../stack";
 import { launchChromium } from "./chromium";
-import { startTarget, type Target } from "./target";
+import { startTarget } from "./target";
 
 export type StackAndBrowser = {
   readonly stack: Stack;
@@ -13,63 +13,62 @@ export type StackAndBrowser = {
   readonly webUrl: string;
 };
 
+export type TargetAndBrowser = Omit<StackAndBrowser, "stack">;
+
+type Server = { readonly webUrl: string; stop(): Promise<void> };
+
 function started<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is not started (read it inside a test or hook)`);
   return value;
 }
 
-/** Registers the file's beforeAll and afterAll; what it returns can be read once beforeAll has run. */
-export function useStackAndBrowser(options: Parameters<typeof startStack>[0] = {}): StackAndBrowser {
-  let stack: Stack | undefined;
+/** Registers the file's beforeAll and afterAll around `start`; the getters work once beforeAll has run. */
+function useServerAndBrowser<S extends Server>(start: () => Promise<S>) {
+  let server: S | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(options), launchChromium()]);
+    [server, browser] = await Promise.all([start(), launchChromium()]);
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
+    await server?.stop();
   }, 60_000);
 
   return {
-    get stack() {
-      return started(stack, "the stack");
+    get server() {
+      return started(server, "the server");
     },
     get browser() {
       return started(browser, "the browser");
     },
     get webUrl() {
-      return started(stack, "the stack").webUrl;
+      return started(server, "the server").webUrl;
     },
   };
 }
 
-export type TargetAndBrowser = Omit<StackAndBrowser, "stack">;
+/** The whole built stack and a browser; what it returns can be read once beforeAll has run. */
+export function useStackAndBrowser(options: Parameters<typeof startStack>[0] = {}): StackAndBrowser {
+  const suite = useServerAndBrowser(() => startStack(options));
+  return {
+    get stack() {
+      return suite.server;
+    },
+    get browser() {
+      return suite.browser;
+    },
+    get webUrl() {
+      return suite.webUrl;
+    },
+  };
+}
 
 /**
- * The same for files that only load pages, so they can also run against an already running web server
+ * For files that only load pages, so they can also run against an already running web server
  * (E2E_WEB_URL, see target.ts); `options` go to the stack when one is started.
  */
 export function useTargetAndBrowser(options: Parameters<typeof startTarget>[0] = {}): TargetAndBrowser {
-  let target: Target | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [target, browser] = await Promise.all([startTarget(options), launchChromium()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await target?.stop();
-  }, 60_000);
-
-  return {
-    get browser() {
-      return started(browser, "the browser");
-    },
-    get webUrl() {
-      return started(target, "the target").webUrl;
-    },
-  };
+  return useServerAndBrowser(() => startTarget(options));
 }
