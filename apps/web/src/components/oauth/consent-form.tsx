@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { FormAlert } from "@/components/auth/auth-field";
 import { ChoiceButtons } from "@/components/ui/choice-buttons";
 import { api, errorMessage } from "@/lib/api";
 import { scopeWords, signedOAuthQuery } from "./scopes";
@@ -88,14 +89,7 @@ export function ConsentForm({
         itself{redirectHost ? <>; you will be sent back to {redirectHost}</> : null}. You can revoke access
         any time on the Connect AI tools page.
       </p>
-      {error && (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
-          {error}
-        </div>
-      )}
+      {error && <FormAlert>{error}</FormAlert>}
       <ChoiceButtons
         className="gap-3"
         buttonClassName="flex-1"
