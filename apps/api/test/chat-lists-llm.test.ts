@@ -2,6 +2,7 @@
 // model is offered the list tools, and its update_task call with `list: "Health"` (played by the local
 // OpenAI-compatible mock) moves the task into the list through the real MCP server.
 import { engines } from "@taskflow/testing/databases";
+import { client } from "@taskflow/testing/http";
 import { contentText, type RecordedRequest } from "@taskflow/testing/llm-mock";
 import { describe, expect, it } from "vitest";
 import { type ChatTurn, useLlmChat } from "./chat-helpers";
@@ -10,15 +11,12 @@ describe.each(engines)("the LLM agent moves a task to a list on %s", (engine) =>
   const llm = useLlmChat(engine, { name: "Listing User" });
 
   it("tells the model about lists and moves the task when it calls update_task with list", async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${llm.stack.apiUrl}${path}`, {
-        method: "POST",
-        headers: { ...llm.user.headers, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      }).then(async (r) => {
-        expect(r.status, path).toBe(201);
-        return (await r.json()) as { id: number };
-      });
+    const api = client(llm.stack.apiUrl, llm.user.headers);
+    const post = async (path: string, json: unknown) => {
+      const created = await api.post<{ id: number }>(path, { json });
+      expect(created.status, created.text).toBe(201);
+      return created.body;
+    };
     const health = await post("/api/lists", { name: "Health" });
     const dentist = await post("/api/tasks", { title: "Dentist" });
 
@@ -52,7 +50,7 @@ describe.each(engines)("the LLM agent moves a task to a list on %s", (engine) =>
     const properties = update?.function.parameters.properties as Record<string, { description?: string }>;
     expect(properties.list?.description).toMatch(/list/i);
 
-    const task = await fetch(`${llm.stack.apiUrl}/api/tasks/${dentist.id}`, { headers: llm.user.headers });
-    expect(((await task.json()) as { list_id: number | null }).list_id).toBe(health.id);
+    const task = await api.get<{ list_id: number | null }>(`/api/tasks/${dentist.id}`);
+    expect(task.body.list_id).toBe(health.id);
   });
 });

@@ -2,42 +2,30 @@
 // Groceries" lands in the list, "what's in Groceries?" lists it, "move the milk task to Inbox" takes it
 // out, "undo" puts it back, and a list the user does not have is asked about with nothing written. The
 // api, the mcp service and the database are real; the board is read back through REST.
+import type { List, ListList, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
-import { startTestStack, type TestStack, type TestUser } from "@taskflow/testing/stack";
+import { client, type HttpResult } from "@taskflow/testing/http";
+import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatTurn, chatClient } from "./chat-helpers";
 
-interface RestTask {
-  id: number;
-  title: string;
-  list_id: number | null;
-}
-interface RestList {
-  id: number;
-  name: string;
-  task_count: number;
-}
+type Api = ReturnType<typeof client>;
 
 describe.each(engines)("chat and lists, offline assistant, on %s", (engine) => {
   let stack: TestStack;
-  let alice: TestUser;
-  let bob: TestUser;
+  let alice: Api;
+  let bob: Api;
   let chat: ReturnType<typeof chatClient>;
   let conversation: number | undefined;
   let groceries: number;
 
-  async function rest<T>(user: TestUser, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { ...user.headers, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    expect(response.status, `${method} ${path}`).toBeLessThan(300);
-    return (await response.json()) as T;
+  async function ok<T>(result: Promise<HttpResult<T>>): Promise<T> {
+    const { status, text, body } = await result;
+    expect(status, text).toBeLessThan(300);
+    return body;
   }
-  const tasks = async (user = alice) =>
-    (await rest<{ items: RestTask[] }>(user, "GET", "/api/tasks?limit=100")).items;
-  const lists = async (user = alice) => (await rest<{ items: RestList[] }>(user, "GET", "/api/lists")).items;
+  const tasks = async (api = alice) => (await ok(api.get<TaskList>("/api/tasks?limit=100"))).items;
+  const lists = async (api = alice) => (await ok(api.get<ListList>("/api/lists"))).items;
 
   /** One turn in the suite's conversation (the history is what follow-ups and undo read). */
   async function say(message: string): Promise<ChatTurn> {
@@ -53,12 +41,13 @@ describe.each(engines)("chat and lists, offline assistant, on %s", (engine) => {
 
   beforeAll(async () => {
     stack = await startTestStack(engine);
-    alice = await stack.signUp("Alice");
-    bob = await stack.signUp("Bob");
-    chat = chatClient(stack, alice);
-    groceries = (await rest<RestList>(alice, "POST", "/api/lists", { name: "Groceries" })).id;
+    const aliceUser = await stack.signUp("Alice");
+    alice = client(stack.apiUrl, aliceUser.headers);
+    bob = client(stack.apiUrl, (await stack.signUp("Bob")).headers);
+    chat = chatClient(stack, aliceUser);
+    groceries = (await ok(alice.post<List>("/api/lists", { json: { name: "Groceries" } }))).id;
     // Bob's list of the same kind must never be Alice's.
-    await rest(bob, "POST", "/api/lists", { name: "Bakery" });
+    await ok(bob.post("/api/lists", { json: { name: "Bakery" } }));
   });
   afterAll(async () => {
     await stack?.close();
@@ -76,7 +65,7 @@ describe.each(engines)("chat and lists, offline assistant, on %s", (engine) => {
   });
 
   it("“what's in Groceries?” lists the list's open tasks", async () => {
-    await rest(alice, "POST", "/api/tasks", { title: "Loose end" }); // in the Inbox: not shown
+    await ok(alice.post("/api/tasks", { json: { title: "Loose end" } })); // in the Inbox: not shown
     const turn = await say("what's in Groceries?");
     const listing = turn.tool_calls.find((c) => c.tool === "list_tasks");
     expect(listing?.arguments).toEqual({ list: "Groceries", status: "pending" });
