@@ -50,7 +50,8 @@ export function BoardShortcuts({
   useFocusRescue();
 
   const goTo = (view: View) => {
-    onFilters({ ...filters, view });
+    // Today and Upcoming across every list, as the sidebar's entries are.
+    onFilters({ ...filters, view, list: "" });
     // The view's tab takes focus: it says where the user now is, and j goes on into the list.
     document.querySelector<HTMLElement>(`[data-testid="view-${view}"]`)?.focus();
   };
