@@ -198,6 +198,29 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await scanBothThemes(page, "oauth-consent");
   });
 
+  it("Settings as it opens, with a Todoist file's import preview (list name, counts, titles) and with a refused file", async () => {
+    const page = await scanPage();
+    await signUp(page, suite.webUrl, newUser("Settings Scan"));
+    await page.goto(`${suite.webUrl}/settings`);
+    await page.getByTestId("import-section").waitFor();
+    await scanBothThemes(page, "settings");
+    const todoist = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\r\n";
+    await page.getByLabel("File to import").setInputFiles({
+      name: "Errands.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${todoist}task,Post the letters,,4,1,Scan (1),,,en,UTC\r\n`),
+    });
+    await page.getByTestId("import-preview").waitFor();
+    await scanBothThemes(page, "settings-preview");
+    await page.getByLabel("File to import").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"tasks": ['),
+    });
+    await page.getByTestId("import-error").waitFor();
+    await scanBothThemes(page, "settings-error");
+  });
+
   it("the toggle overrides the system, is remembered, and the board passes the scan either way", async () => {
     const page = await scanPage();
     await signUp(page, suite.webUrl, newUser("Toggle Person"));
