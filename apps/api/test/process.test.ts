@@ -60,6 +60,21 @@ async function waitFor(running: Running, url: string, status = 200, timeoutMs = 
   );
 }
 
+/** The api in production mode on a free port of 127.0.0.1 (test secrets, `env` on top), once it is ready. */
+async function startProductionApi(env: Record<string, string>): Promise<{ running: Running; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const running = startApi({
+    ...SECRETS,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...env,
+  });
+  await waitFor(running, `${base}/readyz`);
+  return { running, base };
+}
+
 /**
  * A plain HTTP client like curl: unlike fetch it sends no Sec-Fetch-* or Origin headers, which is how
  * scripts and API clients talk to the api.
@@ -136,18 +151,11 @@ describe("api process on the embedded database", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("serves in production mode: curl-like clients sign in without an Origin, cross-site cookie posts are refused, SIGTERM exits 0", async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const running = startApi({
-      ...SECRETS,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
+    const { running, base } = await startProductionApi({
       TASKFLOW_DATA_DIR: dataDir,
       BETTER_AUTH_URL: "http://localhost:3000",
       SHUTDOWN_GRACE_MS: "5000",
     });
-    await waitFor(running, `${base}/readyz`);
 
     const email = `proc-${Date.now()}@example.com`;
     const up = await curl(`${base}/api/auth/sign-up/email`, "POST", {
@@ -222,17 +230,10 @@ describe.skipIf(!testDatabaseUrl)(
         proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
         await proxy.start();
       }
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const running = startApi({
-        ...SECRETS,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
+      const { running, base } = await startProductionApi({
         DATABASE_URL: viaProxy(db.url ?? "", proxy),
         SHUTDOWN_GRACE_MS: String(graceMs),
       });
-      await waitFor(running, `${base}/readyz`);
       const up = await curl(`${base}/api/auth/sign-up/email`, "POST", {
         name: "Drain",
         email: `drain-${Date.now()}@example.com`,
