@@ -50,6 +50,20 @@ describe.each(engines)("importData on %s", (engine) => {
     expect(await counts()).toEqual({ lists: 1, tasks: 3 });
   });
 
+  it("writes a file larger than one insert statement whole and in file order", async () => {
+    const db = t.database.db;
+    const titles = Array.from({ length: 260 }, (_, index) => `bulk ${index}`);
+    const plan = await planImport(db, ann, {
+      format: "json",
+      body: { version: 1, lists: [], tasks: titles.map((title) => ({ title, due: "2026-12-01T09:00" })) },
+    });
+    expect(await importData(db, ann, plan)).toEqual({ imported: { lists: 0, tasks: 260 } });
+    const rows = await db.select().from(tasks).where(eq(tasks.userId, ann)).orderBy(tasks.id);
+    expect(rows.filter((row) => row.title.startsWith("bulk ")).map((row) => row.title)).toEqual(titles);
+    // A wall time is read in the user's zone (UTC here) by the same SQL as a task made over REST.
+    expect(rows.at(-1)?.dueAt).toEqual(new Date("2026-12-01T09:00:00Z"));
+  });
+
   it("keeps completed, completed_at and created_at, and marks a past reminder as shown", async () => {
     const db = t.database.db;
     const plan = await planImport(db, ann, {

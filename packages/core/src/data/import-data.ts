@@ -2,33 +2,56 @@ import type { ImportResult } from "@taskflow/contracts";
 import type { Db } from "@taskflow/db/client";
 import { lists, tasks } from "@taskflow/db/schema";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { batchStatementName } from "../tasks/bulk";
 import { taskInsertParams, taskInsertValues } from "../tasks/create-task";
 import { storedDue } from "../tasks/due";
-import type { ImportPlan } from "./plan-import";
+import type { ImportPlan, PlannedTask } from "./plan-import";
 
 const p = sql.placeholder;
-/** A reminder already past when imported is kept but counts as shown, so an import fires no old reminders. */
-const pastReminder = sql`case when ${storedDue("remind")} <= now() then now() end`;
+
+/** Rows per insert statement: one round trip per chunk, not per task (15 parameters a row). */
+const CHUNK = 250;
 
 /**
- * A task insert with what only an import sets: completed (with its time), the original created_at, and
- * the claim of a reminder already past.
+ * One task row of a multi-row insert: the create columns plus what only an import sets (completed with
+ * its time, the original created_at) and, for a reminder already past, the claim and delivery marks, so
+ * an import fires no old reminders.
  */
-const buildImportInsert = (db: Db, name: string) =>
+function importRow(row: string) {
+  const pastReminder = sql`case when ${storedDue(`${row}remind`)} <= now() then now() end`;
+  return {
+    ...taskInsertValues(row),
+    completed: p(`${row}completed`) as unknown as boolean,
+    completedAt:
+      sql`case when ${p(`${row}completed`)}::boolean then coalesce(${p(`${row}completedAt`)}::timestamptz, now()) end` as unknown as Date,
+    createdAt: sql`coalesce(${p(`${row}createdAt`)}::timestamptz, now())` as unknown as Date,
+    remindedAt: pastReminder as unknown as Date,
+    reminderDeliveredAt: pastReminder as unknown as Date,
+  };
+}
+
+const rowName = (index: number) => `r${index}_`;
+
+/** An insert of `rows` tasks; its statement is unnamed (chunk sizes vary, and each is run once). */
+const buildImportInsert = (db: Db, rows: number) =>
   db
     .insert(tasks)
-    .values({
-      ...taskInsertValues(),
-      completed: p("completed") as unknown as boolean,
-      completedAt:
-        sql`case when ${p("completed")}::boolean then coalesce(${p("completedAt")}::timestamptz, now()) end` as unknown as Date,
-      createdAt: sql`coalesce(${p("createdAt")}::timestamptz, now())` as unknown as Date,
-      remindedAt: pastReminder as unknown as Date,
-      reminderDeliveredAt: pastReminder as unknown as Date,
-    })
-    .returning({ id: tasks.id })
-    .prepare(name);
+    .values(Array.from({ length: rows }, (_, index) => importRow(rowName(index))))
+    .prepare("");
+
+const importParams = (userId: string, chunk: PlannedTask[], listIds: Map<string, number>) =>
+  Object.assign(
+    {},
+    ...chunk.map((task, index) => {
+      const row = rowName(index);
+      const listId = task.list === null ? null : (listIds.get(task.list) ?? null);
+      return {
+        ...taskInsertParams(userId, { ...task.input, list_id: listId }, row),
+        [`${row}completed`]: task.completed,
+        [`${row}completedAt`]: task.completedAt,
+        [`${row}createdAt`]: task.createdAt,
+      };
+    }),
+  ) as Record<string, unknown>;
 
 /**
  * Writes a checked plan (`planImport`) in one transaction: the lists the user does not have yet
@@ -53,15 +76,16 @@ export async function importData(db: Db, userId: string, plan: ImportPlan): Prom
         .where(and(eq(lists.userId, userId), inArray(sql`lower(${lists.name})`, [...plan.listNames.keys()])));
       for (const row of rows) ids.set(row.name.toLowerCase(), row.id);
     }
-    const insert = buildImportInsert(tx, batchStatementName("task_import"));
-    for (const task of plan.tasks) {
-      const listId = task.list === null ? null : (ids.get(task.list) ?? null);
-      await insert.execute({
-        ...taskInsertParams(userId, { ...task.input, list_id: listId }),
-        completed: task.completed,
-        completedAt: task.completedAt,
-        createdAt: task.createdAt,
-      });
+    // Building a 250-row statement costs about as much as running it: build each size once.
+    const statements = new Map<number, ReturnType<typeof buildImportInsert>>();
+    for (let start = 0; start < plan.tasks.length; start += CHUNK) {
+      const chunk = plan.tasks.slice(start, start + CHUNK);
+      let insert = statements.get(chunk.length);
+      if (!insert) {
+        insert = buildImportInsert(tx, chunk.length);
+        statements.set(chunk.length, insert);
+      }
+      await insert.execute(importParams(userId, chunk, ids));
     }
     return { imported: { lists: created, tasks: plan.tasks.length } };
   });

@@ -8,19 +8,22 @@ import { prepared } from "./prepared";
 import { withRecurrence } from "./repeat";
 import { toTask } from "./task-dto";
 
-/** The columns of a new task, as placeholders that `taskInsertParams` fills (the import adds its own). */
-export const taskInsertValues = () => ({
+/**
+ * The columns of a new task, as placeholders that `taskInsertParams` fills. `row` prefixes every
+ * placeholder but `userId`, so a multi-row insert (the import) names each row's own (`r3_title`).
+ */
+export const taskInsertValues = (row = "") => ({
   userId: sql.placeholder("userId"),
-  title: sql.placeholder("title"),
-  description: sql.placeholder("description"),
-  priority: sql.placeholder("priority"),
-  tags: sql.placeholder("tags"),
-  dueAt: storedDue("due") as unknown as Date,
-  allDay: storedAllDay("due") as unknown as boolean,
-  recurrence: sql.placeholder("recurrence"),
-  remindAt: storedDue("remind") as unknown as Date,
+  title: sql.placeholder(`${row}title`),
+  description: sql.placeholder(`${row}description`),
+  priority: sql.placeholder(`${row}priority`),
+  tags: sql.placeholder(`${row}tags`),
+  dueAt: storedDue(`${row}due`) as unknown as Date,
+  allDay: storedAllDay(`${row}due`) as unknown as boolean,
+  recurrence: sql.placeholder(`${row}recurrence`),
+  remindAt: storedDue(`${row}remind`) as unknown as Date,
   listId: ownListId(
-    sql`${sql.placeholder("listId")}::int`,
+    sql`${sql.placeholder(`${row}listId`)}::int`,
     sql`${sql.placeholder("userId")}`,
   ) as unknown as number,
 });
@@ -29,17 +32,17 @@ export const taskInsertValues = () => ({
 export const buildTaskInsert = (db: Db, name: string) =>
   db.insert(tasks).values(taskInsertValues()).returning().prepare(name);
 
-/** The insert's parameters; `input.recurrence` must already be resolved (`withRecurrence`). */
-export const taskInsertParams = (userId: string, input: CreateTaskInput) => ({
+/** The insert's parameters (for `row`, see `taskInsertValues`); `input.recurrence` must already be resolved (`withRecurrence`). */
+export const taskInsertParams = (userId: string, input: CreateTaskInput, row = "") => ({
   userId,
-  title: input.title,
-  description: input.description ?? "",
-  priority: input.priority ?? "none",
-  tags: input.tags ?? [],
-  ...dateParams("due", input.due_at),
-  recurrence: input.recurrence ?? null,
-  ...dateParams("remind", input.remind_at),
-  listId: input.list_id ?? null,
+  [`${row}title`]: input.title,
+  [`${row}description`]: input.description ?? "",
+  [`${row}priority`]: input.priority ?? "none",
+  [`${row}tags`]: input.tags ?? [],
+  ...dateParams(`${row}due`, input.due_at),
+  [`${row}recurrence`]: input.recurrence ?? null,
+  ...dateParams(`${row}remind`, input.remind_at),
+  [`${row}listId`]: input.list_id ?? null,
 });
 
 const insertTask = (db: Db) => prepared(db, "task_insert", (name) => buildTaskInsert(db, name));
