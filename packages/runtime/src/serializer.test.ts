@@ -152,8 +152,10 @@ const synthetic: [string, $ZodType][] = [
   ["top-level array", z.array(z.string())],
 ];
 
-const schemas = [
-  ...Object.entries(contracts).filter((entry): entry is [string, $ZodType] => entry[1] instanceof $ZodType),
+const schemas: [string, $ZodType][] = [
+  ...Object.entries(contracts as Record<string, unknown>).flatMap(([name, value]): [string, $ZodType][] =>
+    value instanceof $ZodType ? [[name, value]] : [],
+  ),
   ...synthetic,
 ];
 

@@ -6,7 +6,7 @@
 // fields in the schema's order, plain objects and arrays), the value is stringified as it is. Anything
 // else — a field too many, another order, a wrong type, a schema with transforms, defaults or unions —
 // takes zod's path, so the bytes sent and the errors raised are zod's in every case.
-import type { FastifySchemaCompiler } from "fastify";
+import type { FastifySerializerCompiler } from "fastify";
 import { serializerCompiler as zodSerializerCompiler } from "fastify-type-provider-zod";
 import { $ZodType } from "zod/v4/core";
 
@@ -116,7 +116,7 @@ function compileCheck(schema: $ZodType): Check | undefined {
       const values = def.values ?? [];
       if (checks.length || !values.every((value) => typeof value === "string" || typeof value === "boolean"))
         return undefined;
-      const allowed = new Set(values);
+      const allowed = new Set<unknown>(values);
       return (v) => allowed.has(v);
     }
     case "nullable": {
@@ -188,7 +188,7 @@ function zodSchemaOf(schema: unknown): $ZodType | undefined {
  * fastify-type-provider-zod's serializer compiler with the fast path described above. The fast path
  * never changes a byte: the values it takes are exactly those whose `JSON.stringify` is zod's output.
  */
-export const serializerCompiler: FastifySchemaCompiler<unknown> = (route) => {
+export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
   const viaZod = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]) as (
     data: unknown,
   ) => string;
