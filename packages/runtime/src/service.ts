@@ -85,10 +85,17 @@ export async function startService<E extends BaseServiceEnv>(spec: {
     process.exit(1);
   }
   // Two log lines per request (received, answered), each written synchronously, cost two write(2) calls
-  // a request. They are buffered instead and leave in writes of about 4 KB, or every 250 ms when traffic
-  // is light, so a line is never held for long; pino flushes what is left when the process exits (a
-  // SIGKILL or a crash of the runtime itself loses at most the unwritten buffer).
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
+  // a request. They are buffered instead and leave in writes of about 32 KB (a write per ~100 requests;
+  // 4 KB was a write per ~12, 2-3 % of a small request's CPU), or every 250 ms when traffic is lighter,
+  // so a line is never held for long; pino flushes what is left when the process exits (a SIGKILL or a
+  // crash of the runtime itself loses at most the unwritten buffer).
+  const stream = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: 32 * 1024,
+    maxWrite: 64 * 1024,
+    periodicFlush: 250,
+  });
   const parts = await spec.build(env, { ...loggerOptions(env.LOG_LEVEL, spec.name), stream });
   const log = parts.servers[0]?.app.log;
   for (const server of parts.servers) {
