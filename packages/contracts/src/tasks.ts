@@ -65,14 +65,19 @@ export const remindAtBodyField = dateInputSchema
     "When to remind the user: an ISO-8601 date-time, read in the user's time zone unless it has an offset or Z",
   );
 
-export const createTaskBody = z.strictObject({
-  title: titleSchema,
+/** The fields a create and an update both may give or leave out, in the order they are checked. */
+const optionalTaskFields = {
   description: descriptionSchema.optional(),
   priority: prioritySchema.optional(),
   tags: tagsSchema.optional(),
   due_at: dateInputSchema.nullable().optional(),
   recurrence: recurrenceBodyField.nullable().optional(),
   remind_at: remindAtBodyField.nullable().optional(),
+};
+
+export const createTaskBody = z.strictObject({
+  title: titleSchema,
+  ...optionalTaskFields,
   list_id: listIdField.optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
@@ -82,12 +87,7 @@ export type CreateTaskRequest = z.input<typeof createTaskBody>;
 export const updateTaskBody = z
   .strictObject({
     title: titleSchema.optional(),
-    description: descriptionSchema.optional(),
-    priority: prioritySchema.optional(),
-    tags: tagsSchema.optional(),
-    due_at: dateInputSchema.nullable().optional(),
-    recurrence: recurrenceBodyField.nullable().optional(),
-    remind_at: remindAtBodyField.nullable().optional(),
+    ...optionalTaskFields,
     completed: z.boolean({ error: "must be true or false" }).optional(),
     list_id: listIdField.optional(),
   })
