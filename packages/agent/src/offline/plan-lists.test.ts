@@ -268,6 +268,11 @@ describe("creating, renaming and deleting lists", () => {
     expect(call("yes, delete the Health list")).toEqual({ tool: TOOL.deleteList, args: { list: "Health" } });
     // A bare "yes" with no such question before it deletes nothing.
     expect(plan("yes").kind).toBe("reply");
+    // "yes, remove milk from my shopping list" is about a task, not a list called "milk from my shopping".
+    expect(call("yes, remove milk from my shopping list")).toEqual({
+      tool: TOOL.deleteTask,
+      args: { task_id: 4 },
+    });
   });
 
   it.each([

@@ -240,6 +240,8 @@ const ASKED_DROP = /Reply “yes, delete the (.+) list” to confirm\.$/;
 export function planListConfirmation(message: string, ctx: TurnContext): OfflinePlan | undefined {
   const said = CONFIRM_DROP.exec(message.replace(/[\u2018\u2019]/g, "'"));
   let name = said === null ? undefined : (said[1] ?? said[2]);
+  // "yes, remove milk from my shopping list" removes a task: no list's name holds "from my".
+  if (name !== undefined && NOT_IN_A_NAME.test(name)) return undefined;
   if (name === undefined && BARE_YES.test(message)) {
     const last = [...(ctx.history ?? [])].reverse().find((m) => m.role === "assistant");
     name = last === undefined ? undefined : ASKED_DROP.exec(last.content.trim())?.[1];
