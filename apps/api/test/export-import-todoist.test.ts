@@ -4,6 +4,7 @@ import type { ImportPreview, ImportResult, ListList, Task, TaskList } from "@tas
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
+import { dayFromToday, wallIn, weekdayOf } from "@taskflow/testing/zoned-clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type Api = ReturnType<typeof client>;
@@ -23,18 +24,6 @@ const FIXTURE = todoistFile(
   ",,,,,,,,,,,,,",
   "task,Moon ritual,,4,1,Ann (1),,every full moon,en,,,,,",
 );
-
-/** An instant's wall clock in a zone, `YYYY-MM-DD HH:MM`. */
-const wall = (instant: string | Date, zone: string) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(instant));
-const dayIn = (instant: Date, zone: string) => wall(instant, zone).slice(0, 10);
 
 describe.each(engines)("Todoist CSV import on %s", (engine) => {
   let stack: TestStack;
@@ -98,15 +87,13 @@ describe.each(engines)("Todoist CSV import on %s", (engine) => {
     // "tomorrow at 5pm" is 17:00 on the user's next day, in the user's zone.
     const report = get("Write report");
     expect(report).toMatchObject({ priority: "medium", tags: ["work", "deep-work"], all_day: false });
-    const tomorrow = new Date(`${dayIn(new Date(), ZONE)}T12:00:00Z`);
-    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-    expect(wall(report.due_at ?? "", ZONE)).toBe(`${tomorrow.toISOString().slice(0, 10)} 17:00`);
+    expect(wallIn(report.due_at ?? "", ZONE)).toBe(`${dayFromToday(ZONE, 1)} 17:00`);
     expect(get("Gather numbers")).toMatchObject({ priority: "low", tags: ["deep-work"], due_at: null });
     // A repeat the grammar reads: the rule, and its first day from today as the due.
     const plants = get("Water plants");
     expect(plants).toMatchObject({ priority: "none", recurrence: "FREQ=WEEKLY;BYDAY=MO", all_day: true });
-    expect(new Date(`${plants.due_at}T00:00:00Z`).getUTCDay()).toBe(1);
-    expect(plants.due_at && plants.due_at >= dayIn(new Date(), ZONE)).toBe(true);
+    expect(weekdayOf(plants.due_at ?? "")).toBe(1);
+    expect((plants.due_at ?? "") >= dayFromToday(ZONE, 0)).toBe(true);
     // One it does not: kept in the description, no repeat, no due.
     expect(get("Moon ritual")).toMatchObject({
       recurrence: null,

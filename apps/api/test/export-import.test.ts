@@ -15,6 +15,7 @@ import {
 import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
+import { dayFromToday } from "@taskflow/testing/zoned-clock";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -67,7 +68,6 @@ describe.each(engines)("export and import on %s", (engine) => {
   };
   const importFile = (api: Api, file: unknown, query = "") =>
     api.post<ImportResult & ImportPreview>(`/api/import${query}`, { json: file });
-  const todayIn = (zone: string) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
 
   beforeAll(async () => {
     stack = await startTestStack(engine, { env: { IMPORT_RATE_LIMIT: "100000" } });
@@ -107,7 +107,7 @@ describe.each(engines)("export and import on %s", (engine) => {
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("content-disposition")).toBe(
-      `attachment; filename="taskflow-export-${todayIn(ZONE)}.json"`,
+      `attachment; filename="taskflow-export-${dayFromToday(ZONE, 0)}.json"`,
     );
     const file = exportFileSchema.parse(res.body);
     expect(file).toMatchObject({ version: 1, time_zone: ZONE });
@@ -337,7 +337,7 @@ describe.each(engines)("export and import on %s", (engine) => {
     expect(res.status, res.text).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe(
-      `attachment; filename="taskflow-tasks-${todayIn(ZONE)}.csv"`,
+      `attachment; filename="taskflow-tasks-${dayFromToday(ZONE, 0)}.csv"`,
     );
     // A byte-order mark first, so spreadsheet programs read UTF-8 (fetch's text() drops it: read the bytes).
     const bytes = new Uint8Array(
