@@ -313,5 +313,10 @@ describe("lists on the board", () => {
     const panel = await page.getByTestId("list-sidebar").boundingBox();
     expect(panel && panel.x >= 0 && panel.x + panel.width <= 390).toBe(true);
     await screenshot(page, "lists-phone");
+    // Escape from inside the open panel closes it and gives the focus back to its button.
+    await page.getByTestId("place-inbox").getByRole("link").focus();
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 
 import type { List } from "@taskflow/contracts";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { CalendarIcon, CheckIcon, ListIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/api";
 import { type Filters, filtersFromSearch, searchFromFilters } from "../board/filters";
@@ -27,6 +27,7 @@ export function ListSidebar() {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
   const panelId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   if (!lists) return null;
   const { shown, view, counts } = lists;
 
@@ -68,6 +69,7 @@ export function ListSidebar() {
       className="min-w-0 xl:sticky xl:top-20 xl:self-start"
     >
       <button
+        ref={toggle}
         type="button"
         className="btn btn-secondary w-full justify-between xl:hidden"
         aria-expanded={open}
@@ -81,9 +83,17 @@ export function ListSidebar() {
         </span>
         <span aria-hidden="true">{open ? "▴" : "▾"}</span>
       </button>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the open disclosure from any control in it. */}
       <div
         id={panelId}
         data-testid="lists-panel"
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" || !open) return;
+          // Handled here: the board's own Escape (back to the tasks) must not take the focus after.
+          event.stopPropagation();
+          setOpen(false);
+          toggle.current?.focus();
+        }}
         className={`${open ? "block" : "hidden"} card mt-2 space-y-3 p-2 xl:mt-0 xl:block xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none`}
       >
         <ul className="space-y-0.5">
