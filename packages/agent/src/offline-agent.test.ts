@@ -11,15 +11,21 @@ interface Row {
   priority: string;
   tags: string[];
   due_at: string | null;
+  /** The task's list by name; null or absent: the Inbox. */
+  list?: string | null;
   deleted?: boolean;
 }
 
-function fakeServer(rows: Omit<Row, "completed" | "priority" | "tags" | "due_at">[] & Partial<Row>[] = []) {
+function fakeServer(
+  rows: Omit<Row, "completed" | "priority" | "tags" | "due_at">[] & Partial<Row>[] = [],
+  lists: string[] = [],
+) {
   const tasks: Row[] = rows.map((r) => ({
     completed: false,
     priority: "none",
     tags: [],
     due_at: null,
+    list: null,
     ...r,
   }));
   let next = 100;
@@ -31,7 +37,13 @@ function fakeServer(rows: Omit<Row, "completed" | "priority" | "tags" | "due_at"
     const ok = (result: unknown): ToolCallRecord => ({ tool, arguments: args, result });
     const fail = (text: string): ToolCallRecord => ({ tool, arguments: args, result: text, is_error: true });
     if (failOn.has(`${tool}:${String(args.task_id ?? args.title)}`)) return fail("Task not found");
+    const listNamed = (name: unknown) =>
+      String(name).toLowerCase() === "inbox" ? null : lists.find((l) => l === name);
+    if (args.list !== undefined && listNamed(args.list) === undefined)
+      return fail(`list names no list “${String(args.list)}”`);
     switch (tool) {
+      case "list_lists":
+        return ok({ lists: lists.map((name, i) => ({ id: i + 1, name, task_count: 0 })) });
       case "list_tasks":
         return ok({
           tasks: tasks
@@ -48,6 +60,7 @@ function fakeServer(rows: Omit<Row, "completed" | "priority" | "tags" | "due_at"
           priority: String(args.priority ?? "none"),
           tags: (args.tags as string[]) ?? [],
           due_at: (args.due as string) ?? null,
+          list: args.list === undefined ? null : (listNamed(args.list) ?? null),
         };
         tasks.push(row);
         return ok({ task_id: row.id, status: "created", title: row.title });
@@ -64,6 +77,7 @@ function fakeServer(rows: Omit<Row, "completed" | "priority" | "tags" | "due_at"
           if (Array.isArray(args.tags)) task.tags = args.tags as string[];
           if (args.due !== undefined) task.due_at = args.due as string | null;
           if (typeof args.completed === "boolean") task.completed = args.completed;
+          if (args.list !== undefined) task.list = listNamed(args.list) ?? null;
         }
         const status = { complete_task: "completed", delete_task: "deleted", restore_task: "restored" }[tool];
         return ok({ task_id: task.id, status: status ?? "updated", title: task.title });
@@ -277,5 +291,29 @@ describe("the task list is read only when the plan needs it", () => {
     expect(listings()).toBe(1);
     expect(done.calls).toEqual([{ tool: "complete_task", args: { task_id: 1 } }]);
     expect(server.tasks[0]?.completed).toBe(true);
+  });
+
+  it("reads the lists only for a message that names one, once, and undo moves a task back to its list", async () => {
+    const server = fakeServer([{ id: 1, title: "Call the bank", list: "Work" }], ["Work", "Home"]);
+    const c = chat(server);
+    await c.say("add buy milk");
+    expect(server.calls.map((call) => call.tool)).toEqual(["add_task"]);
+    const added = await c.say("add paint to Home");
+    expect(added.calls).toEqual([
+      { tool: "list_lists", args: {} },
+      { tool: "add_task", args: { title: "paint", list: "Home" } },
+    ]);
+    expect(server.tasks.find((t) => t.title === "paint")?.list).toBe("Home");
+
+    const moved = await c.say("move call the bank to Home");
+    expect(moved.calls).toEqual([
+      { tool: "list_lists", args: {} },
+      { tool: "update_task", args: { task_id: 1, list: "Home" } },
+    ]);
+    expect(moved.toolCalls.at(-1)?.result).toMatchObject({ before: { list: "Work" } });
+    expect(server.tasks[0]?.list).toBe("Home");
+    const undone = await c.say("undo");
+    expect(undone.calls).toEqual([{ tool: "update_task", args: { task_id: 1, list: "Work" } }]);
+    expect(server.tasks[0]?.list).toBe("Work");
   });
 });
