@@ -154,12 +154,16 @@ async function main() {
         }
       }
     }
-    console.log("\nscenario\tserver\tCPU ms/req (each run)\tmedian\tbaseline ÷ this");
+    // Ratios from each repeat's own pair of runs (back to back, so under the same load), then their median.
+    console.log(
+      "\nscenario\tserver\tCPU ms/req (each run)\tmedian\tbaseline ÷ this (medians)\t(median of paired)",
+    );
     for (const [key, runs] of results) {
       const [scenarioName] = key.split("\t");
-      const base = median(results.get(`${scenarioName}\tbaseline`) ?? [Number.NaN]);
+      const baseRuns = results.get(`${scenarioName}\tbaseline`) ?? [];
+      const paired = runs.map((x, i) => (baseRuns[i] ?? Number.NaN) / x);
       console.log(
-        `${key}\t${runs.map((x) => x.toFixed(3)).join(" ")}\t${median(runs).toFixed(3)}\t${(base / median(runs)).toFixed(2)}`,
+        `${key}\t${runs.map((x) => x.toFixed(3)).join(" ")}\t${median(runs).toFixed(3)}\t${(median(baseRuns) / median(runs)).toFixed(2)}\t${median(paired).toFixed(2)}`,
       );
     }
     log(
