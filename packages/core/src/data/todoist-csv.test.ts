@@ -134,6 +134,13 @@ describe("readTodoistCsv", () => {
     expect(messageOf(() => readTodoistCsv({ tasks: [] }, options))).toMatch(/sent as text\/csv/);
   });
 
+  it("refuses a file with more tasks than one import takes before reading any date", () => {
+    const rows = Array.from({ length: 5001 }, (_, index) => `task,T${index},,4,1,,,tomorrow,en,,,,,`);
+    expect(messageOf(() => readTodoistCsv(csv(...rows), options))).toBe(
+      "The file has 5,001 tasks; one import takes at most 5,000. Split it into several files.",
+    );
+  });
+
   it("reads a file with only its header as no tasks", () => {
     expect(readTodoistCsv(csv(), options).file.tasks).toEqual([]);
   });
@@ -170,6 +177,12 @@ describe("readTodoistDate", () => {
       warning: "row 2: “every 2 weeks” does not say on which day it falls, so it starts today (2026-11-30).",
     });
     expect(read("every week at 9am")).toMatchObject({ recurrence: "FREQ=WEEKLY", due: "2026-11-30T09:00" });
+  });
+
+  it("does not read a cell too long to be a date", () => {
+    expect(read(`tomorrow ${"x".repeat(200)}`)).toMatchObject({
+      kept: expect.stringMatching(/^Due \(Todoist\): tomorrow x/),
+    });
   });
 
   it("keeps a repeat or a date it cannot read in the description", () => {

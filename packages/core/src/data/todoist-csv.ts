@@ -17,6 +17,7 @@ import {
   EXPORT_VERSION,
   type ExportFile,
   type ExportTask,
+  IMPORT_MAX_TASKS,
   parseDateInput,
   TAG_PATTERN,
   type TaskPriority,
@@ -61,6 +62,7 @@ const COLUMN_OF: Record<string, string> = {
   recurrence: "DATE",
 };
 
+const DATE_MAX_LENGTH = 100;
 const REPEAT = /^(?:every!?|each|daily|weekly|monthly|yearly|annually|fortnightly|quarterly)\b/i;
 const LABEL = /(^|\s)@(\S+)/gu;
 
@@ -122,6 +124,13 @@ export function readTodoistDate(text: string, lang: string, options: TodoistOpti
   const value = text.trim();
   if (!value) return {};
   if (parseDateInput(value)) return { due: value };
+  // A date is a few words; a longer cell is not parsed (nor handed to chrono whole).
+  if (value.length > DATE_MAX_LENGTH) {
+    return {
+      kept: `Due (Todoist): ${value}`,
+      warning: `row ${row}: the date cell is ${value.length} characters long, too long to be a date; it is kept in the description.`,
+    };
+  }
   if (REPEAT.test(value)) {
     // "every!" repeats from the completion date in Todoist; Taskflow repeats from the due.
     const phrase = value.replace(/^every!/i, "every");
@@ -190,6 +199,14 @@ export function readTodoistCsv(body: unknown, options: TodoistOptions): TodoistR
         ?.slice(0, 80) ?? "";
     throw badFile(
       `The file is not a Todoist CSV export: its first row must name the columns TYPE and CONTENT (it starts “${first}”).`,
+    );
+  }
+  // Counted before any date is read, so an oversized file is refused at once.
+  const taskRows = records.filter((record) => record.TYPE?.trim().toLowerCase() === "task").length;
+  if (taskRows > IMPORT_MAX_TASKS) {
+    const number = (count: number) => count.toLocaleString("en-US");
+    throw badFile(
+      `The file has ${number(taskRows)} tasks; one import takes at most ${number(IMPORT_MAX_TASKS)}. Split it into several files.`,
     );
   }
 
