@@ -42,7 +42,8 @@ export function AppHeader({ userName, email }: { userName: string; email: string
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-surface/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="rounded-lg" aria-label="Taskflow home">
-          <Logo />
+          {/* The mark alone at phone width, so Board, AI tools, Settings and Sign out fit in 390 px. */}
+          <Logo className="max-sm:text-[0px]" />
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           {NAV.map((item) => {
