@@ -225,6 +225,15 @@ describe("the board by keyboard only", () => {
     // Nothing typed in a field or with a modifier is a shortcut: Ctrl+x on a row does not complete it.
     await page.keyboard.press("Control+x");
     expect(await taskRow(page, after.row ?? "").getAttribute("data-completed")).toBe("false");
+
+    // On another page the skip link goes to its main content.
+    await page.goto(`${suite.webUrl}/tokens`);
+    await page.locator("main h1").first().waitFor();
+    await page.keyboard.press("Tab");
+    expect((await focus(page)).testId).toBe("skip-link");
+    expect(await page.getByTestId("skip-link").textContent()).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect((await focusKept(page, "the skip link on Connect AI tools")).tag).toBe("main");
     await context.close();
   }, 120_000);
 });
