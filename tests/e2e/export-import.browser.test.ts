@@ -291,6 +291,15 @@ describe("export and import on the Settings page", () => {
     expect(requests).toHaveLength(1);
     expect(await page.getByTestId("import-error-items").textContent()).toContain("tasks[1].title");
     expect(await page.getByTestId("import-confirm").count()).toBe(0);
+    // The refused file is no longer held by the input (a browser sends no change event for the file it
+    // already holds); fixed and chosen again, it is read again and previewed (then left unimported).
+    expect(await page.getByLabel("File to import").inputValue()).toBe("");
+    writeFileSync(invalid, JSON.stringify({ version: 1, lists: [], tasks: [{ title: "Fine" }] }));
+    await chooseByKeyboard(page, invalid);
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("preview-tasks").textContent()).toBe("1");
+    await page.getByTestId("import-cancel").press("Enter");
+    expect(await focused(page)).toBe("import-file");
 
     const after = await getJson<ExportFile>(page, "/api/export");
     expect(after.tasks).toEqual(before.tasks);

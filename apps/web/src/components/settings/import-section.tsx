@@ -25,10 +25,12 @@ export function ImportSection() {
   const input = useRef<HTMLInputElement>(null);
   const file = "file" in state ? state.file : null;
 
-  // Once imported, the chooser is empty again, ready for another file.
+  // Once imported, or once a file is refused, the chooser is empty again: the same file, fixed, can be
+  // chosen again (choosing what the input already holds would not be a change).
+  const refused = error !== null && state.step !== "preview";
   useEffect(() => {
-    if (state.step === "done" && input.current) input.current.value = "";
-  }, [state.step]);
+    if ((state.step === "done" || refused) && input.current) input.current.value = "";
+  }, [state.step, refused]);
 
   const startOver = () => {
     flow.cancel();
