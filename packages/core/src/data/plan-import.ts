@@ -73,6 +73,9 @@ export async function planImport(
       for (const fieldError of error.fieldErrors) {
         errors.push({ ...fieldError, field: place(["tasks", index, fieldError.field]) });
       }
+      // An error that names no field still names its task: no bad item is ever left out silently.
+      if (error.fieldErrors.length === 0)
+        errors.push({ field: place(["tasks", index]), message: error.message });
     }
   }
   if (errors.length) throw placeErrors(errors);

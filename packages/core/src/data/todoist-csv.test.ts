@@ -119,6 +119,7 @@ describe("readTodoistCsv", () => {
     const { place } = readTodoistCsv(csv("section,S,,,,,,,,,,,,", "task,A,,1,1,,,,,,,,,"), options);
     expect(place(["tasks", 0, "title"])).toBe("row 3, CONTENT");
     expect(place(["tasks", 0, "due"])).toBe("row 3, DATE");
+    expect(place(["tasks", 0])).toBe("row 3");
   });
 
   it("refuses what is not a Todoist CSV export, in plain words", () => {

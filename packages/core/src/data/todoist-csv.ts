@@ -329,7 +329,8 @@ export function readTodoistCsv(body: unknown, options: TodoistOptions): TodoistR
   const place: PlaceNamer = (path) => {
     const [kind, index, field] = path;
     if (kind === "tasks" && typeof index === "number" && rows[index] !== undefined) {
-      const name = String(field ?? "").split(/[.[]/)[0] ?? "";
+      if (field === undefined) return `row ${rows[index]}`;
+      const name = String(field).split(/[.[]/)[0] ?? "";
       return `row ${rows[index]}, ${COLUMN_OF[name] ?? name}`;
     }
     if (kind === "lists") return "list";
