@@ -148,6 +148,30 @@ describe.each(engines)("platform endpoints on %s", (engine) => {
     expect(listBody?.properties?.name?.maxLength).toBe(60);
   });
 
+  it("every $ref in the OpenAPI document points at a schema the document holds", async () => {
+    const res = await http<Record<string, unknown>>(stack.apiUrl, "GET", "/api/openapi.json");
+    const refs = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) for (const item of value) walk(item);
+      else if (value && typeof value === "object")
+        for (const [key, child] of Object.entries(value)) {
+          if (key === "$ref" && typeof child === "string") refs.add(child);
+          else walk(child);
+        }
+    };
+    walk(res.body);
+    // Task, List, … carry an OpenAPI id: they must be written once under components and referenced.
+    expect(refs.size).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref, ref).toMatch(/^#\//);
+      const target = ref
+        .slice(2)
+        .split("/")
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], res.body);
+      expect(target, `${ref} resolves`).toBeTypeOf("object");
+    }
+  });
+
   it("/api/docs serves the interactive documentation as HTML", async () => {
     const res = await http<string>(stack.apiUrl, "GET", "/api/docs");
     expect(res.status).toBe(200);

@@ -9,14 +9,19 @@ import {
   signUpBody,
 } from "@taskflow/contracts";
 import type { FastifyInstance } from "fastify";
-import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import type { OpenAPIV3 } from "openapi-types";
 import { z } from "zod";
 
 // Better Auth serves /api/auth/* through one wildcard route, so its contract endpoints are described
 // here by hand (with the contracts' zod shapes, like every other route) rather than generated from route schemas.
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
-  z.toJSONSchema(schema, { io }) as OpenAPIV3.SchemaObject;
+// A schema with an OpenAPI id (Problem, Task, …) is written once under components (jsonSchemaTransformObject
+// below) and referenced, as the generated routes do.
+const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: `#/components/schemas/${id}` } as unknown as OpenAPIV3.SchemaObject;
+  return z.toJSONSchema(schema, { io }) as OpenAPIV3.SchemaObject;
+};
 const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema, "input") } });
 const problem = (description: string) => ({
   description,
@@ -112,6 +117,7 @@ export async function registerOpenApi(app: FastifyInstance) {
       paths: authPaths(),
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
