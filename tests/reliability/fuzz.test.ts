@@ -177,6 +177,8 @@ interface Ids {
   otherUser: string;
   conversations: number[];
   tokens: number[];
+  /** Alice's list and Bob's: the list routes get both (Bob's must stay a 404). */
+  lists: number[];
 }
 const idFrom = (pool: number[]) =>
   fc.oneof(
@@ -217,6 +219,32 @@ function routes(ids: Ids): Route[] {
       method: "PATCH",
       path: () => fc.tuple(userSeg, anyTask).map(([u, id]) => `/api/${u}/tasks/${id}/complete`),
     },
+    { method: "GET", path: () => fc.constant("/api/lists") },
+    { method: "POST", path: () => fc.constant("/api/lists"), body: true },
+    { method: "PATCH", path: () => idFrom(ids.lists).map((id) => `/api/lists/${id}`), body: true },
+    { method: "DELETE", path: () => idFrom(ids.lists).map((id) => `/api/lists/${id}`) },
+    {
+      method: "GET",
+      path: () =>
+        fc
+          .oneof(query, fc.record({ format: fc.constantFrom("json", "csv", "xml", "") }))
+          .map((q) => withQuery("/api/export", q)),
+    },
+    {
+      method: "POST",
+      path: () =>
+        fc
+          .record(
+            {
+              dry_run: fc.constantFrom("true", "false", "1", "x"),
+              format: fc.constantFrom("json", "todoist", "csv"),
+              list: weirdString,
+            },
+            { requiredKeys: [] },
+          )
+          .map((q) => withQuery("/api/import", q)),
+      body: true,
+    },
     { method: "GET", path: () => fc.constant("/api/conversations") },
     { method: "GET", path: () => idFrom(ids.conversations).map((id) => `/api/conversations/${id}`) },
     { method: "DELETE", path: () => idFrom([]).map((id) => `/api/conversations/${id}`) },
@@ -238,14 +266,15 @@ describe("fuzz", () => {
   let bobSnapshot: string;
 
   const snapshot = async (userId: string) =>
-    JSON.stringify(
+    JSON.stringify([
       (
         await stack.db.query(
-          "select id, title, description, priority, tags, completed, due_at, all_day, deleted_at from tasks where user_id = $1 order by id",
+          "select id, title, description, priority, tags, completed, due_at, all_day, deleted_at, list_id from tasks where user_id = $1 order by id",
           [userId],
         )
       ).rows,
-    );
+      (await stack.db.query("select id, name from lists where user_id = $1 order by id", [userId])).rows,
+    ]);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -283,7 +312,15 @@ describe("fuzz", () => {
       otherUser: bob.userId,
       conversations: [(turn.body as { conversation_id: number }).conversation_id],
       tokens: [(token.body as { id: number }).id],
+      lists: [],
     };
+    for (const [who, name] of [
+      [alice, "Alice's list"],
+      [bob, "Bob's list"],
+    ] as const) {
+      const list = await call(stack.url, "POST", "/api/lists", { headers: who.headers, body: { name } });
+      ids.lists.push((list.body as { id: number }).id);
+    }
     bobSnapshot = await snapshot(bob.userId);
     evidence(
       `[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} reproduces); alice owns ${ids.own.length} tasks, bob ${ids.other.length}`,
@@ -312,6 +349,8 @@ describe("fuzz", () => {
         const ownCollection = path.startsWith("/api/tasks") || path.startsWith(`/api/${alice.userId}/tasks`);
         if (route.method === "POST" && r.status === 201 && ownCollection) tally.expectedTasks++;
         if (route.method === "DELETE" && r.status === 204 && ownCollection) tally.expectedTasks--;
+        if (path.startsWith("/api/import") && r.status === 201)
+          tally.expectedTasks += (r.body as { imported: { tasks: number } }).imported.tasks;
         return r.status < 500 && !r.networkError;
       }),
       { numRuns: RUNS.rest, seed: SEED, endOnFailure: true },
