@@ -7,6 +7,7 @@
 //     --api NAME=REF         a commit, bundled the same way (cached in node_modules/.cache/taskflow-bench)
 //     --api NAME=path/x.js   a bundle that exists (apps/api/dist/server.js)
 //   --repeats 3 --duration 5 --warmup 2 --only GET,POST,PATCH --port 4660 --prof DIR (node --cpu-prof)
+//   --node-arg=--perf-basic-prof (repeatable: flags for the api processes)
 // Ports: the apis from --port upwards, the baseline after them.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -34,6 +35,10 @@ const { values: flags } = parseArgs({
     only: { type: "string", default: "GET,POST,PATCH" },
     port: { type: "string", default: "4660" },
     prof: { type: "string" },
+    /** Extra node flags for the api processes (e.g. --perf-basic-prof for `perf record`). */
+    "node-arg": { type: "string", multiple: true, default: [] },
+    /** Another baseline server (a variant of bench/baseline-server.ts), for what-if comparisons. */
+    baseline: { type: "string", multiple: true, default: ["bench/baseline-server.ts"] },
     "log-level": { type: "string", default: "info" },
   },
 });
@@ -100,7 +105,7 @@ async function main() {
       if (flags.prof) mkdirSync(flags.prof, { recursive: true });
       const proc = startNode(
         build.name,
-        [...args, build.server],
+        [...(flags["node-arg"] as string[]), ...args, build.server],
         { ...env, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
         join(logDir, `${build.name}.log`),
         root,
@@ -109,26 +114,30 @@ async function main() {
       await waitReady(`http://127.0.0.1:${p}/readyz`, proc.startedAt, 60_000, proc);
       servers.push({ name: build.name, url: `http://127.0.0.1:${p}`, pid: proc.pid });
     }
-    const basePort = port + builds.length;
     const baseProf = flags.prof ? [`--cpu-prof`, `--cpu-prof-dir=${flags.prof}`] : [];
-    const baseline = startNode(
-      "baseline",
-      [...baseProf, "--import", "tsx", join(root, "bench/baseline-server.ts")],
-      { ...env, PORT: String(basePort), DATABASE_POOL_SIZE: "10" },
-      join(logDir, "baseline.log"),
-      root,
-    );
-    procs.push(baseline);
-    for (let i = 0; ; i++) {
-      const up = await fetch(`http://127.0.0.1:${basePort}/api/tasks`).then(
-        () => true,
-        () => false,
+    // The first is "baseline", the reference of the ratios; others are named by their file.
+    for (const [i, file] of (flags.baseline as string[]).entries()) {
+      const name = i === 0 ? "baseline" : (file.split("/").at(-1) ?? file).replace(/\.ts$/, "");
+      const basePort = port + builds.length + i;
+      const baseline = startNode(
+        name,
+        [...baseProf, "--import", "tsx", join(root, file)],
+        { ...env, PORT: String(basePort), DATABASE_POOL_SIZE: "10" },
+        join(logDir, `${name}.log`),
+        root,
       );
-      if (up) break;
-      if (i > 600) throw new Error("baseline did not start");
-      await new Promise((r) => setTimeout(r, 50));
+      procs.push(baseline);
+      for (let attempt = 0; ; attempt++) {
+        const up = await fetch(`http://127.0.0.1:${basePort}/api/tasks`).then(
+          () => true,
+          () => false,
+        );
+        if (up) break;
+        if (attempt > 600) throw new Error(`${name} did not start`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      servers.push({ name, url: `http://127.0.0.1:${basePort}`, pid: baseline.pid });
     }
-    servers.push({ name: "baseline", url: `http://127.0.0.1:${basePort}`, pid: baseline.pid });
     const user = await seedUser(servers[0]?.url as string, 1000);
     log(
       `seeded ${user.taskIds.length} tasks; load average ${loadavg()
