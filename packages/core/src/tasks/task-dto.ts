@@ -20,8 +20,30 @@ export function recurrenceText(rule: string | null): string | null {
   }
 }
 
-/** The wire shape of a task (snake_case, ISO-8601 strings). */
-export function toTask(row: TaskRow): Task {
+type TaskFields = Pick<
+  TaskRow,
+  | "id"
+  | "title"
+  | "description"
+  | "completed"
+  | "priority"
+  | "tags"
+  | "allDay"
+  | "recurrence"
+  | "completedCount"
+  | "listId"
+>;
+
+/** The wire shape, in its one field order, from a row and its timestamps already as wire text. */
+function wireTask(
+  row: TaskFields,
+  dueAt: string | null,
+  remindAt: string | null,
+  completedAt: string | null,
+  createdAt: string,
+  updatedAt: string,
+  deletedAt: string | null,
+): Task {
   return {
     id: row.id,
     title: row.title,
@@ -29,18 +51,31 @@ export function toTask(row: TaskRow): Task {
     completed: row.completed,
     priority: row.priority,
     tags: row.tags,
-    due_at: dueOnWire(row),
+    due_at: dueAt,
     all_day: row.allDay,
     recurrence: row.recurrence,
     recurrence_text: recurrenceText(row.recurrence),
     completed_count: row.completedCount,
-    remind_at: iso(row.remindAt),
-    completed_at: iso(row.completedAt),
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-    deleted_at: iso(row.deletedAt),
+    remind_at: remindAt,
+    completed_at: completedAt,
+    created_at: createdAt,
+    updated_at: updatedAt,
+    deleted_at: deletedAt,
     list_id: row.listId,
   };
+}
+
+/** The wire shape of a task (snake_case, ISO-8601 strings). */
+export function toTask(row: TaskRow): Task {
+  return wireTask(
+    row,
+    dueOnWire(row),
+    iso(row.remindAt),
+    iso(row.completedAt),
+    row.createdAt.toISOString(),
+    row.updatedAt.toISOString(),
+    iso(row.deletedAt),
+  );
 }
 
 /**
@@ -75,12 +110,7 @@ export const WIRE_COLUMNS = {
 };
 
 /** A row of `WIRE_COLUMNS`. */
-export type WireRow = Pick<
-  TaskRow,
-  "id" | "title" | "description" | "completed" | "priority" | "tags" | "allDay" | "recurrence"
-> & {
-  completedCount: number;
-  listId: number | null;
+export type WireRow = TaskFields & {
   dueAt: string | null;
   remindAt: string | null;
   completedAt: string | null;
@@ -104,23 +134,13 @@ function wireInstant(text: string | null): string | null {
 /** `toTask` for a row of `WIRE_COLUMNS`: the same wire shape, field for field. */
 export function wireToTask(row: WireRow): Task {
   const due = wireInstant(row.dueAt);
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    completed: row.completed,
-    priority: row.priority,
-    tags: row.tags,
-    due_at: due !== null && row.allDay ? due.slice(0, 10) : due,
-    all_day: row.allDay,
-    recurrence: row.recurrence,
-    recurrence_text: recurrenceText(row.recurrence),
-    completed_count: row.completedCount,
-    remind_at: wireInstant(row.remindAt),
-    completed_at: wireInstant(row.completedAt),
-    created_at: wireInstant(row.createdAt),
-    updated_at: wireInstant(row.updatedAt),
-    deleted_at: wireInstant(row.deletedAt),
-    list_id: row.listId,
-  };
+  return wireTask(
+    row,
+    due !== null && row.allDay ? due.slice(0, 10) : due,
+    wireInstant(row.remindAt),
+    wireInstant(row.completedAt),
+    wireInstant(row.createdAt),
+    wireInstant(row.updatedAt),
+    wireInstant(row.deletedAt),
+  );
 }
