@@ -8,7 +8,7 @@ import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
 import { MemoryOAuthClient } from "@taskflow/testing/oauth-client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newContext, newUser, screenshot, signUp, taskRow, utcDay } from "./browser/pages";
+import { addTaskForm, newContext, newUser, screenshot, signUp, taskRow, utcDay } from "./browser/pages";
 import { useStackAndBrowser } from "./browser/suite";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -230,7 +230,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await expect.poll(() => page.getByTestId("theme-dark").getAttribute("aria-pressed")).toBe("true");
     expect(await violations(page), "toggle Dark, system light").toEqual([]);
     await page.reload();
-    await page.getByTestId("add-task-form").waitFor();
+    await addTaskForm(page).waitFor();
     expect(await isDark(page)).toBe(true);
     // The server cannot know the stored choice: the pressed button is set once the page hydrates.
     await expect.poll(() => page.getByTestId("theme-dark").getAttribute("aria-pressed")).toBe("true");
@@ -240,7 +240,7 @@ describe("accessibility scan (axe-core, WCAG 2.0 A/AA and 2.1 AA) in both themes
     await expect.poll(() => isDark(page)).toBe(false);
     expect(await violations(page), "toggle Light, system dark").toEqual([]);
     await page.reload();
-    await page.getByTestId("add-task-form").waitFor();
+    await addTaskForm(page).waitFor();
     expect(await isDark(page)).toBe(false);
     await expect.poll(() => page.getByTestId("theme-light").getAttribute("aria-pressed")).toBe("true");
 

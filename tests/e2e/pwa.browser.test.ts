@@ -5,7 +5,7 @@
 // banner goes; nothing from /api is ever kept, and signing out drops the kept board.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { eventually, newContext, newUser, signUp } from "./browser/pages";
+import { addTaskForm, eventually, newContext, newUser, signUp } from "./browser/pages";
 import { useStackAndBrowser } from "./browser/suite";
 
 const SHELL_CACHE = "taskflow-shell-v1";
@@ -108,7 +108,7 @@ describe("the installable app", () => {
     expect(scope).toBe(`${suite.webUrl}/`);
     await eventually(async () => (await keptShellNonce(page)) !== undefined, "the board shell to be kept");
     await page.reload();
-    await page.getByTestId("add-task-form").waitFor();
+    await addTaskForm(page).waitFor();
     // A navigation online refreshes the kept copy: it becomes this very render.
     const pageNonce = () =>
       page.evaluate(() => document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce);
@@ -131,7 +131,7 @@ describe("the installable app", () => {
     ).toBe("failed");
     const offlineLoad = await page.reload();
     expect(offlineLoad?.fromServiceWorker()).toBe(true);
-    await page.getByTestId("add-task-form").waitFor();
+    await addTaskForm(page).waitFor();
     // The very page the worker kept (a fresh render would carry a fresh nonce), and it hydrated.
     expect(await pageNonce()).toBe(keptNonce);
     expect(await page.title()).toBe("Board · Taskflow");
@@ -142,7 +142,7 @@ describe("the installable app", () => {
 
     await page.getByTestId("new-title").fill("Written while offline");
     await page.getByTestId("new-title").press("Enter");
-    await page.getByTestId("add-task-form").getByRole("alert").filter({ hasText: OFFLINE }).waitFor();
+    await addTaskForm(page).getByRole("alert").filter({ hasText: OFFLINE }).waitFor();
     expect(await page.getByTestId("new-title").inputValue()).toBe("Written while offline");
 
     await context.setOffline(false);

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  addTaskForm,
   addTaskViaForm,
   eventually,
   newContext,
@@ -71,7 +72,7 @@ describe("time zones in the browser", () => {
       await notice.waitFor({ state: "detached" });
       // Said once: the stored zone now matches, so a reload has nothing to tell.
       await page.reload();
-      await page.getByTestId("add-task-form").waitFor();
+      await addTaskForm(page).waitFor();
       await page.waitForLoadState("networkidle");
       expect(await notice.count()).toBe(0);
       await context.close();

@@ -8,7 +8,7 @@ import { TcpProxy } from "@taskflow/testing/tcp-proxy";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser/chromium";
-import { newContext, newUser, screenshot, signUp, taskRow } from "./browser/pages";
+import { addTaskForm, newContext, newUser, screenshot, signUp, taskRow } from "./browser/pages";
 import { startWebServer, type WebServer } from "./browser/web-server";
 import { type Stack, startStack } from "./stack";
 
@@ -215,13 +215,13 @@ describe("a stalled api, seen in the browser", () => {
     await signUp(page, stack.webUrl, newUser("Stella Stall"));
     const frontUrl = `http://localhost:${new URL(front.url).port}`;
     await page.goto(`${frontUrl}/`);
-    await page.getByTestId("add-task-form").waitFor();
+    await addTaskForm(page).waitFor();
     await page.getByTestId("chat-empty").waitFor();
 
     stallable.pause();
     await page.getByTestId("new-title").fill("Buy stamps");
     await page.getByTestId("new-title").press("Enter");
-    const alert = page.getByTestId("add-task-form").getByRole("alert");
+    const alert = addTaskForm(page).getByRole("alert");
     await alert.waitFor({ timeout: TIMEOUT_MS + 10_000 });
     expect(await alert.textContent()).toMatch(/not answering/i);
     expect(await page.getByTestId("new-title").inputValue()).toBe("Buy stamps");

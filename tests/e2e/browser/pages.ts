@@ -48,9 +48,14 @@ export async function signUp(page: Page, webUrl: string, user: User): Promise<vo
   await form.getByLabel("Password").fill(user.password);
   await page.getByTestId("auth-submit").click();
   await page.waitForURL(`${webUrl}/`);
-  // The visible form: while the board's first render settles, React may briefly hold a hidden copy.
-  await page.getByTestId("add-task-form").filter({ visible: true }).waitFor();
+  await addTaskForm(page).waitFor();
 }
+
+/**
+ * The board's add-task form, the visible one: while the board's first render settles (after a sign-in
+ * or a reload on a busy machine), React may briefly hold a hidden copy, which a strict locator trips on.
+ */
+export const addTaskForm = (page: Page) => page.getByTestId("add-task-form").filter({ visible: true });
 
 export async function signIn(page: Page, webUrl: string, user: User): Promise<void> {
   await page.goto(`${webUrl}/sign-in`);
