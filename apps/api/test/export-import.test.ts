@@ -9,7 +9,6 @@ import {
   type ImportResult,
   type List,
   type ListList,
-  type Task,
   type TaskList,
 } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
@@ -18,8 +17,8 @@ import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { dayFromToday } from "@taskflow/testing/zoned-clock";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, createList, createTask } from "./board-helpers";
 
-type Api = ReturnType<typeof client>;
 const ZONE = "America/New_York";
 
 describe.each(engines)("export and import on %s", (engine) => {
@@ -35,16 +34,6 @@ describe.each(engines)("export and import on %s", (engine) => {
     const api = client(stack.apiUrl, headers);
     if (zone) expect((await api.patch("/api/me", { json: { time_zone: zone } })).status).toBe(200);
     return api;
-  };
-  const createList = async (api: Api, name: string) => {
-    const res = await api.post<List>("/api/lists", { json: { name } });
-    expect(res.status, res.text).toBe(201);
-    return res.body;
-  };
-  const createTask = async (api: Api, body: Record<string, unknown>) => {
-    const res = await api.post<Task>("/api/tasks", { json: body });
-    expect(res.status, res.text).toBe(201);
-    return res.body;
   };
   /** The board as a user sees it: every task (default order) and every list, by name. */
   const board = async (api: Api) => {

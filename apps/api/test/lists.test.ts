@@ -6,9 +6,8 @@ import { engines } from "@taskflow/testing/databases";
 import { client, expectProblem } from "@taskflow/testing/http";
 import { startTestStack, type TestStack } from "@taskflow/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, createList, createTask } from "./board-helpers";
 import { openEvents } from "./events-helpers";
-
-type Api = ReturnType<typeof client>;
 
 describe.each(engines)("lists on %s", (engine) => {
   let stack: TestStack;
@@ -22,16 +21,6 @@ describe.each(engines)("lists on %s", (engine) => {
   });
   afterAll(() => stack?.close());
 
-  const createList = async (api: Api, name: string) => {
-    const res = await api.post<List>("/api/lists", { json: { name } });
-    expect(res.status, res.text).toBe(201);
-    return res.body;
-  };
-  const createTask = async (api: Api, body: Record<string, unknown>) => {
-    const res = await api.post<Task>("/api/tasks", { json: body });
-    expect(res.status, res.text).toBe(201);
-    return res.body;
-  };
   const lists = async (api: Api) => {
     const res = await api.get<ListList>("/api/lists");
     expect(res.status, res.text).toBe(200);
