@@ -1,4 +1,5 @@
 import {
+  listFilterSchema,
   TASK_PRIORITIES,
   TASK_SORTS,
   TASK_STATUSES,
@@ -73,10 +74,14 @@ export function filtersFromSearch(params: URLSearchParams): Filters {
   };
 }
 
-/** `?list=`: "inbox" or a list id; anything else is every list. */
+/**
+ * `?list=`: "inbox" or a list id the api would take (no larger than its ids go); anything else is every
+ * list, never a request the api refuses.
+ */
 function listParam(value: string | null): string {
   const list = value?.trim().toLowerCase() ?? "";
-  return list === "inbox" || /^[1-9]\d{0,9}$/.test(list) ? list : "";
+  if (list === "inbox") return list;
+  return /^[1-9]\d{0,9}$/.test(list) && listFilterSchema.safeParse(list).success ? list : "";
 }
 
 /** The search params for filters, defaults left out ("" for the plain board). */

@@ -6,6 +6,7 @@ import { TaskSelection } from "@/components/keyboard/task-selection";
 import { ErrorState } from "@/components/ui/error-state";
 import { groupByDay, type View } from "@/lib/task-views";
 import { useTimeZone } from "@/lib/use-me";
+import { MissingList } from "../lists/missing-list";
 import { TaskListEmpty, TaskListSkeleton } from "./task-list-states";
 import { TaskRow } from "./task-row";
 import { TrashRow } from "./trash-row";
@@ -55,6 +56,7 @@ export function TaskList(props: Props) {
             retryTestId="board-retry"
           />
         )}
+        {load.kind === "missing-list" && <MissingList />}
         {load.kind === "ready" && tasks.length === 0 && (
           <TaskListEmpty view={view} inTrash={inTrash} filtered={filtered} onClear={props.onClear} />
         )}

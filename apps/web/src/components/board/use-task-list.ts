@@ -3,18 +3,24 @@
 import type { Task, TaskList } from "@taskflow/contracts";
 import type { LiveEvent } from "@taskflow/contracts/events";
 import { type Dispatch, type SetStateAction, useCallback, useState } from "react";
-import { api, errorMessage } from "@/lib/api";
+import { ApiError, api, errorMessage } from "@/lib/api";
 import { describeDue, zoneDayKey } from "@/lib/dates";
 import { effectiveStatus, inList, insertSorted, matchesQuery } from "@/lib/task-match";
 import { longDay, viewBounds } from "@/lib/task-views";
 import { useApiData } from "@/lib/use-api-data";
 import { useTimeZone } from "@/lib/use-me";
+import { listIsMissing } from "../lists/list-gone";
 import type { Filters } from "./filters";
 
 const PAGE_SIZE = 25;
 const NO_TASKS: Task[] = [];
 
-export type LoadState = { kind: "loading" } | { kind: "ready" } | { kind: "error"; message: string };
+/** `missing-list`: the api does not know the list shown (404): nothing to retry. */
+export type LoadState =
+  | { kind: "loading" }
+  | { kind: "ready" }
+  | { kind: "error"; message: string }
+  | { kind: "missing-list" };
 
 /** GET /api/tasks for the filters in a view (Today and Upcoming: open tasks, soonest first). */
 export function listUrl(filters: Filters, timeZone: string, cursor?: string, limit = PAGE_SIZE): string {
@@ -55,13 +61,22 @@ export function useTaskList(
   }, []);
 
   const url = listUrl(filters, timeZone);
+  // The URL whose load the api refused with "no such list".
+  const [missing, setMissing] = useState<string | null>(null);
   const list = useApiData<TaskList>(url, {
     refreshKey: version,
     load: (signal) =>
-      api<TaskList>(url, { signal }).then((page) => {
-        rememberTags(page.items);
-        return page;
-      }),
+      api<TaskList>(url, { signal }).then(
+        (page) => {
+          rememberTags(page.items);
+          return page;
+        },
+        (error: unknown) => {
+          const status = error instanceof ApiError ? error.status : undefined;
+          setMissing(listIsMissing(status, filters.list) ? url : null);
+          throw error;
+        },
+      ),
   });
   const { data, setData } = list;
   const tasks = data?.items ?? NO_TASKS;
@@ -72,7 +87,9 @@ export function useTaskList(
     list.error !== null
       ? list.loading
         ? { kind: "loading" }
-        : { kind: "error", message: list.error }
+        : missing === url
+          ? { kind: "missing-list" }
+          : { kind: "error", message: list.error }
       : data === null
         ? { kind: "loading" }
         : { kind: "ready" };

@@ -6,11 +6,13 @@ import { useId, useMemo, useRef, useState } from "react";
 import { CalendarIcon, CheckIcon, ListIcon } from "@/components/ui/icons";
 import { errorMessage } from "@/lib/api";
 import { type Filters, filtersFromSearch, searchFromFilters } from "../board/filters";
+import { goneMessage } from "./list-gone";
 import { ListSection } from "./list-section";
 import { moveMessage, placeLabel } from "./list-words";
 import { useListsContext } from "./lists-context";
 import { PlaceLink } from "./place-link";
 import type { DraggedTask } from "./task-drag";
+import { useGoneList } from "./use-gone-list";
 
 /**
  * All tasks, the Inbox, Today, Upcoming and the user's lists, each with its open count; the Inbox and
@@ -28,10 +30,16 @@ export function ListSidebar() {
   const [message, setMessage] = useState("");
   const panelId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
+  const hrefFor = (next: Partial<Filters>) => `${pathname}${searchFromFilters({ ...filters, ...next })}`;
+  // The list shown was deleted elsewhere (another tab, the assistant): follow its tasks to the Inbox,
+  // as a delete here does.
+  useGoneList(lists, (list) => {
+    setMessage(goneMessage(list));
+    router.replace(hrefFor({ list: "inbox" }), { scroll: false });
+  });
   if (!lists) return null;
   const { shown, view, counts } = lists;
 
-  const hrefFor = (next: Partial<Filters>) => `${pathname}${searchFromFilters({ ...filters, ...next })}`;
   const close = () => setOpen(false);
 
   async function drop(task: DraggedTask, to: List | null) {

@@ -15,8 +15,9 @@ describe("the list in the URL", () => {
   });
 
   it("falls back to every list for anything that is not a list id or inbox", () => {
-    for (const bad of ["0", "-1", "3.5", "abc", "12345678901", ""])
+    for (const bad of ["0", "-1", "3.5", "abc", "0x10", "1e3", "12345678901", "2147483648", ""])
       expect(filtersFromSearch(new URLSearchParams({ list: bad })).list).toBe("");
+    expect(filtersFromSearch(new URLSearchParams({ list: "2147483647" })).list).toBe("2147483647");
   });
 
   it("is a place, not a filter: clearing filters keeps it and the empty state is not 'no match'", () => {
