@@ -2,7 +2,9 @@
 // sidebar creates, renames and deletes lists (a refused name and a duplicate said in words, nothing
 // made); the board shows one list or the Inbox (with the view tabs on top), counts follow changes made
 // here and elsewhere; a task moves by the form and by native drag and drop; a new task goes in the
-// list shown; deleting a list moves its tasks to the Inbox; another user never sees them; it all
+// list shown; deleting a list moves its tasks to the Inbox (here, in another session or by the
+// assistant, whose lists show without a reload); another user's list id is a list that does not exist
+// (a way back, no Retry); another user never sees them; it all
 // works by keyboard alone; and at phone width the sidebar is a disclosure that covers no task action.
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -14,6 +16,7 @@ import {
   newUser,
   screenshot,
   seedTasks,
+  signIn,
   signUp,
   taskRow,
   utcDay,
@@ -235,18 +238,103 @@ describe("lists on the board", () => {
     await second.getByTestId("lists-empty").waitFor();
     expect(await apiLists(second)).toEqual([]);
     expect(await second.getByTestId("new-list").locator("option").allTextContents()).toEqual(["Inbox"]);
-    // Their list's id in the URL shows nothing of theirs (the api says it is not found), and a task
-    // cannot be put in it.
-    await second.goto(`${suite.webUrl}/?list=${secret?.id}`);
-    await second.getByTestId("board-error").waitFor();
-    expect(await second.getByTestId("board-error").textContent()).toContain("not found");
+    // Their list's id in the URL shows nothing of theirs: the api says it is not found, which the board
+    // says as a list that does not exist (no Retry that cannot work), no place marked current, and a
+    // link back to every list that keeps the view.
+    await second.goto(`${suite.webUrl}/?list=${secret?.id}&view=today`);
+    const missing = second.getByTestId("board-no-list");
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain("This list doesn’t exist");
+    expect(await missing.textContent()).toContain("It may have been deleted.");
+    expect(await second.getByTestId("board-error").count()).toBe(0);
+    expect(await second.getByTestId("board-retry").count()).toBe(0);
+    expect(await second.locator('[data-testid="list-sidebar"] [aria-current="page"]').count()).toBe(0);
     expect(await second.getByText("Hidden task").count()).toBe(0);
     expect(await second.getByText("Secret plans").count()).toBe(0);
+    await missing.getByRole("link", { name: "Show all tasks" }).click();
+    await second.waitForURL(
+      (url) => !url.searchParams.has("list") && url.searchParams.get("view") === "today",
+    );
+    await second.getByTestId("board-empty").waitFor();
+    expect(await second.getByTestId("board-no-list").count()).toBe(0);
+    expect(await second.getByTestId("place-today").getByRole("link").getAttribute("aria-current")).toBe(
+      "page",
+    );
     const moved = await second.request.post(`${suite.webUrl}/api/tasks`, {
       data: { title: "Sneak in", list_id: secret?.id },
     });
     expect(moved.status()).toBeGreaterThanOrEqual(400);
     expect((await apiLists(first))[0]?.task_count).toBe(1);
+  });
+
+  it("leaves a list shown when another session deletes it: its task follows to the Inbox", async () => {
+    const user = newUser("Dora Deleted");
+    const context = await newContext(suite.browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    await signUp(page, suite.webUrl, user);
+    await createList(page, "Trip");
+    await createList(page, "Keep");
+    const trip = (await apiLists(page)).find((list) => list.name === "Trip");
+    await seedTasks(page, suite.webUrl, [{ title: "Pack bags", list_id: trip?.id }]);
+    await listItem(page, "Trip").getByRole("link").click();
+    await page.waitForURL((url) => url.searchParams.get("list") === String(trip?.id));
+    await taskRow(page, "Pack bags").waitFor();
+
+    // Another session of the same user deletes it through the api; this page only hears the live stream.
+    const otherContext = await newContext(suite.browser);
+    contexts.push(otherContext);
+    const other = await otherContext.newPage();
+    await signIn(other, suite.webUrl, user);
+    expect((await other.request.delete(`${suite.webUrl}/api/lists/${trip?.id}`)).status()).toBe(204);
+
+    // As a delete here does: the board moves to the Inbox, says why, and the sidebar drops the list.
+    await page.waitForURL((url) => url.searchParams.get("list") === "inbox");
+    await expect
+      .poll(() => page.getByTestId("lists-status").textContent())
+      .toBe("“Trip” was deleted; its tasks are in the Inbox");
+    await expect.poll(() => listItem(page, "Trip").count()).toBe(0);
+    await listItem(page, "Keep").waitFor();
+    await expect.poll(() => page.locator("#board-heading").textContent()).toBe("Inbox");
+    await expect.poll(() => boardTitles(page)).toEqual(["Pack bags"]);
+    expect(await page.getByTestId("board-error").count()).toBe(0);
+    expect(await page.getByTestId("board-no-list").count()).toBe(0);
+    expect(await page.getByTestId("place-inbox").getByRole("link").getAttribute("aria-current")).toBe("page");
+  });
+
+  it("shows lists the assistant creates, renames and deletes without a reload", async () => {
+    const page = await onBoard("Ari Assistant");
+    await page.getByTestId("lists-empty").waitFor();
+    const done = page.locator('[data-testid="chat-message"][data-role="assistant"][data-status="done"]');
+    async function say(text: string, turn: number): Promise<void> {
+      await page.getByTestId("chat-input").fill(text);
+      await page.getByTestId("chat-input").press("Enter");
+      await done.nth(turn).waitFor({ timeout: 30_000 });
+    }
+
+    await say("create a list called Errands", 0);
+    expect(await page.getByTestId("tool-chip").last().getAttribute("data-tool")).toBe("create_list");
+    await listItem(page, "Errands").waitFor();
+    const [errands] = await apiLists(page);
+    await listItem(page, "Errands").getByRole("link").click();
+    await page.waitForURL((url) => url.searchParams.get("list") === String(errands?.id));
+    await addTaskViaForm(page, { title: "Buy stamps" });
+
+    await say("rename my Errands list to Chores", 1);
+    expect(await page.getByTestId("tool-chip").last().getAttribute("data-tool")).toBe("rename_list");
+    await listItem(page, "Chores").waitFor();
+    expect(await listItem(page, "Errands").count()).toBe(0);
+    await expect.poll(() => page.locator("#board-heading").textContent()).toBe("Chores");
+
+    // Deleted by the assistant while shown: the same as a delete here, to the Inbox with its task.
+    await say("yes delete the chores list", 2);
+    expect(await page.getByTestId("tool-chip").last().getAttribute("data-tool")).toBe("delete_list");
+    await page.waitForURL((url) => url.searchParams.get("list") === "inbox");
+    await expect.poll(() => listItem(page, "Chores").count()).toBe(0);
+    await page.getByTestId("lists-empty").waitFor();
+    await expect.poll(() => boardTitles(page)).toEqual(["Buy stamps"]);
+    expect(await page.getByTestId("board-no-list").count()).toBe(0);
+    expect(await apiLists(page)).toEqual([]);
   });
 
   it("works by keyboard alone: create a list, select it, add into it, move a task by the form", async () => {
