@@ -125,6 +125,131 @@ describe("adding to a list", () => {
   });
 });
 
+describe("several items into a list", () => {
+  function steps(say: string, history?: StoredMessage[], own?: KnownList[]) {
+    const p = plan(say, history, own);
+    if (p.kind !== "steps") throw new Error(`no steps for “${say}”: ${JSON.stringify(p)}`);
+    return p.steps;
+  }
+  const adds = (list: string | undefined, ...titles: string[]) =>
+    titles.map((title) => ({
+      tool: TOOL.addTask,
+      arguments: list === undefined ? { title } : { title, list },
+    }));
+
+  it.each([
+    ["add milk, eggs to Groceries", adds("Groceries", "milk", "eggs")],
+    ["add milk, eggs and bread to Groceries", adds("Groceries", "milk", "eggs", "bread")],
+    ["add milk, eggs, and bread to Groceries", adds("Groceries", "milk", "eggs", "bread")],
+    ["add milk, eggs and bread to my groceries list", adds("Groceries", "milk", "eggs", "bread")],
+    ["add milk, eggs and bread to GROCERIES", adds("Groceries", "milk", "eggs", "bread")],
+    ["add milk, eggs and bread in work", adds("Work", "milk", "eggs", "bread")],
+    [
+      "add call mum, buy flowers and book the table on the Family list",
+      adds("Family", "call mum", "buy flowers", "book the table"),
+    ],
+    [
+      "add paint, brushes, tape, sandpaper and filler to home improvement",
+      adds("Home Improvement", "paint", "brushes", "tape", "sandpaper", "filler"),
+    ],
+    [
+      "add paint, brushes, tape, sandpaper, and filler to my Home Improvement list",
+      adds("Home Improvement", "paint", "brushes", "tape", "sandpaper", "filler"),
+    ],
+    ["add milk, eggs and bread to the Inbox", adds("inbox", "milk", "eggs", "bread")],
+  ])("%s puts every item in the list", (say, expected) => {
+    expect(steps(say, undefined, [...lists, { name: "Home Improvement", task_count: 0 }])).toEqual(expected);
+  });
+
+  it("an item that names a list of its own keeps it", () => {
+    expect(steps("add milk to Work, eggs and bread to Groceries")).toEqual([
+      ...adds("Work", "milk"),
+      ...adds("Groceries", "eggs", "bread"),
+    ]);
+  });
+
+  it("a bare “and” is still one task, in the list (“add eggs and bread” is one task, as without a list)", () => {
+    expect(call("add milk and eggs to the Groceries list")).toEqual({
+      tool: TOOL.addTask,
+      args: { title: "milk and eggs", list: "Groceries" },
+    });
+  });
+
+  it.each([
+    // Not a list the user has, no "list" said: the words stay the last title, exactly as before lists.
+    ["add milk, eggs and bread to Bakery", "bread to Bakery"],
+    ["add milk, eggs and cards to ACME", "cards to ACME"],
+    // The whole task list, not a list.
+    ["add milk, eggs and bread to my shopping list", "bread"],
+  ])("%s: no list, the last title is %s", (say, last) => {
+    const got = steps(say);
+    expect(got.map((s) => s.arguments.title)).toEqual(["milk", "eggs", last]);
+    expect(got.every((s) => s.arguments.list === undefined)).toBe(true);
+  });
+
+  it("a date said after the items stays the last item's (lists differ on purpose: a list is where all the items go)", () => {
+    expect(steps("add milk, eggs and bread tomorrow")).toEqual([
+      ...adds(undefined, "milk", "eggs"),
+      { tool: TOOL.addTask, arguments: { title: "bread", due: "2026-01-16" } },
+    ]);
+    expect(steps("add milk, eggs and bread to Groceries tomorrow")).toEqual([
+      ...adds("Groceries", "milk", "eggs"),
+      { tool: TOOL.addTask, arguments: { title: "bread", due: "2026-01-16", list: "Groceries" } },
+    ]);
+  });
+
+  describe("a list the user does not have", () => {
+    const say = "add milk, eggs and bread to my Bakery list";
+    const asked: StoredMessage[] = [
+      { role: "user", content: say },
+      { role: "assistant", content: reply(say) },
+    ];
+    it("asks the one-item add's question for all the items, and adds nothing", () => {
+      expect(reply(say)).toBe(
+        "You have no list called “Bakery”. Create it, or add ‘milk’, ‘eggs’ and ‘bread’ to the Inbox? Say “create it” or “inbox”; nothing was added yet.",
+      );
+    });
+    it("“create it” creates the list and adds every item to it", () => {
+      expect(steps("create it", asked)).toEqual([
+        { tool: TOOL.createList, arguments: { name: "Bakery" } },
+        ...adds("Bakery", "milk", "eggs", "bread"),
+      ]);
+    });
+    it("“inbox” adds every item with no list", () => {
+      expect(steps("inbox", asked)).toEqual(adds(undefined, "milk", "eggs", "bread"));
+    });
+  });
+
+  it("“undo” after the add deletes every item (and a list it created)", () => {
+    const made = [
+      {
+        tool: TOOL.createList,
+        arguments: { name: "Bakery" },
+        result: { id: 8, name: "Bakery", task_count: 0 },
+      },
+      ...[21, 22, 23].map((id, i) => ({
+        tool: TOOL.addTask,
+        arguments: { title: ["milk", "eggs", "bread"][i], list: "Bakery" },
+        result: { task_id: id, status: "created" },
+      })),
+    ];
+    const history: StoredMessage[] = [
+      { role: "user", content: "create it" },
+      { role: "assistant", content: "Done. Say “undo” to revert.", toolCalls: made },
+    ];
+    expect(plan("undo", history)).toEqual({
+      kind: "steps",
+      purpose: "undo",
+      steps: [
+        { tool: TOOL.deleteTask, arguments: { task_id: 23 } },
+        { tool: TOOL.deleteTask, arguments: { task_id: 22 } },
+        { tool: TOOL.deleteTask, arguments: { task_id: 21 } },
+        { tool: TOOL.deleteList, arguments: { list: "Bakery" } },
+      ],
+    });
+  });
+});
+
 describe("showing a list", () => {
   it.each([
     ["what's in Work?", "Work"],

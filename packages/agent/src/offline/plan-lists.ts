@@ -22,7 +22,7 @@ import { restoreQuotes, tidy } from "./normalise.js";
 import { isAddCommand, planAddCommand, stripOpening } from "./plan-add.js";
 import { findTaskNumber } from "./resolve-task.js";
 import { targetTask } from "./task-reference.js";
-import type { KnownList, OfflinePlan, TurnContext } from "./types.js";
+import type { KnownList, OfflinePlan, Step, TurnContext } from "./types.js";
 
 /** One word of a list's name, or a quoted span (a placeholder ⟦a⟧). */
 const WORD = "(?:⟦[a-z]⟧|[\\p{L}\\p{N}][\\p{L}\\p{N}'&.+-]*)";
@@ -341,7 +341,7 @@ const GOES_TO =
 /** The words that lead a date in: "by monday", "due friday", "on the 5th". */
 const DATE_LEAD = /\s+(?:(?:due|by|on|at|before|for|from|until|till|starting)\s+)+$/i;
 
-interface ListInAdd {
+export interface ListInAdd {
   ref: ListRef;
   /** The add with the list's words replaced by "on the list" (which the add reader drops). */
   text: string;
@@ -401,9 +401,55 @@ function planAddToList(text: string, quotes: readonly string[], ctx: TurnContext
   return { kind: "reply", reply: missingListQuestion(ref.name, String(plan.arguments.title)) };
 }
 
+/**
+ * The list a several-items add names after its last item ("add milk, eggs and bread to Groceries"): read
+ * off that last item as a one-item add would read it, with `text` the item without the list's words.
+ */
+export function listAfterItems(
+  lastItem: string,
+  quotes: readonly string[],
+  ctx: TurnContext,
+): ListInAdd | undefined {
+  return listInAdd(lastItem, quotes, ctx);
+}
+
+/**
+ * Every add of a several-items add put into the list said after the last item; an item that names a list
+ * of its own ("add milk to Work, eggs and bread to Groceries") keeps it. A list the user does not have is
+ * asked about as a one-item add does, and the answer ("create it" / "inbox") replays the whole message.
+ */
+export function planItemsIntoList(ref: ListRef, adds: readonly Step[], ctx: TurnContext): OfflinePlan {
+  const into = (list: string | undefined): Step[] =>
+    adds.map((step) =>
+      list === undefined || step.tool !== TOOL.addTask || step.arguments.list !== undefined
+        ? step
+        : { ...step, arguments: { ...step.arguments, list } },
+    );
+  if (ref.kind !== "unknown") return { kind: "steps", purpose: "several", steps: into(where(ref)) };
+  const answer = ctx.missingList;
+  if (answer !== undefined && answer.name.toLowerCase() === ref.name.toLowerCase()) {
+    if (answer.answer === "inbox") return { kind: "steps", purpose: "several", steps: into(undefined) };
+    return {
+      kind: "steps",
+      purpose: "several",
+      steps: [{ tool: TOOL.createList, arguments: { name: ref.name } }, ...into(ref.name)],
+    };
+  }
+  const titles = adds.map((step) => String(step.arguments.title));
+  return { kind: "reply", reply: missingListQuestion(ref.name, titles) };
+}
+
+/** ‘milk’, ‘eggs’ and ‘bread’. */
+function quotedTitles(titles: readonly string[]): string {
+  const quoted = titles.map((t) => `‘${t}’`);
+  const last = quoted.pop() ?? "";
+  return quoted.length === 0 ? last : `${quoted.join(", ")} and ${last}`;
+}
+
 /** The question an add to a list the user does not have asks (read back by `answerMissingList`). */
-export function missingListQuestion(name: string, title: string): string {
-  return `You have no list called “${name}”. Create it, or add ‘${title}’ to the Inbox? Say “create it” or “inbox”; nothing was added yet.`;
+export function missingListQuestion(name: string, titles: string | readonly string[]): string {
+  const what = quotedTitles(typeof titles === "string" ? [titles] : titles);
+  return `You have no list called “${name}”. Create it, or add ${what} to the Inbox? Say “create it” or “inbox”; nothing was added yet.`;
 }
 
 const ASKED_MISSING = /^You have no list called “(.+?)”\. Create it, or add ‘.*’ to the Inbox\?/;

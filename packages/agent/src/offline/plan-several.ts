@@ -11,6 +11,13 @@
  * - inside an add, commas separate tasks ("add eggs, bread and milk" is three) but a bare "and" never
  *   does: "add bread and butter" and "add eggs and bread" are one task each, titled as typed (say "add
  *   eggs, bread" or "add eggs and add bread" for two).
+ *
+ * A list said after the last item of a several-items add ("add milk, eggs and bread to Groceries", "…, and
+ * bread on my Family list") is where all the items go: a list is a place, and a user who names one at the
+ * end of a run of items means the run. A date or a tag said there stays the last item's ("add milk, eggs and
+ * bread tomorrow" dates only the bread): a date often belongs to the one item it follows ("pay rent, call
+ * mum friday"), and spreading it would guess. Only a phrase the lists stage reads as a list counts, so
+ * "add milk, eggs and bread to Bakery" (no such list, no "list" said) keeps "bread to Bakery" as a title.
  */
 import { TOOL } from "@taskflow/contracts/mcp-tools";
 import { CHANGE_TOOLS } from "./conversation.js";
@@ -18,6 +25,7 @@ import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
 import { TAG_WORDS, TASK_VERB, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
+import { listAfterItems, planItemsIntoList } from "./plan-lists.js";
 import { extractPriority } from "./priority.js";
 import { isReminderDetail } from "./reminder.js";
 import { extractTags } from "./tags.js";
@@ -100,13 +108,25 @@ function whyNot(plan: OfflinePlan): string {
 }
 
 /** The plan for a message of several actions, or undefined when it holds one. */
-export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClause): OfflinePlan | undefined {
+export function planSeveral(
+  text: string,
+  quotes: readonly string[],
+  ctx: TurnContext,
+  planClause: PlanClause,
+): OfflinePlan | undefined {
   const split = splitClauses(text, ctx);
   const clauses: Clause[] =
     split.length > 1
       ? split
       : (addListItems(text, ctx)?.map((item) => ({ text: item, explicit: true })) ?? []);
   if (clauses.length < 2) return undefined;
+  // Items of one add: a comma list, or an add whose later clauses have no command verb of their own
+  // ("add call mum, email Sam and book the dentist …"); the loop below makes sure they are all adds.
+  const items = split.length === 1 || clauses.slice(1).every((c) => !c.explicit);
+  const lastClause = clauses[clauses.length - 1];
+  const list = items && lastClause !== undefined ? listAfterItems(lastClause.text, quotes, ctx) : undefined;
+  if (list !== undefined && lastClause !== undefined)
+    clauses[clauses.length - 1] = { ...lastClause, text: list.text };
   const steps: Step[] = [];
   let last: number | undefined;
   let previous: OfflinePlan | undefined;
@@ -133,5 +153,6 @@ export function planSeveral(text: string, ctx: TurnContext, planClause: PlanClau
       reply: `I do all of a message's actions or none, and I can't do “${clause.text}”: ${whyNot(plan)} So nothing was changed.`,
     };
   }
+  if (list !== undefined) return planItemsIntoList(list.ref, steps, ctx);
   return { kind: "steps", purpose: "several", steps };
 }

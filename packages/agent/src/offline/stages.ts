@@ -209,7 +209,12 @@ export const STAGES: readonly Stage[] = [
     name: "several",
     why: "a message of several actions is split before one command could swallow the others' words",
     plan: (turn) =>
-      planSeveral(turn.text, turn.ctx, (clause) => runStages(COMMAND_STAGES, { ...turn, text: clause }).plan),
+      planSeveral(
+        turn.text,
+        turn.quotes,
+        turn.ctx,
+        (clause) => runStages(COMMAND_STAGES, { ...turn, text: clause }).plan,
+      ),
   },
   ...COMMAND_STAGES,
 ];
