@@ -1,7 +1,8 @@
 // Lists through the real chat endpoint with the built-in offline assistant (issue #12): "add milk to
 // Groceries" lands in the list, "what's in Groceries?" lists it, "move the milk task to Inbox" takes it
-// out, "undo" puts it back, and a list the user does not have is asked about with nothing written. The
-// api, the mcp service and the database are real; the board is read back through REST.
+// out, "undo" puts it back, "add eggs, butter and bread to Groceries" puts all three there, and a list
+// the user does not have is asked about with nothing written. The api, the mcp service and the database
+// are real; the board is read back through REST.
 import type { List, ListList, TaskList } from "@taskflow/contracts";
 import { engines } from "@taskflow/testing/databases";
 import { client, type HttpResult } from "@taskflow/testing/http";
@@ -87,6 +88,21 @@ describe.each(engines)("chat and lists, offline assistant, on %s", (engine) => {
     const undone = await say("undo");
     expect(undone.response).toMatch(/^Undone\./);
     expect((await tasks()).find((t) => t.id === milk.id)?.list_id).toBe(groceries);
+  });
+
+  it("“add eggs, butter and bread to Groceries” puts all three in the list; “undo” takes all three back", async () => {
+    const turn = await say("add eggs, butter and bread to Groceries");
+    expect(turn.tool_calls.map((c) => [c.tool, c.arguments])).toEqual(
+      ["eggs", "butter", "bread"].map((title) => ["add_task", { title, list: "Groceries" }]),
+    );
+    const added = (await tasks()).filter((t) => ["eggs", "butter", "bread"].includes(t.title));
+    expect(added.map((t) => t.list_id)).toEqual([groceries, groceries, groceries]);
+    expect((await lists()).find((l) => l.name === "Groceries")?.task_count).toBe(4);
+
+    const undone = await say("undo");
+    expect(undone.response).toMatch(/^Undone\./);
+    expect((await tasks()).filter((t) => ["eggs", "butter", "bread"].includes(t.title))).toEqual([]);
+    expect((await lists()).find((l) => l.name === "Groceries")?.task_count).toBe(1);
   });
 
   it("a list the user does not have is asked about, and nothing is written", async () => {
