@@ -387,18 +387,9 @@ function planAddToList(text: string, quotes: readonly string[], ctx: TurnContext
   const { ref } = found;
   if (ref.kind !== "unknown") return { ...plan, arguments: { ...plan.arguments, list: where(ref) } };
   const answer = ctx.missingList;
-  if (answer !== undefined && answer.name.toLowerCase() === ref.name.toLowerCase()) {
-    if (answer.answer === "inbox") return plan;
-    return {
-      kind: "steps",
-      purpose: "several",
-      steps: [
-        { tool: TOOL.createList, arguments: { name: ref.name } },
-        { tool: TOOL.addTask, arguments: { ...plan.arguments, list: ref.name } },
-      ],
-    };
-  }
-  return { kind: "reply", reply: missingListQuestion(ref.name, String(plan.arguments.title)) };
+  if (answer?.answer === "inbox" && answer.name.toLowerCase() === ref.name.toLowerCase()) return plan;
+  // The question, or the list made and the task added to it: as for several items.
+  return planItemsIntoList(ref, [{ tool: TOOL.addTask, arguments: plan.arguments }], ctx);
 }
 
 /**
@@ -447,9 +438,8 @@ function quotedTitles(titles: readonly string[]): string {
 }
 
 /** The question an add to a list the user does not have asks (read back by `answerMissingList`). */
-export function missingListQuestion(name: string, titles: string | readonly string[]): string {
-  const what = quotedTitles(typeof titles === "string" ? [titles] : titles);
-  return `You have no list called “${name}”. Create it, or add ${what} to the Inbox? Say “create it” or “inbox”; nothing was added yet.`;
+export function missingListQuestion(name: string, titles: readonly string[]): string {
+  return `You have no list called “${name}”. Create it, or add ${quotedTitles(titles)} to the Inbox? Say “create it” or “inbox”; nothing was added yet.`;
 }
 
 const ASKED_MISSING = /^You have no list called “(.+?)”\. Create it, or add ‘.*’ to the Inbox\?/;
