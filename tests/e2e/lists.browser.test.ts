@@ -267,7 +267,7 @@ describe("lists on the board", () => {
     expect((await apiLists(first))[0]?.task_count).toBe(1);
   });
 
-  it("leaves a list shown when another session deletes it: its task follows to the Inbox", async () => {
+  it("leaves a list shown when another session deletes it: to the Inbox, at once or, empty, when the tab is shown again", async () => {
     const user = newUser("Dora Deleted");
     const context = await newContext(suite.browser);
     contexts.push(context);
@@ -300,6 +300,17 @@ describe("lists on the board", () => {
     expect(await page.getByTestId("board-error").count()).toBe(0);
     expect(await page.getByTestId("board-no-list").count()).toBe(0);
     expect(await page.getByTestId("place-inbox").getByRole("link").getAttribute("aria-current")).toBe("page");
+
+    // An empty list sends no live event when deleted elsewhere: the tab shown again loads the lists.
+    const keep = (await apiLists(page)).find((list) => list.name === "Keep");
+    await listItem(page, "Keep").getByRole("link").click();
+    await page.waitForURL((url) => url.searchParams.get("list") === String(keep?.id));
+    await page.getByTestId("board-empty").waitFor();
+    expect((await other.request.delete(`${suite.webUrl}/api/lists/${keep?.id}`)).status()).toBe(204);
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await page.waitForURL((url) => url.searchParams.get("list") === "inbox");
+    await expect.poll(() => listItem(page, "Keep").count()).toBe(0);
+    await page.getByTestId("lists-empty").waitFor();
   });
 
   it("shows lists the assistant creates, renames and deletes without a reload", async () => {

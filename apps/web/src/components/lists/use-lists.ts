@@ -2,7 +2,7 @@
 
 import type { List, ListList, Task } from "@taskflow/contracts";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "@/lib/api";
 import { useApiData } from "@/lib/use-api-data";
 import { filtersFromSearch } from "../board/filters";
@@ -15,7 +15,8 @@ export type BoardListener = { moved: (task: Task) => void; reload: () => void };
 /**
  * The user's lists (GET /api/lists, with their open counts), the sidebar's other counts, the list and
  * view the URL shows, and the changes: create, rename, delete, and moving a task. Every change loads
- * the lists and counts again and tells the board (which also reloads them on task events).
+ * the lists and counts again and tells the board (which also reloads them on task events, and this
+ * does when the tab is shown again).
  */
 export function useLists() {
   const query = useSearchParams().toString();
@@ -25,6 +26,15 @@ export function useLists() {
   const counts = usePlaceCounts(refreshes);
   const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
   const board = useRef<BoardListener | null>(null);
+  // A list changed elsewhere with no task in it sends no live event: load them again when the tab is
+  // looked at again (back from the tab that changed them).
+  useEffect(() => {
+    const shownAgain = () => {
+      if (document.visibilityState === "visible") refresh();
+    };
+    document.addEventListener("visibilitychange", shownAgain);
+    return () => document.removeEventListener("visibilitychange", shownAgain);
+  }, [refresh]);
 
   const create = useCallback(
     async (name: string) => {
