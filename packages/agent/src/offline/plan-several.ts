@@ -5,9 +5,11 @@
  * or, when a clause cannot be done, nothing is done and the reply says which clause.
  *
  * Where a message splits:
- * - at "and" / "then" / "," / ";" before a clause that opens with a command verb of its own ("… and
- *   delete 4", "… and remind me to …"); a task verb ("… and call mom") splits only when every clause
- *   then reads as a command, so "pick up and drop off the kids" stays one task;
+ * - at "and" / "then" / "," / ";" / a sentence's end before a clause that opens with a command verb of its
+ *   own ("… and delete 4", "… and remind me to …"); a task verb ("… and call mom") splits only when every
+ *   clause then reads as a command, so "pick up and drop off the kids" stays one task;
+ * - but inside an add's items a delete / complete / reopen verb after a bare "," or "and" opens one more
+ *   item ("add eggs, bin bags"), unless the part is unmistakably a command (`isItemNotCommand`);
  * - inside an add, commas separate tasks ("add eggs, bread and milk" is three) but a bare "and" never
  *   does: "add bread and butter" and "add eggs and bread" are one task each, titled as typed (say "add
  *   eggs, bread" or "add eggs and add bread" for two).
@@ -25,16 +27,45 @@ import { findDate, removeDate } from "./dates.js";
 import { rewriteFollowUp } from "./follow-up.js";
 import { TAG_WORDS, TASK_VERB, verbs } from "./lexicon.js";
 import { tidy } from "./normalise.js";
+import { isAddOpening } from "./plan-add.js";
 import { listAfterItems, planItemsIntoList } from "./plan-lists.js";
 import { extractPriority } from "./priority.js";
 import { isReminderDetail } from "./reminder.js";
+import { findTaskNumber } from "./resolve-task.js";
 import { extractTags } from "./tags.js";
 import type { OfflinePlan, Step, TurnContext } from "./types.js";
 
 /** "drop off the kids" is a task, not a delete. */
 const COMMAND_VERB = new RegExp(`^(?!drop\\s+off)(?:${verbs("clause")})\\b`, "i");
 const BREAK =
-  /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
+  /\s*(?:[,;]\s*(?:and\s+)?(?:then\s+)?|[.!?]\s+(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+also\s+)\s*/gi;
+
+/** A clause verb that deletes, completes or reopens a task ("bin", "finish", "tick", "mark", "delete" …). */
+const STATE_VERB = new RegExp(
+  `^(?:${(["delete", "complete", "reopen"] as const).map((means) => verbs("clause", means)).join("|")})\\b`,
+  "i",
+);
+/** A break that sets the next clause apart as an action of its own: "then", ";", a sentence's end. */
+const HARD_BREAK = /[;.!?]|\bthen\b/i;
+/** "the dentist task": a clause that names one of the user's tasks as a task. */
+const THE_TASK = /\bthe\s+(?:\S+\s+)+?(?:task|todo|to-do)\b/i;
+
+/**
+ * Inside an add of several items ("add eggs, bin bags", "add milk, bin bags and bread"), a part after a
+ * bare "," or "and" that opens with a delete / complete / reopen verb is one more item, not a command:
+ * "bin bags", "finish report", "check book" are things to buy or do, and reading them as commands deletes
+ * or completes a task the user never pointed at (the assistant must not act on a guess). Such a part is a
+ * command only when it cannot be an item: it names a task by number ("delete task 4", "#4") or as "the …
+ * task", or a "then" or ";" sets it apart ("add eggs, then delete task 4"). A non-destructive reading is
+ * the safe one: an unwanted item is one undo away, a deleted or completed task is not what was asked.
+ */
+function isItemNotCommand(separator: string, after: string): boolean {
+  if (!STATE_VERB.test(after) || HARD_BREAK.test(separator)) return false;
+  // Only the part itself counts: in "add eggs, bin bags and delete task 4" the number is the next part's.
+  const next = new RegExp(BREAK.source, "i").exec(after);
+  const part = next === null ? after : after.slice(0, next.index);
+  return findTaskNumber(part) === undefined && !THE_TASK.test(part);
+}
 
 type PlanClause = (clause: string) => OfflinePlan;
 
@@ -48,8 +79,11 @@ function splitClauses(text: string, ctx: TurnContext): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
   let explicit = true;
+  // Inside the items of an add: since the message or its last command clause opened with one.
+  let adding = isAddOpening(text);
   for (const m of text.matchAll(BREAK)) {
     const after = text.slice(m.index + m[0].length);
+    if (adding && isItemNotCommand(m[0], after)) continue;
     const command = COMMAND_VERB.test(after);
     // ", tag home", ", set to high priority": details of the task before, not a command of their own.
     // ", remind me at 8:30": the reminder of the task before (reminder.ts), not a new "remind me" task.
@@ -58,6 +92,7 @@ function splitClauses(text: string, ctx: TurnContext): Clause[] {
     clauses.push({ text: text.slice(start, m.index).trim(), explicit });
     start = m.index + m[0].length;
     explicit = command;
+    if (command) adding = isAddOpening(after);
   }
   clauses.push({ text: text.slice(start).trim(), explicit });
   return clauses.filter((c) => c.text.length > 0);
@@ -115,14 +150,14 @@ export function planSeveral(
   planClause: PlanClause,
 ): OfflinePlan | undefined {
   const split = splitClauses(text, ctx);
-  const clauses: Clause[] =
-    split.length > 1
-      ? split
-      : (addListItems(text, ctx)?.map((item) => ({ text: item, explicit: true })) ?? []);
+  // A clause that is itself a comma list of items ("add eggs, bin bags and delete task 4") is one add each.
+  const clauses: Clause[] = split.flatMap(
+    (c) => addListItems(c.text, ctx)?.map((item) => ({ text: item, explicit: true })) ?? [c],
+  );
   if (clauses.length < 2) return undefined;
   // Items of one add: a comma list, or an add whose later clauses have no command verb of their own
   // ("add call mum, email Sam and book the dentist …"); the loop below makes sure they are all adds.
-  const items = split.length === 1 || clauses.slice(1).every((c) => !c.explicit);
+  const items = split.length === 1 || split.slice(1).every((c) => !c.explicit);
   const lastClause = clauses[clauses.length - 1];
   const list = items && lastClause !== undefined ? listAfterItems(lastClause.text, quotes, ctx) : undefined;
   if (list !== undefined && lastClause !== undefined)
