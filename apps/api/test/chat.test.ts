@@ -379,6 +379,24 @@ describe.each(engines)("chat endpoint, offline assistant, on %s", (engine) => {
     });
   });
 
+  describe("a several-items add never deletes on a guess", () => {
+    it("“add eggs, bin bags” with a “bags” task adds two tasks and leaves “bags” untouched", async () => {
+      const carol = await current.signUp("Carol");
+      const client = chatClient(current, carol);
+      const bags = await client.createTask({ title: "bags" });
+      const { status, body } = await client.send({ message: "add eggs, bin bags" });
+      expect(status, JSON.stringify(body)).toBe(200);
+      const turn = body as ChatTurn;
+      expect(turn.tool_calls.map((c) => [c.tool, c.arguments, c.is_error])).toEqual([
+        ["add_task", { title: "eggs" }, undefined],
+        ["add_task", { title: "bin bags" }, undefined],
+      ]);
+      const { items } = await client.tasks();
+      expect(items.map((t) => t.title).sort()).toEqual(["bags", "bin bags", "eggs"]);
+      expect(items.find((t) => t.id === bags.id)).toMatchObject({ title: "bags", completed: false });
+    });
+  });
+
   describe("prompt injection cannot reach another user's data", () => {
     let bobTasks: [{ id: number; title: string }, { id: number; title: string }];
     let mallory: TestUser;
