@@ -47,6 +47,10 @@ describe("a delete or complete verb inside a several-items add", () => {
     ["add milk, tick report", [add("milk"), add("tick report")]],
     // Only "add" / "create" split a comma list into items; any add opening keeps the verb an item's word.
     ["remind me to call mum, finish report", [add("call mum, finish report")]],
+    // A sentence's end is no more a command's mark than a comma: the words stay a title, as typed (only a
+    // comma splits an add's items, so "call dr. smith" stays one).
+    ["add eggs. bin bags", [add("eggs. bin bags")]],
+    ["add eggs, bin bags. Finish report", [add("eggs"), add("bin bags. Finish report")]],
     // A bare "and" never splits an add's items, so the words stay one title (nothing deleted).
     ["add eggs and bin bags", [add("eggs and bin bags")]],
   ])("%s is only adds", (say, expected) => {

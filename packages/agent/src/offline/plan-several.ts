@@ -45,8 +45,12 @@ const STATE_VERB = new RegExp(
   `^(?:${(["delete", "complete", "reopen"] as const).map((means) => verbs("clause", means)).join("|")})\\b`,
   "i",
 );
-/** A break that sets the next clause apart as an action of its own: "then", ";", a sentence's end. */
-const HARD_BREAK = /[;.!?]|\bthen\b/i;
+/**
+ * A break that sets the next clause apart as an action of its own: "then", ";". Not a sentence's end: the
+ * message "add eggs. bin bags" was one title before sentences split, and splitting them must not make it a
+ * delete; "add eggs. delete task 4" still deletes (a task number).
+ */
+const HARD_BREAK = /;|\bthen\b/i;
 /** "the dentist task": a clause that names one of the user's tasks as a task. */
 const THE_TASK = /\bthe\s+(?:\S+\s+)+?(?:task|todo|to-do)\b/i;
 
