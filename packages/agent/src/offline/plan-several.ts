@@ -56,8 +56,8 @@ const THE_TASK = /\bthe\s+(?:\S+\s+)+?(?:task|todo|to-do)\b/i;
 
 /**
  * Inside an add of several items ("add eggs, bin bags", "add milk, bin bags and bread"), a part after a
- * bare "," or "and" that opens with a delete / complete / reopen verb is one more item, not a command:
- * "bin bags", "finish report", "check book" are things to buy or do, and reading them as commands deletes
+ * bare "," or "and" (or a sentence's end) that opens with a delete / complete / reopen verb is one more
+ * item, not a command: "bin bags", "finish report", "scrap paper" are things to buy or do, and reading them as commands deletes
  * or completes a task the user never pointed at (the assistant must not act on a guess). Such a part is a
  * command only when it cannot be an item: it names a task by number ("delete task 4", "#4") or as "the …
  * task", or a "then" or ";" sets it apart ("add eggs, then delete task 4"). A non-destructive reading is
