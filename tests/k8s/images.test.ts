@@ -192,6 +192,7 @@ describe("service bundles", () => {
   const bundles = ["api", "mcp"].map((s) => join(repoRoot, `apps/${s}/dist`));
   const built = bundles.every((d) => existsSync(join(d, "server.js")));
 
+  // Skipped only before a build: the bundles are what it reads (npm test builds them first, always in CI).
   it.skipIf(!built)(
     "import nothing from node_modules but PGlite (the images ship no node_modules)",
     async () => {
@@ -230,6 +231,7 @@ describe("service bundles", () => {
     },
   );
 
+  // Skipped only before a build: the bundles are what it reads (npm test builds them first, always in CI).
   it.skipIf(!built)(
     "still open PGlite from the local node_modules without DATABASE_URL (npm start, tests)",
     async () => {

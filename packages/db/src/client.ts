@@ -174,7 +174,7 @@ async function createPglite(dataDir: string): Promise<Database> {
 
 /** The message a build without PGlite (the container images) stops with when DATABASE_URL is unset. */
 export const NO_EMBEDDED_DATABASE =
-  "DATABASE_URL is not set, and this build has no embedded database (PGlite is not shipped in the container images): set DATABASE_URL=postgres://user:password@host:5432/database";
+  "DATABASE_URL is not set, and this build has no embedded database (PGlite is not shipped in the container images): set DATABASE_URL to your PostgreSQL connection URL (postgres://USER:PASSWORD@HOST:5432/DATABASE)";
 
 async function loadPglite() {
   // Loaded only in embedded mode: a service on PostgreSQL never pays PGlite's start-up time or memory.

@@ -22,6 +22,8 @@ const repeatsCorpus = join(here, "fixtures/repeats.jsonl");
 const listsCorpus = join(here, "fixtures/lists.jsonl");
 
 function corpusSuite(name: string, path: string): void {
+  // Skipped only when the file is absent: the public corpus lives outside this repository
+  // (../shared/agent-corpus), so a clone without it still runs every fixture kept here.
   describe.skipIf(!existsSync(path))(name, () => {
     const cases = existsSync(path) ? parseCorpus(readFileSync(path, "utf8")) : [];
     it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
