@@ -1,11 +1,13 @@
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./api";
 import { settle } from "./use-api-data";
 
 // A real HTTP server answering as the api (or a proxy in front of it) can.
-const PORT = 41011;
-const base = `http://127.0.0.1:${PORT}`;
+// Ports from the kernel (listen on 0): a fixed port can be taken by any other process or test worker.
+let base = "";
+let closedPort = 0;
 let server: Server;
 
 beforeAll(async () => {
@@ -36,7 +38,13 @@ beforeAll(async () => {
       response.end(JSON.stringify({ items: [1, 2] }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A port that was free a moment ago and that nothing listens on now.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  closedPort = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -77,7 +85,7 @@ describe("useApiData's loads", () => {
 
   it("says the server is unreachable when nothing listens", async () => {
     const outcome = await settle(
-      (signal) => api(`http://127.0.0.1:${PORT + 1}/x`, { signal }),
+      (signal) => api(`http://127.0.0.1:${closedPort}/x`, { signal }),
       new AbortController().signal,
     );
     expect(outcome).toEqual({
