@@ -43,10 +43,19 @@ function withoutQueryParams(error: unknown, depth = 0): unknown {
   return safe;
 }
 
+/**
+ * An error's kind as logs show it: its own `name` when it sets one (AppError, APIError, ZodError), else
+ * its class's name. Bundled without keepNames, a class can be renamed to avoid a clash (`APIError3`);
+ * the names errors give themselves survive bundling.
+ */
+function errorType(error: Error): string {
+  return error.name && error.name !== "Error" ? error.name : error.constructor.name;
+}
+
 export function serializeError(error: unknown) {
   const serialized = stdSerializers.err(withoutQueryParams(error) as Error);
   if (error instanceof Error && serialized && typeof serialized === "object")
-    serialized.type = error.constructor.name;
+    serialized.type = errorType(error);
   return serialized;
 }
 
