@@ -8,6 +8,9 @@
 //     --api NAME=path/x.js   a bundle that exists (apps/api/dist/server.js)
 //   --repeats 3 --duration 5 --warmup 2 --only GET,POST,PATCH --port 4660 --prof DIR (node --cpu-prof)
 //   --node-arg=--perf-basic-prof (repeatable: flags for the api processes)
+//   --node-arg-for NAME=--flag (repeatable: a flag for one api only, to A/B a runtime flag)
+// Every api answers one Better Auth call before the rounds (as every replica does in production), so none
+// runs without the AsyncLocalStorage that Better Auth turns on (the first api, which seeds, always had it).
 // Ports: the apis from --port upwards, the baseline after them.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -37,6 +40,7 @@ const { values: flags } = parseArgs({
     prof: { type: "string" },
     /** Extra node flags for the api processes (e.g. --perf-basic-prof for `perf record`). */
     "node-arg": { type: "string", multiple: true, default: [] },
+    "node-arg-for": { type: "string", multiple: true, default: [] },
     /** Another baseline server (a variant of bench/baseline-server.ts), for what-if comparisons. */
     baseline: { type: "string", multiple: true, default: ["bench/baseline-server.ts"] },
     "log-level": { type: "string", default: "info" },
@@ -103,9 +107,12 @@ async function main() {
         ? [`--cpu-prof`, `--cpu-prof-dir=${flags.prof}`, `--cpu-prof-name=${build.name}.cpuprofile`]
         : [];
       if (flags.prof) mkdirSync(flags.prof, { recursive: true });
+      const own = (flags["node-arg-for"] as string[])
+        .filter((a) => a.startsWith(`${build.name}=`))
+        .map((a) => a.slice(build.name.length + 1));
       const proc = startNode(
         build.name,
-        [...(flags["node-arg"] as string[]), ...args, build.server],
+        [...(flags["node-arg"] as string[]), ...own, ...args, build.server],
         { ...env, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
         join(logDir, `${build.name}.log`),
         root,
@@ -139,6 +146,12 @@ async function main() {
       servers.push({ name, url: `http://127.0.0.1:${basePort}`, pid: baseline.pid });
     }
     const user = await seedUser(servers[0]?.url as string, 1000);
+    for (const server of servers.slice(1, builds.length)) {
+      const session = await fetch(`${server.url}/api/auth/get-session`, {
+        headers: { authorization: `Bearer ${user.token}` },
+      });
+      if (!session.ok) throw new Error(`${server.name}: get-session answered ${session.status}`);
+    }
     log(
       `seeded ${user.taskIds.length} tasks; load average ${loadavg()
         .map((l) => l.toFixed(1))
