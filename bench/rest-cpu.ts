@@ -24,7 +24,7 @@ import { openBenchDatabase } from "./lib/database";
 import { cpuMsPerRequest, measure, type Scenario } from "./lib/load";
 import { cpuMs } from "./lib/proc";
 import { seedUser } from "./lib/seed";
-import { SECRETS } from "./lib/services";
+import { API_IMAGE_ENV, SECRETS } from "./lib/services";
 import { restScenarios } from "./scenarios/rest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -113,7 +113,7 @@ async function main() {
       const proc = startNode(
         build.name,
         [...(flags["node-arg"] as string[]), ...own, ...args, build.server],
-        { ...env, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
+        { ...env, ...API_IMAGE_ENV, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
         join(logDir, `${build.name}.log`),
         root,
       );

@@ -65,6 +65,12 @@ export function migrateDatabase(ctx: ServiceContext, migrate: string): void {
   if (result.status !== 0) throw new Error(`migration failed: ${result.stdout}${result.stderr}`);
 }
 
+/**
+ * The api image's NODE_OPTIONS (deploy/docker/Dockerfile), so the bench runs the api as production does:
+ * Better Auth's AsyncLocalStorage on AsyncContextFrame rather than on promise hooks (docs/benchmarks.md).
+ */
+export const API_IMAGE_ENV = { NODE_OPTIONS: "--experimental-async-context-frame" };
+
 async function launch(
   name: string,
   args: string[],
@@ -117,7 +123,7 @@ export async function startStack(ctx: ServiceContext, builds: Builds, tag: strin
   }
   const [mcp, api] = await Promise.all([
     launch(`${tag}-mcp`, [builds.mcp], { ...env, PORT: String(mcpPort) }, ctx, `${mcpUrl}/readyz`),
-    launch(`${tag}-api`, [builds.api], { ...env, PORT: String(apiPort) }, ctx, `${apiUrl}/readyz`),
+    launch(`${tag}-api`, [builds.api], { ...env, ...API_IMAGE_ENV, PORT: String(apiPort) }, ctx, `${apiUrl}/readyz`),
   ]);
   return {
     api: { ...api, url: apiUrl },

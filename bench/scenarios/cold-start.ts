@@ -1,7 +1,7 @@
 // Cold starts: process spawn to the first 200 from its readiness endpoint, and the idle RSS 1.5 s later.
 import type { BenchContext } from "../lib/context";
 import type { ColdRow } from "../lib/report";
-import { type Builds, coldStart, type ServiceContext, webEnv } from "../lib/services";
+import { API_IMAGE_ENV, type Builds, coldStart, type ServiceContext, webEnv } from "../lib/services";
 
 export interface ColdResult {
   rows: ColdRow[];
@@ -21,16 +21,16 @@ export async function coldStarts(
   const services =
     targets[0]?.ctx.db.kind === "postgres"
       ? [
-          { service: "api", bundle: (b: Builds) => b.api },
-          { service: "mcp", bundle: (b: Builds) => b.mcp },
+          { service: "api", bundle: (b: Builds) => b.api, env: API_IMAGE_ENV },
+          { service: "mcp", bundle: (b: Builds) => b.mcp, env: {} },
         ]
-      : [{ service: "api+mcp (one process, PGlite)", bundle: (b: Builds) => b.embedded }];
-  for (const { service, bundle } of services) {
+      : [{ service: "api+mcp (one process, PGlite)", bundle: (b: Builds) => b.embedded, env: {} }];
+  for (const { service, bundle, env } of services) {
     const times = targets.map(() => [] as number[]);
     const rss = targets.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
       for (const [t, { ctx, builds }] of targets.entries()) {
-        const r = await coldStart(ctx, service, [bundle(builds)], {}, "/readyz");
+        const r = await coldStart(ctx, service, [bundle(builds)], env, "/readyz");
         times[t]?.push(r.ms);
         rss[t]?.push(r.idleRssMb);
       }

@@ -147,6 +147,8 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
         expect.stringContaining("/healthz"),
       ]);
       expect(config.Env).toContain("NODE_ENV=production");
+      // The api runs Better Auth's AsyncLocalStorage on AsyncContextFrame (deploy/docker/Dockerfile).
+      if (service === "api") expect(config.Env).toContain("NODE_OPTIONS=--experimental-async-context-frame");
       for (const key of ["title", "source", "version", "revision", "licenses", "created"])
         expect(config.Labels?.[`org.opencontainers.image.${key}`], `${service} label ${key}`).toBeTruthy();
       expect(config.Labels?.["org.opencontainers.image.title"]).toBe(`taskflow-${service}`);
