@@ -22,7 +22,7 @@ import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import { buildBefore, bundle } from "./lib/build";
 import { openBenchDatabase } from "./lib/database";
 import { cpuMsPerRequest, measure, type Scenario } from "./lib/load";
-import { cpuMs } from "./lib/proc";
+import { cpuMs, rssMb } from "./lib/proc";
 import { seedUser } from "./lib/seed";
 import { API_IMAGE_ENV, SECRETS } from "./lib/services";
 import { restScenarios } from "./scenarios/rest";
@@ -171,7 +171,7 @@ async function main() {
           const key = `${scenarioName}\t${server.name}`;
           results.set(key, [...(results.get(key) ?? []), cpu]);
           log(
-            `${scenarioName} ${server.name}: ${Math.round(result.rps)} req/s, CPU ${cpu.toFixed(3)} ms/req, errors ${result.errors}, load ${loadavg()[0]?.toFixed(1)}`,
+            `${scenarioName} ${server.name}: ${Math.round(result.rps)} req/s, CPU ${cpu.toFixed(3)} ms/req, RSS ${rssMb(server.pid).toFixed(0)} MB, errors ${result.errors}, load ${loadavg()[0]?.toFixed(1)}`,
           );
         }
       }
