@@ -123,7 +123,13 @@ export async function startStack(ctx: ServiceContext, builds: Builds, tag: strin
   }
   const [mcp, api] = await Promise.all([
     launch(`${tag}-mcp`, [builds.mcp], { ...env, PORT: String(mcpPort) }, ctx, `${mcpUrl}/readyz`),
-    launch(`${tag}-api`, [builds.api], { ...env, ...API_IMAGE_ENV, PORT: String(apiPort) }, ctx, `${apiUrl}/readyz`),
+    launch(
+      `${tag}-api`,
+      [builds.api],
+      { ...env, ...API_IMAGE_ENV, PORT: String(apiPort) },
+      ctx,
+      `${apiUrl}/readyz`,
+    ),
   ]);
   return {
     api: { ...api, url: apiUrl },

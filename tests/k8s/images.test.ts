@@ -2,7 +2,7 @@
 // external, of the image size report, and of the committed plain manifests in deploy/k8s. The built
 // images themselves are checked by tests/containers/images.test.ts (npm run test:containers).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { estimate, format, type Report } from "@taskflow/deploy/images-report";
 import { outDir, RENDERS, renderFor } from "@taskflow/deploy/render";
 import { describe, expect, it } from "vitest";
@@ -228,6 +228,42 @@ describe("service bundles", () => {
         expect(existsSync(join(dir, "migrations/meta/_journal.json"))).toBe(true);
       }
       expect(existsSync(join(bundles[0] as string, "assets/swagger-ui/static/swagger-ui.css"))).toBe(true);
+    },
+  );
+
+  // Skipped only before a build: the bundles are what it reads (npm test builds them first, always in CI).
+  it.skipIf(!built)(
+    "load what most api starts never use on first use: the chat agents, chrono-node, nodemailer",
+    () => {
+      const dir = bundles[0] as string;
+      // The files server.js reaches by static imports (`… from "./x.js"`, `import "./x.js"`); a dynamic
+      // import("./x.js") is a chunk loaded when first needed.
+      const reached = new Set<string>();
+      const visit = (file: string) => {
+        if (reached.has(file)) return;
+        reached.add(file);
+        const text = readFileSync(join(dir, file), "utf8");
+        for (const m of text.matchAll(/(?:^|\})\s*from\s*"(\.{1,2}\/[^"]+)"|^import\s*"(\.{1,2}\/[^"]+)"/gm))
+          visit(join(dirname(file), (m[1] ?? m[2]) as string));
+      };
+      visit("server.js");
+      expect(reached.size).toBeGreaterThan(3);
+      // esbuild marks where each package's modules begin (`// node_modules/<package>/…`).
+      const loadedAtStart = new Set<string>();
+      for (const file of reached)
+        for (const m of readFileSync(join(dir, file), "utf8").matchAll(
+          /^\/\/ node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gm,
+        ))
+          loadedAtStart.add(m[1] as string);
+      expect(loadedAtStart.has("fastify"), "the scan sees packages loaded at start").toBe(true);
+      for (const lazy of [
+        "chrono-node",
+        "nodemailer",
+        "ai",
+        "@ai-sdk/openai-compatible",
+        "@modelcontextprotocol/sdk",
+      ])
+        expect(loadedAtStart.has(lazy), `${lazy} is loaded at start`).toBe(false);
     },
   );
 

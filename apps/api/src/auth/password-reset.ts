@@ -2,7 +2,7 @@
 // /api/auth/request-password-reset mails a one-time token; without it (the embedded laptop setup),
 // `npm run reset-password -- <email>` prints one. Either way /api/auth/reset-password {token, newPassword}
 // sets the new password (the common-password rule applies), and every session of that user ends.
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export interface ResetMail {
   user: { email: string; name: string };
@@ -34,9 +34,11 @@ export function resetInstructions(publicUrl: string, token: string): string {
 
 /** Sends reset mails through the SMTP server at `smtpUrl` (smtp://user:pass@host:port, or smtps://). */
 export function createResetMailer(smtpUrl: string, from: string, publicUrl: string): SendResetPassword {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer (about fifty modules) is loaded with the first mail, not at every start of the api.
+  let transport: Promise<Transporter> | undefined;
   return async ({ user, token }) => {
-    await transport.sendMail({
+    transport ??= import("nodemailer").then((mailer) => mailer.default.createTransport(smtpUrl));
+    await (await transport).sendMail({
       from,
       to: user.email,
       subject: "Reset your Taskflow password",

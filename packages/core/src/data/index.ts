@@ -4,4 +4,3 @@ export { importData } from "./import-data";
 export { type ImportPlan, type ImportSource, type PlannedTask, planImport } from "./plan-import";
 export { previewImport } from "./preview-import";
 export { readImportFile } from "./read-import-file";
-export { readTodoistCsv, readTodoistDate, tagOf } from "./todoist-csv";

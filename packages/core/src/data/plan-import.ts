@@ -4,7 +4,6 @@ import { AppError, type FieldError } from "../errors";
 import { listLists } from "../lists/list-lists";
 import { userTimeZone, withRecurrence } from "../tasks/repeat";
 import { jsonPlace, placeErrors, readImportFile } from "./read-import-file";
-import { readTodoistCsv } from "./todoist-csv";
 
 /** What POST /api/import reads: a Taskflow export (parsed JSON) or a Todoist CSV export (text). */
 export type ImportSource =
@@ -42,9 +41,11 @@ export async function planImport(
   now = new Date(),
 ): Promise<ImportPlan> {
   const timeZone = await userTimeZone(db, userId);
+  // The Todoist reader brings chrono-node and its locales (several MB of heap): loaded on the first
+  // Todoist import, not at every api start.
   const read =
     source.format === "todoist"
-      ? readTodoistCsv(source.body, { list: source.list, timeZone, now })
+      ? (await import("./todoist-csv")).readTodoistCsv(source.body, { list: source.list, timeZone, now })
       : { file: source.body, place: jsonPlace, warnings: [] };
   const { place } = read;
   const file = readImportFile(read.file, place);
