@@ -251,6 +251,17 @@ describe("lists on the board", () => {
     expect(await second.locator('[data-testid="list-sidebar"] [aria-current="page"]').count()).toBe(0);
     expect(await second.getByText("Hidden task").count()).toBe(0);
     expect(await second.getByText("Secret plans").count()).toBe(0);
+    // The add form there starts in the Inbox (no "List <id>" for a list that is not there), and adds.
+    const listField = second.getByTestId("new-list");
+    expect(await listField.inputValue()).toBe("");
+    expect(await listField.locator("option").allTextContents()).toEqual(["Inbox"]);
+    await second.getByTestId("new-title").fill("Lands in the Inbox");
+    await second.getByTestId("new-title").press("Enter");
+    await eventually(
+      async () => (await apiTask(second, "Lands in the Inbox").catch(() => null))?.list_id === null,
+      "the task added on the missing list's page, in the Inbox",
+    );
+    await expect.poll(() => second.getByTestId("new-title").inputValue()).toBe("");
     await missing.getByRole("link", { name: "Show all tasks" }).click();
     await second.waitForURL(
       (url) => !url.searchParams.has("list") && url.searchParams.get("view") === "today",

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { PlusIcon } from "@/components/ui/icons";
 import { ApiError, api, errorMessage } from "@/lib/api";
 import { useMe } from "@/lib/use-me";
+import { startingList } from "../lists/list-gone";
 import { useListsContext } from "../lists/lists-context";
 import { overridden, quickAddBody } from "./quick-add";
 import { QuickAddChips } from "./quick-add-chips";
@@ -20,9 +21,11 @@ import { FieldErrors, TaskMetaFields } from "./task-fields";
 import { useQuickAdd } from "./use-quick-add";
 
 export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
-  // While the board shows a list, a new task goes in it (the List field says so and can change it).
-  const shown = useListsContext()?.shown ?? "";
-  const [draft, setDraft] = useState<TaskDraft>(() => draftIn(shown));
+  // While the board shows a list, a new task goes in it (the List field says so and can change it); a
+  // list id the user's lists do not have (deleted, or not theirs) is no place for it: the Inbox then.
+  const lists = useListsContext();
+  const start = startingList(lists?.shown ?? "", lists?.lists ?? null);
+  const [draft, setDraft] = useState<TaskDraft>(() => draftIn(start));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +34,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const quick = useQuickAdd(draft.title);
   // The text whose refusal was shown: Add again with it unchanged adds it exactly as typed.
   const refused = useRef<string | null>(null);
-  useEffect(() => setDraft((current) => ({ ...current, list: draftIn(shown).list })), [shown]);
+  useEffect(() => setDraft((current) => ({ ...current, list: draftIn(start).list })), [start]);
 
   function change(next: TaskDraft) {
     setDraft(next);
@@ -60,7 +63,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
       if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
-      setDraft(draftIn(shown));
+      setDraft(draftIn(start));
       refused.current = null;
       setErrors({});
       onAdded(task);

@@ -84,6 +84,11 @@ function listParam(value: string | null): string {
   return /^[1-9]\d{0,9}$/.test(list) && listFilterSchema.safeParse(list).success ? list : "";
 }
 
+/** Whether the board's `list` (as `filtersFromSearch` reads it) names one list by id: not all, not the Inbox. */
+export function isListId(list: string): boolean {
+  return list !== "" && list !== "inbox";
+}
+
 /** The search params for filters, defaults left out ("" for the plain board). */
 export function searchFromFilters(filters: Filters): string {
   const params = new URLSearchParams();

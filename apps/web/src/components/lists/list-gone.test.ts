@@ -1,6 +1,6 @@
 import type { List } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
-import { goneMessage, listIsMissing, shownListGone } from "./list-gone";
+import { goneMessage, listIsMissing, shownListGone, startingList } from "./list-gone";
 
 const list = (id: number, name: string) => ({ id, name, task_count: 0 }) as List;
 const health = list(3, "Health");
@@ -34,5 +34,22 @@ describe("the list shown, deleted elsewhere", () => {
 
   it("is said with its name and where its tasks went", () => {
     expect(goneMessage(health)).toBe("“Health” was deleted; its tasks are in the Inbox");
+  });
+});
+
+describe("the list a new task starts in", () => {
+  it("is the list shown while it exists, or while the lists are still loading", () => {
+    expect(startingList("3", [health, work])).toBe("3");
+    expect(startingList("3", null)).toBe("3");
+  });
+
+  it("is the Inbox when the loaded lists do not have the list shown (deleted, or another user's)", () => {
+    expect(startingList("9", [health, work])).toBe("inbox");
+    expect(startingList("3", [])).toBe("inbox");
+  });
+
+  it("is the Inbox or every list as shown", () => {
+    expect(startingList("inbox", [health])).toBe("inbox");
+    expect(startingList("", [health])).toBe("");
   });
 });
