@@ -79,7 +79,14 @@ describe.each(engines)("export and import on %s", (engine) => {
       remind_at: "2030-12-03T09:00",
       list_id: home.id,
     });
-    await createTask(alice, { title: "Water plants", recurrence: "every saturday", list_id: home.id });
+    const plants = await createTask(alice, {
+      title: "Water plants",
+      recurrence: "every saturday",
+      list_id: home.id,
+    });
+    // Done twice: a repeating task stays open, on its next date, and counts its completions.
+    for (let i = 0; i < 2; i++)
+      expect((await alice.patch(`/api/tasks/${plants.id}`, { json: { completed: true } })).status).toBe(200);
     const done = await createTask(alice, { title: "-5 apples", priority: "low" });
     expect((await alice.patch(`/api/tasks/${done.id}`, { json: { completed: true } })).status).toBe(200);
     await createTask(alice, { title: "@mention someone", description: "\tindented" });
@@ -118,6 +125,7 @@ describe.each(engines)("export and import on %s", (engine) => {
       due: "2026-12-02",
       completed: false,
       completed_at: null,
+      completed_count: 0,
       created_at: expect.any(String),
       recurrence: null,
       remind_at: null,
@@ -125,7 +133,11 @@ describe.each(engines)("export and import on %s", (engine) => {
     });
     // A wall time was read in the user's zone and is written as the instant it names.
     expect(file.tasks[1]?.due).toBe("2026-12-03T14:30:00.000Z");
-    expect(file.tasks[2]?.recurrence).toBe("FREQ=WEEKLY;BYDAY=SA");
+    expect(file.tasks[2]).toMatchObject({
+      recurrence: "FREQ=WEEKLY;BYDAY=SA",
+      completed: false,
+      completed_count: 2,
+    });
     expect(file.tasks[3]).toMatchObject({ completed: true, completed_at: expect.any(String), list_id: null });
   });
 
@@ -251,6 +263,20 @@ describe.each(engines)("export and import on %s", (engine) => {
       tasks: [{ title: "x", recurrence: "sometimes" }],
     });
     expectProblem(badRepeat, 400, ["tasks[0].recurrence"]);
+    const badCounts = await importFile(frank, {
+      version: 1,
+      lists: [],
+      tasks: [
+        { title: "x", completed_count: -1 },
+        { title: "y", completed_count: 1.5 },
+        { title: "z", completed_count: 2 ** 31 },
+      ],
+    });
+    expectProblem(badCounts, 400, [
+      "tasks[0].completed_count",
+      "tasks[1].completed_count",
+      "tasks[2].completed_count",
+    ]);
 
     const version = await importFile(frank, { ...file, version: 2 });
     expect(expectProblem(version, 400).detail).toBe(

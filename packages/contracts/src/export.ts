@@ -63,6 +63,13 @@ const fileListId = z
   .positive("must be a positive integer")
   .max(2_147_483_647, "is too large");
 
+/** How many times a repeating task was completed: a whole number the tasks table can hold. */
+const fileCount = z
+  .number({ error: "must be a whole number, 0 or more" })
+  .int("must be a whole number, 0 or more")
+  .min(0, "must be a whole number, 0 or more")
+  .max(2_147_483_647, "is too large");
+
 export const exportListSchema = z.strictObject({ id: fileListId, name: listNameSchema });
 
 export const exportTaskSchema = z.strictObject({
@@ -78,6 +85,11 @@ export const exportTaskSchema = z.strictObject({
     ),
   completed: z.boolean({ error: "must be true or false" }).optional(),
   completed_at: fileInstant.nullable().optional(),
+  completed_count: fileCount
+    .optional()
+    .describe(
+      "How many times a repeating task was completed (each moved it to its next date); 0 when absent",
+    ),
   created_at: fileInstant.optional().describe("Kept on import; now when absent"),
   recurrence: recurrenceBodyField.nullable().optional(),
   remind_at: fileDate

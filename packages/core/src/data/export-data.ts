@@ -19,6 +19,7 @@ export function exportTask(task: Task): ExportTask {
     due: task.due_at,
     completed: task.completed,
     completed_at: task.completed_at,
+    completed_count: task.completed_count,
     created_at: task.created_at,
     recurrence: task.recurrence,
     remind_at: task.remind_at,

@@ -8,12 +8,12 @@ import type { ImportPlan, PlannedTask } from "./plan-import";
 
 const p = sql.placeholder;
 
-/** Rows per insert statement: one round trip per chunk, not per task (15 parameters a row). */
+/** Rows per insert statement: one round trip per chunk, not per task (16 parameters a row). */
 const CHUNK = 250;
 
 /**
  * One task row of a multi-row insert: the create columns plus what only an import sets (completed with
- * its time, the original created_at) and, for a reminder already past, the claim and delivery marks, so
+ * its time, how often a repeating task was completed, the original created_at) and, for a reminder already past, the claim and delivery marks, so
  * an import fires no old reminders.
  */
 function importRow(row: string) {
@@ -24,6 +24,7 @@ function importRow(row: string) {
     completedAt:
       sql`case when ${p(`${row}completed`)}::boolean then coalesce(${p(`${row}completedAt`)}::timestamptz, now()) end` as unknown as Date,
     createdAt: sql`coalesce(${p(`${row}createdAt`)}::timestamptz, now())` as unknown as Date,
+    completedCount: p(`${row}completedCount`) as unknown as number,
     remindedAt: pastReminder as unknown as Date,
     reminderDeliveredAt: pastReminder as unknown as Date,
   };
@@ -49,6 +50,7 @@ const importParams = (userId: string, chunk: PlannedTask[], listIds: Map<string,
         [`${row}completed`]: task.completed,
         [`${row}completedAt`]: task.completedAt,
         [`${row}createdAt`]: task.createdAt,
+        [`${row}completedCount`]: task.completedCount,
       };
     }),
   ) as Record<string, unknown>;

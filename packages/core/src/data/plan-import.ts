@@ -17,6 +17,8 @@ export interface PlannedTask {
   list: string | null;
   completed: boolean;
   completedAt: string | null;
+  /** How many times a repeating task was completed (0 when the file does not say). */
+  completedCount: number;
   createdAt: string | null;
 }
 
@@ -139,6 +141,7 @@ async function planTask(
     list,
     completed,
     completedAt: completed ? (task.completed_at ?? null) : null,
+    completedCount: task.completed_count ?? 0,
     createdAt: task.created_at ?? null,
   };
 }
