@@ -37,7 +37,12 @@ export function createResetMailer(smtpUrl: string, from: string, publicUrl: stri
   // nodemailer (about fifty modules) is loaded with the first mail, not at every start of the api.
   let transport: Promise<Transporter> | undefined;
   return async ({ user, token }) => {
-    transport ??= import("nodemailer").then((mailer) => mailer.default.createTransport(smtpUrl));
+    transport ??= import("nodemailer")
+      .then((mailer) => mailer.default.createTransport(smtpUrl))
+      .catch((error: unknown) => {
+        transport = undefined; // the next mail tries again
+        throw error;
+      });
     await (await transport).sendMail({
       from,
       to: user.email,

@@ -13,8 +13,8 @@ const CHUNK = 250;
 
 /**
  * One task row of a multi-row insert: the create columns plus what only an import sets (completed with
- * its time, how often a repeating task was completed, the original created_at) and, for a reminder already past, the claim and delivery marks, so
- * an import fires no old reminders.
+ * its time, how often a repeating task was completed, the original created_at) and, for a reminder
+ * already past, the claim and delivery marks, so an import fires no old reminders.
  */
 function importRow(row: string) {
   const pastReminder = sql`case when ${storedDue(`${row}remind`)} <= now() then now() end`;
