@@ -18,13 +18,14 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import { buildBefore, bundle } from "./lib/build";
 import { openBenchDatabase } from "./lib/database";
 import { cpuMsPerRequest, measure, type Scenario } from "./lib/load";
 import { cpuMs, rssMb } from "./lib/proc";
 import { seedUser } from "./lib/seed";
-import { API_IMAGE_ENV, SECRETS } from "./lib/services";
+import { SECRETS } from "./lib/services";
 import { restScenarios } from "./scenarios/rest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

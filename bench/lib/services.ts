@@ -2,6 +2,7 @@
 // (NODE_ENV=production, LOG_LEVEL=info, pool size 10), with logs going to files.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import type { BenchDatabase } from "./database";
 import { freePort } from "./proc";
@@ -64,12 +65,6 @@ export function migrateDatabase(ctx: ServiceContext, migrate: string): void {
   });
   if (result.status !== 0) throw new Error(`migration failed: ${result.stdout}${result.stderr}`);
 }
-
-/**
- * The api image's NODE_OPTIONS (deploy/docker/Dockerfile), so the bench runs the api as production does:
- * Better Auth's AsyncLocalStorage on AsyncContextFrame rather than on promise hooks (docs/benchmarks.md).
- */
-export const API_IMAGE_ENV = { NODE_OPTIONS: "--experimental-async-context-frame" };
 
 async function launch(
   name: string,

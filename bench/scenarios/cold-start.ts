@@ -1,7 +1,9 @@
 // Cold starts: process spawn to the first 200 from its readiness endpoint, and the idle RSS 1.5 s later.
+
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import type { BenchContext } from "../lib/context";
 import type { ColdRow } from "../lib/report";
-import { API_IMAGE_ENV, type Builds, coldStart, type ServiceContext, webEnv } from "../lib/services";
+import { type Builds, coldStart, type ServiceContext, webEnv } from "../lib/services";
 
 export interface ColdResult {
   rows: ColdRow[];

@@ -13,6 +13,7 @@
 // Runs under `npm run test:containers` only (tests/containers/vitest.config.ts); `npm test` skips it.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -148,7 +149,7 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
       ]);
       expect(config.Env).toContain("NODE_ENV=production");
       // The api runs Better Auth's AsyncLocalStorage on AsyncContextFrame (deploy/docker/Dockerfile).
-      if (service === "api") expect(config.Env).toContain("NODE_OPTIONS=--experimental-async-context-frame");
+      if (service === "api") expect(config.Env).toContain(`NODE_OPTIONS=${API_IMAGE_ENV.NODE_OPTIONS}`);
       for (const key of ["title", "source", "version", "revision", "licenses", "created"])
         expect(config.Labels?.[`org.opencontainers.image.${key}`], `${service} label ${key}`).toBeTruthy();
       expect(config.Labels?.["org.opencontainers.image.title"]).toBe(`taskflow-${service}`);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import { freePort, type ServiceProcess, startProcess, waitForHttp } from "@taskflow/testing/processes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -52,7 +53,7 @@ export async function startStack(
       });
       if ((await migrate.exited) !== 0) throw new Error(`migration failed:\n${migrate.output()}`);
       const api = startProcess("api", "node", ["apps/api/dist/server.js"], {
-        env: { ...dbEnv, PORT: String(apiPort) },
+        env: { ...dbEnv, ...API_IMAGE_ENV, PORT: String(apiPort) },
         cwd: root,
       });
       started.push(api);

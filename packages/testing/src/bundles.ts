@@ -15,6 +15,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * What the api image adds to the api's environment (deploy/docker/Dockerfile; tests/containers checks the
+ * image against this): Better Auth's AsyncLocalStorage on AsyncContextFrame instead of promise hooks. Suites
+ * and the bench that run the api bundle as a process run it so too.
+ */
+export const API_IMAGE_ENV = { NODE_OPTIONS: "--experimental-async-context-frame" };
+
 const SOURCES = [
   "apps/api/src",
   "apps/mcp/src",

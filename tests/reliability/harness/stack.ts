@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
 import { freePort, type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import pg from "pg";
 import { inject } from "vitest";
@@ -113,8 +114,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     MCP_RATE_LIMIT: "1000000",
     CHAT_RATE_LIMIT: "100000",
   };
+  // The api runs as its image runs it (NODE_OPTIONS from deploy/docker/Dockerfile).
   const apiEnv = (extra: Record<string, string> = {}) => ({
     ...common,
+    ...API_IMAGE_ENV,
     BETTER_AUTH_SECRET: SECRETS.BETTER_AUTH_SECRET,
     BETTER_AUTH_URL: proxy.url,
     MCP_URL: `http://127.0.0.1:${mcpPort}/mcp`,
