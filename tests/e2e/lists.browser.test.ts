@@ -389,7 +389,9 @@ describe("lists on the board", () => {
     expect(await page.getByTestId("edit-list").inputValue()).toBe("");
     await tabTo(page, "edit-save");
     await page.keyboard.press("Enter");
-    // Moved to the Inbox: it leaves Errands' board.
+    // The editor stands in the row's place until the save is answered: wait for it to close, then the
+    // row has left Errands' board because it moved to the Inbox.
+    await page.getByTestId("task-editor").waitFor({ state: "detached" });
     await expect.poll(() => taskRow(page, "Post the parcel").count()).toBe(0);
     expect((await apiTask(page, "Post the parcel")).list_id).toBeNull();
   });
