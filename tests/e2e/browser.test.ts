@@ -257,6 +257,33 @@ describe("web app in a browser", () => {
     await context.close();
   }, 60_000);
 
+  it("keeps the undo toast while focus or the pointer is on it, and lets it go its full time after they leave", async () => {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    await signUp(page, suite.webUrl, newUser("Toby Toast"));
+    await seedTasks(page, suite.webUrl, [{ title: "Slow reader" }, { title: "Stays" }]);
+    await page.reload();
+    await taskRow(page, "Slow reader").waitFor();
+    await taskRow(page, "Slow reader").getByTestId("task-delete").click();
+    const toast = page.getByTestId("undo-toast");
+    await toast.waitFor();
+    // Focus on Undo (as after tabbing to it) for longer than the toast's 8 s: it stays.
+    await page.getByTestId("undo-delete").focus();
+    await page.waitForTimeout(9_000);
+    expect(await toast.count(), "the toast stays while its Undo has focus").toBe(1);
+    // The pointer on it holds it too, even once focus has left.
+    await toast.hover();
+    await taskRow(page, "Stays").getByTestId("task-edit").focus();
+    await page.waitForTimeout(9_000);
+    expect(await toast.count(), "the toast stays while the pointer is on it").toBe(1);
+    // Both gone: the toast has its 8 s again, then goes.
+    const left = Date.now();
+    await page.mouse.move(0, 0);
+    await toast.waitFor({ state: "detached", timeout: 15_000 });
+    expect(Date.now() - left, "the full 8 s after focus left").toBeGreaterThanOrEqual(7_500);
+    await context.close();
+  }, 60_000);
+
   it("chat: the assistant adds a task and the board shows it", async () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();

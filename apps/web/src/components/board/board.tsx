@@ -145,7 +145,12 @@ export function Board({ version }: { version: number }) {
         onOpen={openTask}
         onDismiss={reminders.dismiss}
       />
-      <UndoToast deleted={deletes.deleted} onUndo={(item) => void history.restore(item)} />
+      <UndoToast
+        deleted={deletes.deleted}
+        onUndo={(item) => void history.restore(item)}
+        onHold={deletes.hold}
+        onRelease={deletes.release}
+      />
       <BoardShortcuts filters={filters} onFilters={setFilters} onUndo={() => void history.undo()} />
       <BoardNotice notice={notice} />
       <BoardNotice notice={info} tone="info" />

@@ -6,7 +6,19 @@ import type { Task } from "@taskflow/contracts";
 export type Deleted = { task: Task; index: number };
 
 /** "Moved ‘X’ to the trash · Undo": the task is already in the trash; Undo restores it. */
-export function UndoToast({ deleted, onUndo }: { deleted: Deleted[]; onUndo: (item: Deleted) => void }) {
+export function UndoToast({
+  deleted,
+  onUndo,
+  onHold,
+  onRelease,
+}: {
+  deleted: Deleted[];
+  onUndo: (item: Deleted) => void;
+  /** Focus or the pointer came onto the toast: it stays. */
+  onHold: (id: number) => void;
+  /** They left: its countdown starts again. */
+  onRelease: (id: number) => void;
+}) {
   if (deleted.length === 0) return null;
   return (
     <div
@@ -18,6 +30,15 @@ export function UndoToast({ deleted, onUndo }: { deleted: Deleted[]; onUndo: (it
           key={item.task.id}
           role="status"
           data-testid="undo-toast"
+          onFocus={() => onHold(item.task.id)}
+          onBlur={(event) => {
+            const toast = event.currentTarget;
+            if (!toast.contains(event.relatedTarget) && !toast.matches(":hover")) onRelease(item.task.id);
+          }}
+          onMouseEnter={() => onHold(item.task.id)}
+          onMouseLeave={(event) => {
+            if (!event.currentTarget.contains(document.activeElement)) onRelease(item.task.id);
+          }}
           className="flex animate-rise items-center gap-3 rounded-xl bg-inverse px-4 py-3 text-sm text-on-inverse shadow-xl"
         >
           <span className="min-w-0 flex-1 truncate">

@@ -26,6 +26,22 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
     setDeleted((current) => current.filter((item) => item.task.id !== id));
   }, []);
 
+  /** (Re)starts a toast's countdown: UNDO_MS from now. */
+  const countDown = useCallback(
+    (id: number) => {
+      clearTimeout(timers.current.get(id));
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), UNDO_MS),
+      );
+    },
+    [dismiss],
+  );
+
+  // A toast does not go while the keyboard focus or the pointer is on it (WCAG 2.2.1, timing
+  // adjustable); it gets its full time again when they leave.
+  const hold = useCallback((id: number) => clearTimeout(timers.current.get(id)), []);
+
   // Deleting moves the task to the trash on the server at once; the toast's Undo restores it.
   async function remove(task: Task): Promise<Deleted | null> {
     const index = tasks.findIndex((item) => item.id === task.id);
@@ -39,10 +55,7 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
     }
     dismiss(task.id);
     setDeleted((current) => [...current, { task, index }]);
-    timers.current.set(
-      task.id,
-      setTimeout(() => dismiss(task.id), UNDO_MS),
-    );
+    countDown(task.id);
     return { task, index };
   }
 
@@ -64,7 +77,7 @@ export function useTaskDeletes({ tasks, setTasks, inTrash, onError }: Options) {
     };
   }, []);
 
-  return { deleted, remove, restore };
+  return { deleted, remove, restore, hold, release: countDown };
 }
 
 function insertAt(list: Task[], task: Task, index: number): Task[] {
