@@ -93,7 +93,8 @@ async function openSettings(page: Page): Promise<void> {
   await page.keyboard.press("Enter");
   await page.waitForURL(`${suite.webUrl}/settings`);
   await page.getByTestId("import-section").waitFor();
-  expect(await page.title()).toContain("Settings");
+  // The title follows a client-side navigation a moment after the page's content.
+  await expect.poll(() => page.title()).toContain("Settings");
 }
 
 /** Opens the file chooser from the keyboard (Space on the focused input) and picks `path`. */

@@ -134,7 +134,7 @@ describe("the installable app", () => {
     await addTaskForm(page).waitFor();
     // The very page the worker kept (a fresh render would carry a fresh nonce), and it hydrated.
     expect(await pageNonce()).toBe(keptNonce);
-    expect(await page.title()).toBe("Board · Taskflow");
+    await expect.poll(() => page.title()).toBe("Board · Taskflow");
     const banner = page.getByTestId("offline-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toBe(OFFLINE);
