@@ -220,6 +220,11 @@ describe.skipIf(!testDatabaseUrl)(
       expect(await appliedRows(a)).toBe(EXPECTED);
     });
 
+    // pg_locks is cluster-wide, and other test files migrate their own databases at the same time under
+    // the same key: count only this test's database.
+    const OUR_MIGRATION_LOCK = `l.locktype = 'advisory' and l.objid = $1
+      and l.database = (select oid from pg_database where datname = current_database())`;
+
     it("a migration longer than the app's query and statement timeouts succeeds, holding the lock in its transaction", async () => {
       const url = await emptyDatabase();
       // The server's own default (a role or database setting, like a hosted provider's) is 300 ms…
@@ -249,7 +254,7 @@ describe.skipIf(!testDatabaseUrl)(
         const { rows } = await admin.query(
           `select l.pid, l.granted, a.query, a.xact_start is not null as in_xact
              from pg_locks l join pg_stat_activity a using (pid)
-            where l.locktype = 'advisory' and l.objid = $1 and l.granted`,
+            where ${OUR_MIGRATION_LOCK} and l.granted`,
           [MIGRATION_LOCK_KEY],
         );
         holder = rows.find((r) => String(r.query).includes("pg_sleep"));
@@ -258,7 +263,7 @@ describe.skipIf(!testDatabaseUrl)(
       expect(holder, "lock holder running the migration").toBeDefined();
       expect(holder?.in_xact).toBe(true);
       const { rows: waiting } = await admin.query(
-        "select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1 and not granted",
+        `select count(*)::int as n from pg_locks l where ${OUR_MIGRATION_LOCK} and not l.granted`,
         [MIGRATION_LOCK_KEY],
       );
       expect(waiting[0].n).toBe(1);
@@ -268,7 +273,7 @@ describe.skipIf(!testDatabaseUrl)(
       const { rows: probe } = await admin.query("select pid from probe");
       expect(probe).toEqual([{ pid: holder?.pid }]);
       const { rows: after } = await admin.query(
-        "select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1",
+        `select count(*)::int as n from pg_locks l where ${OUR_MIGRATION_LOCK}`,
         [MIGRATION_LOCK_KEY],
       );
       expect(after[0].n).toBe(0);
