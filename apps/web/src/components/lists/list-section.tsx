@@ -1,7 +1,7 @@
 "use client";
 
 import type { List } from "@taskflow/contracts";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorState } from "@/components/ui/error-state";
 import { PlusIcon } from "@/components/ui/icons";
 import { ListNameForm } from "./list-name-form";
@@ -21,13 +21,17 @@ type Props = {
 export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted }: Props) {
   const [creating, setCreating] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const wasCreating = useRef(false);
   const items = lists.lists;
 
-  function stopCreating() {
-    setCreating(false);
-    // The button is back on the next render; give it the focus the form had.
-    requestAnimationFrame(() => newButton.current?.focus());
-  }
+  useEffect(() => {
+    // The button is back once the form has closed: give it the focus the form had, so keyboard users
+    // keep their place. After the commit, not on a timer: a slow render must not lose the focus.
+    if (wasCreating.current && !creating) newButton.current?.focus();
+    wasCreating.current = creating;
+  }, [creating]);
+
+  const stopCreating = () => setCreating(false);
 
   return (
     <section aria-labelledby="lists-heading" className="space-y-1">

@@ -1,0 +1,91 @@
+// Focus comes back to the control that opened a form, a confirm or a dialog when it closes, on a slow
+// device too: the browser's CPU is throttled 10× (a low-end phone), so a React commit lands after the
+// next animation frame. Focus moved on a timer instead of after the commit was lost to <body> there
+// (creating a list, 4 times in 6); a keyboard user then starts again from the top of the page.
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { newContext, newUser, seedTasks, signUp, taskRow } from "./browser/pages";
+import { useStackAndBrowser } from "./browser/suite";
+
+const suite = useStackAndBrowser();
+const SLOWDOWN = 10;
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    // The row it is in, by the list's link or the task's title (an open editor has neither).
+    const row = element?.closest("[data-testid=list-item],[data-testid=task-item]");
+    const name = row?.matches("[data-testid=list-item]") ? "a span[dir=auto]" : "[data-testid=task-title]";
+    const where = row?.querySelector(name)?.textContent?.trim();
+    return `${element?.getAttribute("data-testid") ?? element?.tagName}${where ? ` in ${where}` : ""}`;
+  });
+
+async function press(page: Page, testId: string, within?: string): Promise<void> {
+  const scope = within
+    ? page.locator("[data-testid=list-item],[data-testid=task-item]").filter({ hasText: within })
+    : page;
+  await scope.getByTestId(testId).first().focus();
+  await page.keyboard.press("Enter");
+}
+
+describe("focus comes back after a form, a confirm or a dialog closes, on a slow CPU", () => {
+  let page: Page;
+  afterAll(() => page?.context().close());
+
+  it("signs up and throttles the CPU", async () => {
+    const context = await newContext(suite.browser);
+    page = await context.newPage();
+    await signUp(page, suite.webUrl, newUser("Sol Slow"));
+    await seedTasks(page, suite.webUrl, [{ title: "Post the parcel" }]);
+    await page.reload();
+    await taskRow(page, "Post the parcel").waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
+  });
+
+  it.each([1, 2, 3])("a list created (%i) gives the focus back to “New list”", async (n) => {
+    await press(page, "create-list");
+    await page.keyboard.type(n === 1 ? "Errands" : `List ${n}`);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("create-list");
+  });
+
+  it("a list form cancelled by Escape gives it back too", async () => {
+    await press(page, "create-list");
+    await page.getByTestId("create-list-name").waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toBe("create-list");
+  });
+
+  it("a rename saved gives it back to the list's Rename", async () => {
+    await press(page, "list-rename", "Errands");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("Chores");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("list-rename in Chores");
+  });
+
+  it("a delete confirm answered No gives it back to the list's Delete", async () => {
+    await press(page, "list-delete", "Chores");
+    await expect.poll(() => focused(page)).toBe("list-delete-no in Chores");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("list-delete in Chores");
+  });
+
+  it("a task edit saved gives it back to the task's Edit", async () => {
+    await press(page, "task-edit", "Post the parcel");
+    await expect.poll(() => focused(page)).toBe("edit-title");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" today");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("task-edit in Post the parcel today");
+  });
+
+  it("the shortcuts dialog closed by Escape gives it back to where it was opened", async () => {
+    await page.getByTestId("task-edit").first().focus();
+    await page.keyboard.press("?");
+    await expect.poll(() => focused(page)).toBe("shortcuts-close");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toBe("task-edit in Post the parcel today");
+  });
+});
