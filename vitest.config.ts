@@ -7,6 +7,7 @@ export default defineConfig({
       "apps/*/src/**/*.test.ts",
       "apps/*/test/**/*.test.ts",
       "deploy/cli/**/*.test.ts",
+      "bench/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
     // The reliability and real-container suites have their own configs and npm scripts.

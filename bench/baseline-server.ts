@@ -1,7 +1,9 @@
 // The bare baseline the bench compares the api with: node:http + pg (named prepared statements), no
 // framework, doing the same SQL per request as the api — the session lookup by token in the `session`
-// table joined to its user, then the task statement — and the same JSON wire shape. Only the routes the
-// bench calls: GET /api/tasks?limit=, POST /api/tasks, PATCH /api/tasks/:id/complete.
+// table joined to its user, then the task statement with the api's columns and filters — and the same JSON
+// wire shape (the api's Task, all 17 fields). Only the routes the bench calls: GET /api/tasks?limit=,
+// POST /api/tasks, PATCH /api/tasks/:id/complete; a body with what the bench never sends (a rule, a
+// reminder, a list) is refused.
 //
 //   DATABASE_URL=postgres://… PORT=… node --import tsx bench/baseline-server.ts
 //   (without DATABASE_URL: PGLITE_DIR and BASELINE_SEED_TOKEN — its own PGlite, migrated and seeded
@@ -19,8 +21,19 @@ interface Query {
 }
 type Run = (query: Query, values: unknown[]) => Promise<Row[]>;
 
-const COLUMNS =
-  "id, title, description, completed, priority, tags, due_at, completed_at, created_at, updated_at";
+// The api's wire columns, timestamps read as ISO-8601 text as the api reads them (task-dto.ts WIRE_COLUMNS).
+const iso = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${column}`;
+const COLUMNS = [
+  "id, title, description, completed, priority, tags",
+  iso("due_at"),
+  "all_day, recurrence, completed_count",
+  ...["remind_at", "completed_at", "created_at", "updated_at", "deleted_at"].map(iso),
+  "list_id",
+].join(", ");
+// A due (and a reminder) is a day, a wall time in the user's zone or an instant, stored as the api stores it.
+const stored = (day: string, wall: string, instant: string) =>
+  `coalesce((${day}::date)::timestamp at time zone 'UTC', (${wall}::timestamp) at time zone (select time_zone from "user" where id = $1), ${instant}::timestamptz)`;
 const Q = {
   session: {
     name: "baseline_session",
@@ -28,19 +41,24 @@ const Q = {
   },
   list: {
     name: "baseline_list",
-    text: `select ${COLUMNS} from tasks where user_id = $1 order by id desc limit $2`,
+    text: `select ${COLUMNS} from tasks where user_id = $1 and deleted_at is null order by id desc limit $2`,
   },
   create: {
     name: "baseline_create",
-    text: `insert into tasks (user_id, title, description, priority, tags, due_at) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    text: `insert into tasks (user_id, title, description, priority, tags, due_at, all_day, recurrence, remind_at, list_id)
+      values ($1, $2, $3, $4, $5, ${stored("$6", "$7", "$8")}, ($6::date is not null), null,
+        ${stored("$9", "$10", "$11")}, (select id from lists where id = $12::int and user_id = $1))
+      returning ${COLUMNS}`,
   },
+  // The api completes a repeating task another way (to its next occurrence); the bench's tasks do not repeat.
   toggle: {
     name: "baseline_toggle",
-    text: `update tasks set completed = not completed, completed_at = case when completed then null else now() end, updated_at = now() where id = $1 and user_id = $2 returning ${COLUMNS}`,
+    text: `update tasks set completed = not completed, completed_at = case when completed then null else now() end, updated_at = now()
+      where id = $1 and user_id = $2 and deleted_at is null and (recurrence is null or completed) returning ${COLUMNS}`,
   },
 } satisfies Record<string, Query>;
 
-const iso = (value: unknown) => (value ? new Date(value as string | Date).toISOString() : null);
+/** The api's Task, field for field and in its order (the bench's tasks do not repeat: no rule to word). */
 const toTask = (r: Row) => ({
   id: r.id,
   title: r.title,
@@ -48,10 +66,17 @@ const toTask = (r: Row) => ({
   completed: r.completed,
   priority: r.priority,
   tags: r.tags,
-  due_at: iso(r.due_at),
-  completed_at: iso(r.completed_at),
-  created_at: iso(r.created_at),
-  updated_at: iso(r.updated_at),
+  due_at: r.all_day && typeof r.due_at === "string" ? r.due_at.slice(0, 10) : r.due_at,
+  all_day: r.all_day,
+  recurrence: r.recurrence,
+  recurrence_text: r.recurrence,
+  completed_count: r.completed_count,
+  remind_at: r.remind_at,
+  completed_at: r.completed_at,
+  created_at: r.created_at,
+  updated_at: r.updated_at,
+  deleted_at: r.deleted_at,
+  list_id: r.list_id,
 });
 
 function send(res: ServerResponse, status: number, body: unknown, type = "application/json") {
@@ -79,10 +104,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const PRIORITIES = new Set(["none", "low", "medium", "high"]);
 function validTask(
   body: unknown,
-): { title: string; description: string; priority: string; tags: string[]; due: Date | null } | string {
+): { title: string; description: string; priority: string; tags: string[]; due: string | null } | string {
   if (!body || typeof body !== "object") return "body must be an object";
   const b = body as Record<string, unknown>;
   const title = typeof b.title === "string" ? b.title.trim() : "";
@@ -95,8 +122,10 @@ function validTask(
   const tags = b.tags === undefined ? [] : b.tags;
   if (!Array.isArray(tags) || tags.length > 20 || tags.some((t) => typeof t !== "string"))
     return "tags are invalid";
-  const due = b.due_at === undefined || b.due_at === null ? null : new Date(String(b.due_at));
-  if (due && Number.isNaN(due.getTime())) return "due_at is invalid";
+  const due = b.due_at === undefined || b.due_at === null ? null : String(b.due_at);
+  if (due !== null && Number.isNaN(Date.parse(due))) return "due_at is invalid";
+  if (b.recurrence !== undefined || b.remind_at !== undefined || b.list_id !== undefined)
+    return "recurrence, remind_at and list_id are not in the baseline";
   return {
     title,
     description,
@@ -143,13 +172,20 @@ export function createBaseline(run: Run) {
         }
         const input = validTask(body);
         if (typeof input === "string") return problem(res, 400, input);
+        const due = input.due;
         const [row] = await run(Q.create, [
           userId,
           input.title,
           input.description,
           input.priority,
           input.tags,
-          input.due,
+          due && DAY.test(due) ? due : null,
+          due && !DAY.test(due) && !OFFSET.test(due) ? due : null,
+          due && OFFSET.test(due) ? due : null,
+          null,
+          null,
+          null,
+          null,
         ]);
         return send(res, 201, toTask(row as Row));
       }
