@@ -6,7 +6,7 @@ import { checkOwnLists, ownListId } from "../lists/own-lists";
 import { dateParams, storedAllDay, storedDue } from "./due";
 import { prepared } from "./prepared";
 import { withRecurrence } from "./repeat";
-import { toTask } from "./task-dto";
+import { WIRE_COLUMNS, wireToTask } from "./task-dto";
 
 /**
  * The columns of a new task, as placeholders that `taskInsertParams` fills. `row` prefixes every
@@ -28,9 +28,12 @@ export const taskInsertValues = (row = "") => ({
   ) as unknown as number,
 });
 
-/** The insert statement, prepared as `name` on `db` (a database or a transaction: see create-tasks.ts). */
+/**
+ * The insert statement, prepared as `name` on `db` (a database or a transaction: see create-tasks.ts);
+ * it returns the wire columns (`wireToTask`), as every statement whose row only becomes a Task does.
+ */
 export const buildTaskInsert = (db: Db, name: string) =>
-  db.insert(tasks).values(taskInsertValues()).returning().prepare(name);
+  db.insert(tasks).values(taskInsertValues()).returning(WIRE_COLUMNS).prepare(name);
 
 /** The insert's parameters (for `row`, see `taskInsertValues`); `input.recurrence` must already be resolved (`withRecurrence`). */
 export const taskInsertParams = (userId: string, input: CreateTaskInput, row = "") => ({
@@ -53,5 +56,5 @@ export async function createTask(db: Db, userId: string, input: CreateTaskInput)
     taskInsertParams(userId, await withRecurrence(db, userId, input)),
   );
   if (!row) throw new Error("insert returned no row");
-  return toTask(row);
+  return wireToTask(row);
 }

@@ -5,7 +5,7 @@ import { checkOwnLists } from "../lists/own-lists";
 import { batchStatementName, checkBatchSize, itemError } from "./bulk";
 import { buildTaskInsert, taskInsertParams } from "./create-task";
 import { withRecurrence } from "./repeat";
-import { toTask } from "./task-dto";
+import { wireToTask } from "./task-dto";
 
 /** Creates every task or none: one transaction, the tasks in the order given. */
 export async function createTasks(db: Db, userId: string, inputs: CreateTaskInput[]): Promise<Task[]> {
@@ -22,7 +22,7 @@ export async function createTasks(db: Db, userId: string, inputs: CreateTaskInpu
       });
       const [row] = await insert.execute(taskInsertParams(userId, resolved));
       if (!row) throw new Error("insert returned no row");
-      created.push(toTask(row));
+      created.push(wireToTask(row));
     }
     return created;
   });

@@ -4,7 +4,7 @@ import { tasks } from "@taskflow/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
-import { toTask } from "./task-dto";
+import { WIRE_COLUMNS, wireToTask } from "./task-dto";
 import { notInTrash } from "./trash";
 
 const trashOwned = (db: Db) =>
@@ -15,7 +15,7 @@ const trashOwned = (db: Db) =>
       .where(
         and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), notInTrash),
       )
-      .returning()
+      .returning(WIRE_COLUMNS)
       .prepare(name),
   );
 
@@ -26,5 +26,5 @@ const trashOwned = (db: Db) =>
 export async function deleteTask(db: Db, userId: string, taskId: number): Promise<Task> {
   const [row] = await trashOwned(db).execute({ id: taskId, userId });
   if (!row) throw notFound(`Task ${taskId}`);
-  return toTask(row);
+  return wireToTask(row);
 }

@@ -4,13 +4,13 @@ import { tasks } from "@taskflow/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { notFound } from "../errors";
 import { prepared } from "./prepared";
-import { toTask } from "./task-dto";
+import { WIRE_COLUMNS, wireToTask } from "./task-dto";
 import { notInTrash } from "./trash";
 
 const selectOwned = (db: Db) =>
   prepared(db, "task_get", (name) =>
     db
-      .select()
+      .select(WIRE_COLUMNS)
       .from(tasks)
       .where(
         and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), notInTrash),
@@ -23,5 +23,5 @@ const selectOwned = (db: Db) =>
 export async function getTask(db: Db, userId: string, taskId: number): Promise<Task> {
   const [row] = await selectOwned(db).execute({ id: taskId, userId });
   if (!row) throw notFound(`Task ${taskId}`);
-  return toTask(row);
+  return wireToTask(row);
 }

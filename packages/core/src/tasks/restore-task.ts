@@ -4,7 +4,7 @@ import { tasks } from "@taskflow/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { conflict, notFound } from "../errors";
 import { prepared } from "./prepared";
-import { toTask } from "./task-dto";
+import { WIRE_COLUMNS, wireToTask } from "./task-dto";
 import { inTrash, notInTrash } from "./trash";
 
 const restoreOwned = (db: Db) =>
@@ -13,7 +13,7 @@ const restoreOwned = (db: Db) =>
       .update(tasks)
       .set({ deletedAt: null, updatedAt: sql`now()` as unknown as Date })
       .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId")), inTrash))
-      .returning()
+      .returning(WIRE_COLUMNS)
       .prepare(name),
   );
 
@@ -32,7 +32,7 @@ const liveOwned = (db: Db) =>
 /** Takes a task out of the trash. A task that is not in the trash is a conflict; a missing one, 404. */
 export async function restoreTask(db: Db, userId: string, taskId: number): Promise<Task> {
   const [row] = await restoreOwned(db).execute({ id: taskId, userId });
-  if (row) return toTask(row);
+  if (row) return wireToTask(row);
   const [live] = await liveOwned(db).execute({ id: taskId, userId });
   if (live) throw conflict(`Task ${taskId} is not in the trash`);
   throw notFound(`Task ${taskId}`);

@@ -87,8 +87,9 @@ const isoText = <T extends string | null = string | null>(column: SQLWrapper): S
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The columns a task's wire shape needs, timestamps already as ISO text: what listings select (many
- * rows), instead of the whole row with a `Date` for each of its eight timestamps.
+ * The columns a task's wire shape needs, timestamps already as ISO text: what listings and every statement
+ * whose row only becomes a Task select or return, instead of the whole row with a `Date` for each of its
+ * eight timestamps. `toTask` is for the whole rows the locked ways and the export read.
  */
 export const WIRE_COLUMNS = {
   id: tasks.id,

@@ -4,7 +4,7 @@ import { tasks } from "@taskflow/db/schema";
 import { and, eq, not, sql } from "drizzle-orm";
 import { prepared } from "./prepared";
 import { lockTask } from "./repeat";
-import { toTask } from "./task-dto";
+import { toTask, WIRE_COLUMNS, wireToTask } from "./task-dto";
 import { notInTrash } from "./trash";
 import { lockedStatementName, updateLocked } from "./update-task";
 
@@ -26,7 +26,7 @@ const toggleOwned = (db: Db) =>
           sql`(${tasks.recurrence} is null or ${tasks.completed})`,
         ),
       )
-      .returning()
+      .returning(WIRE_COLUMNS)
       .prepare(name),
   );
 
@@ -37,7 +37,7 @@ const toggleOwned = (db: Db) =>
  */
 export async function toggleTask(db: Db, userId: string, taskId: number): Promise<Task> {
   const [row] = await toggleOwned(db).execute({ id: taskId, userId });
-  if (row) return toTask(row);
+  if (row) return wireToTask(row);
   return db.transaction(async (tx) => {
     const { row: locked, timeZone } = await lockTask(tx, userId, taskId);
     const changes = { completed: !locked.completed };
