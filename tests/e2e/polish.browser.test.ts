@@ -74,7 +74,7 @@ describe("quick add", () => {
     expect(await row.getByTestId("tag-chip").allTextContents()).toEqual(["#groceries"]);
     expect(await row.getByTestId("due-chip").getAttribute("data-due")).toBe(utcDay(1));
     expect(await row.getByTestId("due-chip").getAttribute("data-time")).toBe("09:00");
-    expect(await page.getByTestId("new-title").inputValue()).toBe("");
+    await expect.poll(() => page.getByTestId("new-title").inputValue()).toBe("");
     await expect.poll(() => page.getByTestId("quick-add-chips").count()).toBe(0);
 
     // The form's own controls win over the marks; what they leave alone still comes from the marks.
@@ -120,13 +120,52 @@ describe("quick add", () => {
     const row = taskRow(page, "pay rent tomorrow !high");
     await row.waitFor();
     expect(await row.getByTestId("priority-chip").count()).toBe(0);
+    // The row can come by the live stream before the add is answered; the field is cleared then.
+    await expect.poll(() => page.getByTestId("new-title").inputValue()).toBe("");
 
     await page.unroute("**/api/tasks/parse");
     await page.route("**/api/tasks/parse", (route) => route.abort("internetdisconnected"));
     await typeTitle(page, "water plants #home");
     await page.getByTestId("new-title").press("Enter");
     await taskRow(page, "water plants #home").waitFor();
-    expect(await page.getByTestId("new-title").inputValue()).toBe("");
+    await expect.poll(() => page.getByTestId("new-title").inputValue()).toBe("");
+    await page.context().close();
+  }, 60_000);
+
+  it("a late answer to an add keeps what was typed meanwhile and leaves the focus where the user put it", async () => {
+    const page = await signedUpPage("Fast Typist");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sent = false;
+    await page.route("**/api/tasks", async (route) => {
+      if (route.request().method() === "POST") {
+        sent = true;
+        await held;
+      }
+      await route.continue();
+    });
+    await typeTitle(page, "Buy milk");
+    await page.getByTestId("new-title").press("Enter");
+    await expect.poll(() => sent).toBe(true);
+    // While the add is in flight: type on in the field, then go to the sidebar.
+    await page.getByTestId("new-title").press("End");
+    await page.keyboard.type(" and eggs");
+    await page.getByTestId("place-inbox").getByRole("link").focus();
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().endsWith("/api/tasks"),
+    );
+    release();
+    expect((await answered).status()).toBe(201);
+    await taskRow(page, "Buy milk").waitFor();
+    await expect.poll(() => page.getByTestId("add-task").isDisabled()).toBe(false);
+    expect(await page.getByTestId("new-title").inputValue()).toBe("Buy milk and eggs");
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid"),
+      ),
+    ).toBe("place-inbox");
     await page.context().close();
   }, 60_000);
 });

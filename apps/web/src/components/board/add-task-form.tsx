@@ -12,6 +12,7 @@ import { QuickAddChips } from "./quick-add-chips";
 import {
   apiFieldErrors,
   type DraftErrors,
+  draftAfterAdd,
   draftIn,
   isWallTime,
   type TaskDraft,
@@ -44,6 +45,8 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
+    const sent = draft;
     const found = validateDraft(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -63,11 +66,13 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
       if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
-      setDraft(draftIn(start));
+      setDraft((current) => draftAfterAdd(current, sent, draftIn(start)));
       refused.current = null;
       setErrors({});
       onAdded(task);
-      titleRef.current?.focus();
+      // Ready for the next task, unless the user has gone elsewhere (a row, the sidebar) meanwhile.
+      const at = document.activeElement;
+      if (!at || at === document.body || form.contains(at)) titleRef.current?.focus();
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0)
         setErrors(apiFieldErrors(error.fieldErrors));

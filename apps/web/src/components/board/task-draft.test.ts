@@ -1,6 +1,14 @@
 import { createTaskBody, type Task } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
-import { apiFieldErrors, draftBody, draftFromTask, draftIn, EMPTY_DRAFT, validateDraft } from "./task-draft";
+import {
+  apiFieldErrors,
+  draftAfterAdd,
+  draftBody,
+  draftFromTask,
+  draftIn,
+  EMPTY_DRAFT,
+  validateDraft,
+} from "./task-draft";
 
 const task = (due_at: string | null): Task => ({
   id: 1,
@@ -104,5 +112,30 @@ describe("task drafts", () => {
     expect(apiFieldErrors([{ field: "body.list_id", message: "must be a list id" }])).toEqual({
       list: "List: must be a list id",
     });
+  });
+});
+
+describe("draftAfterAdd", () => {
+  const sent = {
+    ...draftIn("7"),
+    title: "Buy milk",
+    description: "2 l",
+    priority: "high" as const,
+    tags: "home",
+  };
+
+  it("is the fresh draft when nothing changed while the add was in flight", () => {
+    expect(draftAfterAdd(sent, sent, draftIn("7"))).toEqual(draftIn("7"));
+  });
+
+  it("keeps every field the user changed meanwhile, and only those", () => {
+    const typedOn = { ...sent, title: "Buy milk and eggs", list: "9" };
+    expect(draftAfterAdd(typedOn, sent, draftIn("7"))).toEqual({
+      ...draftIn("7"),
+      title: "Buy milk and eggs",
+      list: "9",
+    });
+    const cleared = { ...sent, description: "" };
+    expect(draftAfterAdd(cleared, sent, draftIn(""))).toEqual(draftIn(""));
   });
 });

@@ -68,6 +68,17 @@ export function draftIn(shown: string): TaskDraft {
   return { ...EMPTY_DRAFT, list: shown === "inbox" ? "" : shown };
 }
 
+/**
+ * The add form once its task is added: `fresh` again, except what the user changed while the add was in
+ * flight (typing on, another list), which stays as they left it: a late answer wipes no one's work.
+ */
+export function draftAfterAdd(current: TaskDraft, sent: TaskDraft, fresh: TaskDraft): TaskDraft {
+  const next: TaskDraft = { ...fresh };
+  for (const key of Object.keys(current) as (keyof TaskDraft)[])
+    if (current[key] !== sent[key]) Object.assign(next, { [key]: current[key] });
+  return next;
+}
+
 export function draftFromTask(task: Task, timeZone: string): TaskDraft {
   const { date, time } = dueInputs(task.due_at, timeZone);
   const repeat = task.recurrence_text ?? task.recurrence ?? "";
