@@ -192,7 +192,7 @@ describe("export and import on the Settings page", () => {
     expect((await getJson<ExportFile>(bea, "/api/export")).tasks).toEqual([]);
 
     // Focus is on what was found; the next Tab is the import button.
-    expect(await bea.evaluate(() => document.activeElement?.tagName)).toBe("H3");
+    await expect.poll(() => bea.evaluate(() => document.activeElement?.tagName)).toBe("H3");
     await bea.keyboard.press("Tab");
     expect(await focused(bea)).toBe("import-confirm");
     expect(await bea.getByTestId("import-confirm").textContent()).toBe("Import 4 tasks");
@@ -201,6 +201,8 @@ describe("export and import on the Settings page", () => {
     expect(await bea.getByTestId("import-done").locator("h3").textContent()).toBe(
       "Imported 4 tasks and created 2 lists",
     );
+    // Focus moves to the outcome's heading after it renders (an effect); Tab goes on from there.
+    await expect.poll(() => focused(bea)).toBe("h3");
     await bea.keyboard.press("Tab");
     expect(await focused(bea)).toBe("import-board-link");
     await bea.keyboard.press("Enter");
@@ -248,6 +250,8 @@ describe("export and import on the Settings page", () => {
     expect(await page.getByTestId("preview-create").textContent()).toBe("Groceries");
     expect(await listCounts(page)).toEqual({});
 
+    // Focus moves to the preview's heading after it renders (an effect); Tab goes on from there.
+    await expect.poll(() => focused(page)).toBe("h3");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe("import-confirm");
     await page.keyboard.press("Enter");
@@ -294,7 +298,7 @@ describe("export and import on the Settings page", () => {
     expect(await page.getByTestId("import-confirm").count()).toBe(0);
     // The refused file is no longer held by the input (a browser sends no change event for the file it
     // already holds); fixed and chosen again, it is read again and previewed (then left unimported).
-    expect(await page.getByLabel("File to import").inputValue()).toBe("");
+    await expect.poll(() => page.getByLabel("File to import").inputValue()).toBe("");
     writeFileSync(invalid, JSON.stringify({ version: 1, lists: [], tasks: [{ title: "Fine" }] }));
     await chooseByKeyboard(page, invalid);
     await page.getByTestId("import-preview").waitFor();

@@ -94,7 +94,7 @@ describe("time zones in the browser", () => {
     expect(stored.all_day).toBe(false);
     expect(new Date(stored.due_at ?? "").toISOString()).toBe(wallToInstant(`${tomorrow}T10:00`, LA));
     // The form is ready for the next task: no time left behind.
-    expect(await page.getByTestId("new-time").inputValue()).toBe("");
+    await expect.poll(() => page.getByTestId("new-time").inputValue()).toBe("");
 
     // Edit: the form shows 10:00 in LA; saving another change keeps the instant.
     await taskRow(page, "Call the dentist").getByTestId("task-edit").click();
