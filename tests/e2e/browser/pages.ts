@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dayFromToday } from "@taskflow/testing/zoned-clock";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const screenshotDir = join(repoRoot, "test-artifacts/screenshots");
@@ -87,6 +88,9 @@ export async function addTaskViaForm(page: Page, task: NewTask): Promise<Locator
   await page.getByTestId("new-title").press("Enter");
   const row = taskRow(page, task.title);
   await row.waitFor();
+  // The row can come by the live stream before the add is answered; until then the form is busy (the
+  // next Enter would do nothing), so the next step starts once it is free again.
+  await expect.poll(() => addTaskForm(page).getByTestId("add-task").isEnabled()).toBe(true);
   return row;
 }
 
