@@ -132,40 +132,64 @@ describe("quick add", () => {
     await page.context().close();
   }, 60_000);
 
-  it("a late answer to an add keeps what was typed meanwhile and leaves the focus where the user put it", async () => {
+  it("an add clears the form as it is sent: what is typed meanwhile stays, a failed add comes back or is named", async () => {
     const page = await signedUpPage("Fast Typist");
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let sent = false;
+    const title = page.getByTestId("new-title");
+    // Each POST waits for the test to answer it: let it through, or refuse it as an outage would.
+    const answers: ((outcome: "continue" | "fail") => void)[] = [];
     await page.route("**/api/tasks", async (route) => {
-      if (route.request().method() === "POST") {
-        sent = true;
-        await held;
-      }
-      await route.continue();
+      if (route.request().method() !== "POST") return route.continue();
+      const outcome = await new Promise<"continue" | "fail">((resolve) => answers.push(resolve));
+      if (outcome === "continue") return route.continue();
+      return route.fulfill({
+        status: 503,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ status: 503, title: "Service Unavailable", detail: "Try again soon" }),
+      });
     });
-    await typeTitle(page, "Buy milk");
-    await page.getByTestId("new-title").press("Enter");
-    await expect.poll(() => sent).toBe(true);
-    // While the add is in flight: type on in the field, then go to the sidebar.
-    await page.getByTestId("new-title").press("End");
-    await page.keyboard.type(" and eggs");
+    const sendAndHold = async (text: string) => {
+      const held = answers.length + 1;
+      await typeTitle(page, text);
+      await title.press("Enter");
+      await expect.poll(() => answers.length).toBe(held);
+    };
+    const settled = () => expect.poll(() => page.getByTestId("add-task").isDisabled()).toBe(false);
+
+    // Sent: the field is empty for the next task at once; typed on and left for the sidebar, both stay.
+    await sendAndHold("Buy milk");
+    expect(await title.inputValue()).toBe("");
+    await page.keyboard.type("Eggs");
     await page.getByTestId("place-inbox").getByRole("link").focus();
-    const answered = page.waitForResponse(
-      (r) => r.request().method() === "POST" && r.url().endsWith("/api/tasks"),
-    );
-    release();
-    expect((await answered).status()).toBe(201);
+    answers.shift()?.("continue");
     await taskRow(page, "Buy milk").waitFor();
-    await expect.poll(() => page.getByTestId("add-task").isDisabled()).toBe(false);
-    expect(await page.getByTestId("new-title").inputValue()).toBe("Buy milk and eggs");
+    await settled();
+    expect(await title.inputValue()).toBe("Eggs");
     expect(
       await page.evaluate(() =>
         document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid"),
       ),
     ).toBe("place-inbox");
+
+    // Refused with nothing typed since: the task is back in the form, with the reason.
+    await sendAndHold("Call mum");
+    answers.shift()?.("fail");
+    await settled();
+    expect(await title.inputValue()).toBe("Call mum");
+    expect(await page.getByTestId("add-task-form").getByRole("alert").textContent()).toContain(
+      "Try again soon",
+    );
+
+    // Refused after the next one was started: that one keeps the field, and the message names the lost add.
+    await sendAndHold("Water plants");
+    await title.focus();
+    await page.keyboard.type("Pay rent");
+    answers.shift()?.("fail");
+    await settled();
+    expect(await title.inputValue()).toBe("Pay rent");
+    expect(await page.getByTestId("add-task-form").getByRole("alert").textContent()).toContain(
+      "“Water plants” was not added",
+    );
+    expect(await taskRow(page, "Water plants").count()).toBe(0);
     await page.context().close();
   }, 60_000);
 });

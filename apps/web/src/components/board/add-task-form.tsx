@@ -12,8 +12,8 @@ import { QuickAddChips } from "./quick-add-chips";
 import {
   apiFieldErrors,
   type DraftErrors,
-  draftAfterAdd,
   draftIn,
+  draftKeepingEdits,
   isWallTime,
   type TaskDraft,
   validateDraft,
@@ -35,6 +35,11 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   const quick = useQuickAdd(draft.title);
   // The text whose refusal was shown: Add again with it unchanged adds it exactly as typed.
   const refused = useRef<string | null>(null);
+  // The draft as last rendered, for the failure path: has the user typed on since the form was cleared?
+  const latest = useRef(draft);
+  useEffect(() => {
+    latest.current = draft;
+  }, [draft]);
   useEffect(() => setDraft((current) => ({ ...current, list: draftIn(start).list })), [start]);
 
   function change(next: TaskDraft) {
@@ -54,6 +59,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       return;
     }
     setPending(true);
+    let cleared: TaskDraft | null = null;
     try {
       const parse = await quick.resolve(draft.title);
       if (parse.kind === "invalid" && refused.current !== draft.title) {
@@ -65,8 +71,12 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       const body = quickAddBody(draft, parse.kind === "parsed" ? parse.result : null);
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
       if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
+      // The form is free for the next task while this one is sent (what was typed meanwhile stays); the
+      // task comes back into it if the add fails.
+      const fresh = draftIn(start);
+      cleared = fresh;
+      setDraft((current) => draftKeepingEdits(current, sent, fresh));
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
-      setDraft((current) => draftAfterAdd(current, sent, draftIn(start)));
       refused.current = null;
       setErrors({});
       onAdded(task);
@@ -74,9 +84,18 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       const at = document.activeElement;
       if (!at || at === document.body || form.contains(at)) titleRef.current?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0)
+      // (The clear may not have rendered yet when a request fails at once, offline: then the field still
+      // shows what was sent.)
+      const shown = latest.current.title;
+      const typedOn = cleared !== null && shown !== cleared.title && shown !== sent.title;
+      if (cleared && !typedOn) {
+        const fresh = cleared;
+        setDraft((current) => draftKeepingEdits(current, fresh, sent));
+      }
+      if (!typedOn && error instanceof ApiError && error.fieldErrors.length > 0)
         setErrors(apiFieldErrors(error.fieldErrors));
-      setFormError(errorMessage(error));
+      // A next task typed meanwhile keeps the field: the message names the one that was not added.
+      setFormError(typedOn ? `“${sent.title}” was not added: ${errorMessage(error)}` : errorMessage(error));
     } finally {
       setPending(false);
     }

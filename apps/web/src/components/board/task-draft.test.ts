@@ -2,10 +2,10 @@ import { createTaskBody, type Task } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
 import {
   apiFieldErrors,
-  draftAfterAdd,
   draftBody,
   draftFromTask,
   draftIn,
+  draftKeepingEdits,
   EMPTY_DRAFT,
   validateDraft,
 } from "./task-draft";
@@ -115,7 +115,7 @@ describe("task drafts", () => {
   });
 });
 
-describe("draftAfterAdd", () => {
+describe("draftKeepingEdits", () => {
   const sent = {
     ...draftIn("7"),
     title: "Buy milk",
@@ -125,17 +125,17 @@ describe("draftAfterAdd", () => {
   };
 
   it("is the fresh draft when nothing changed while the add was in flight", () => {
-    expect(draftAfterAdd(sent, sent, draftIn("7"))).toEqual(draftIn("7"));
+    expect(draftKeepingEdits(sent, sent, draftIn("7"))).toEqual(draftIn("7"));
   });
 
   it("keeps every field the user changed meanwhile, and only those", () => {
     const typedOn = { ...sent, title: "Buy milk and eggs", list: "9" };
-    expect(draftAfterAdd(typedOn, sent, draftIn("7"))).toEqual({
+    expect(draftKeepingEdits(typedOn, sent, draftIn("7"))).toEqual({
       ...draftIn("7"),
       title: "Buy milk and eggs",
       list: "9",
     });
     const cleared = { ...sent, description: "" };
-    expect(draftAfterAdd(cleared, sent, draftIn(""))).toEqual(draftIn(""));
+    expect(draftKeepingEdits(cleared, sent, draftIn(""))).toEqual(draftIn(""));
   });
 });

@@ -69,13 +69,14 @@ export function draftIn(shown: string): TaskDraft {
 }
 
 /**
- * The add form once its task is added: `fresh` again, except what the user changed while the add was in
- * flight (typing on, another list), which stays as they left it: a late answer wipes no one's work.
+ * The add form moved from one draft to another (`to`: cleared as its task is sent, or the task put back
+ * when the add fails), except what the user changed since it showed `from` (typing on, another list),
+ * which stays as they left it: a late answer wipes no one's work.
  */
-export function draftAfterAdd(current: TaskDraft, sent: TaskDraft, fresh: TaskDraft): TaskDraft {
-  const next: TaskDraft = { ...fresh };
+export function draftKeepingEdits(current: TaskDraft, from: TaskDraft, to: TaskDraft): TaskDraft {
+  const next: TaskDraft = { ...to };
   for (const key of Object.keys(current) as (keyof TaskDraft)[])
-    if (current[key] !== sent[key]) Object.assign(next, { [key]: current[key] });
+    if (current[key] !== from[key]) Object.assign(next, { [key]: current[key] });
   return next;
 }
 
