@@ -243,8 +243,11 @@ describe.skipIf(!testDatabaseUrl)(
         await a.close();
         await b.close();
       });
-      const folder = probeMigrations(1.5);
+      const folder = probeMigrations(3);
       const running = Promise.all([migrate(a, folder), migrate(b, folder)]);
+      // Awaited below; should a check before that fail, the cleanup's dropped database must not turn the
+      // still-running migrators into an unhandled rejection on top of the failure.
+      running.catch(() => {});
 
       // While the first migrator sleeps inside its migration, another connection sees the lock held
       // by that very backend, and the second migrator waiting for it.
@@ -262,11 +265,16 @@ describe.skipIf(!testDatabaseUrl)(
       }
       expect(holder, "lock holder running the migration").toBeDefined();
       expect(holder?.in_xact).toBe(true);
-      const { rows: waiting } = await admin.query(
-        `select count(*)::int as n from pg_locks l where ${OUR_MIGRATION_LOCK} and not l.granted`,
-        [MIGRATION_LOCK_KEY],
-      );
-      expect(waiting[0].n).toBe(1);
+      // The second migrator asks for the lock once it has connected and read its files: on a loaded
+      // machine that can come a moment after the first holds it, so wait for it (the first holds 3 s).
+      const waiting = async () =>
+        (
+          await admin.query(
+            `select count(*)::int as n from pg_locks l where ${OUR_MIGRATION_LOCK} and not l.granted`,
+            [MIGRATION_LOCK_KEY],
+          )
+        ).rows[0].n;
+      await expect.poll(waiting, { timeout: 2_500, interval: 50 }).toBe(1);
 
       const statuses = await running;
       expect(statuses.every((s) => s.current)).toBe(true);
