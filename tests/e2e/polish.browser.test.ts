@@ -192,6 +192,72 @@ describe("quick add", () => {
     expect(await taskRow(page, "Water plants").count()).toBe(0);
     await page.context().close();
   }, 60_000);
+
+  it("what is typed while Add reads the marks is the next task, not more of the one being added", async () => {
+    const page = await signedUpPage("Quick Typist");
+    const title = page.getByTestId("new-title");
+    // The reading on Add waits for the test: the text is sent before the debounced reading could run.
+    const reads: (() => void)[] = [];
+    let hold = true;
+    await page.route("**/api/tasks/parse", async (route) => {
+      if (hold) await new Promise<void>((resolve) => reads.push(resolve));
+      await route.continue();
+    });
+    await title.fill("buy bread !high");
+    await title.press("Enter");
+    await expect.poll(() => reads.length).toBeGreaterThan(0);
+    expect(await title.inputValue()).toBe("");
+    await page.keyboard.type("next one !low");
+    hold = false;
+    for (const release of reads.splice(0)) release();
+    const row = taskRow(page, "buy bread");
+    await row.waitFor();
+    expect(await row.getByTestId("priority-chip").getAttribute("data-priority")).toBe("high");
+    await expect.poll(() => page.getByTestId("add-task").isDisabled()).toBe(false);
+    expect(await title.inputValue()).toBe("next one !low");
+    // The chips read the text now in the field, not the one added.
+    await expect
+      .poll(() => page.getByTestId("quick-add-chips").getByTestId("quick-title").textContent())
+      .toBe("next one");
+    await page.context().close();
+  }, 60_000);
+
+  it("a field changed while a failed add is being put back keeps both the change and the task", async () => {
+    const page = await signedUpPage("Late Change");
+    // The add fails at once (no network); a few thousand microtasks later, still in the same task and so
+    // before React renders the task put back, the priority is changed. A field that sent the whole draft
+    // as last rendered (the cleared form) would wipe the task it was putting back.
+    await page.evaluate(() => {
+      const realFetch = window.fetch;
+      window.fetch = async (input, init) => {
+        if (init?.method === "POST" && String(input).endsWith("/api/tasks")) {
+          window.fetch = realFetch;
+          let hops = 0;
+          const changePriority = () => {
+            if (++hops < 5000) return queueMicrotask(changePriority);
+            const select = document.querySelector<HTMLSelectElement>('[data-testid="new-priority"]');
+            if (!select) throw new Error("no priority field");
+            Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")?.set?.call(select, "high");
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          };
+          queueMicrotask(changePriority);
+          throw new TypeError("Failed to fetch");
+        }
+        return realFetch(input, init);
+      };
+    });
+    await typeTitle(page, "Fix the shelf");
+    await page.getByTestId("add-task").click();
+    // (The change after the failure also clears its message, as any change does.)
+    await expect.poll(() => page.getByTestId("new-priority").inputValue()).toBe("high");
+    await expect.poll(() => page.getByTestId("add-task").isDisabled()).toBe(false);
+    expect(await page.getByTestId("new-title").inputValue()).toBe("Fix the shelf");
+    await page.getByTestId("add-task").click();
+    const row = taskRow(page, "Fix the shelf");
+    await row.waitFor();
+    expect(await row.getByTestId("priority-chip").getAttribute("data-priority")).toBe("high");
+    await page.context().close();
+  }, 60_000);
 });
 
 describe("task numbers", () => {

@@ -42,8 +42,8 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   }, [draft]);
   useEffect(() => setDraft((current) => ({ ...current, list: draftIn(start).list })), [start]);
 
-  function change(next: TaskDraft) {
-    setDraft(next);
+  function change(patch: Partial<TaskDraft>) {
+    setDraft((current) => ({ ...current, ...patch }));
     if (Object.keys(errors).length > 0) setErrors({});
     setFormError(null);
   }
@@ -51,51 +51,58 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    // Ready for the next task (or the one given back), unless the user has gone elsewhere (a row, the
+    // sidebar) while it was sent.
+    const focusTitleUnlessAway = () => {
+      const at = document.activeElement;
+      if (!at || at === document.body || form.contains(at)) titleRef.current?.focus();
+    };
     const sent = draft;
-    const found = validateDraft(draft);
+    const found = validateDraft(sent);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       if (found.title) titleRef.current?.focus();
       return;
     }
     setPending(true);
-    let cleared: TaskDraft | null = null;
-    try {
-      const parse = await quick.resolve(draft.title);
-      if (parse.kind === "invalid" && refused.current !== draft.title) {
-        refused.current = draft.title;
-        setErrors({ title: `${parse.message} Add again to keep the text exactly as typed.` });
-        titleRef.current?.focus();
+    // The form is free for the next task at once, before the text is read and sent: what is typed from
+    // here on is the next task's. The task comes back into the form if it is not added.
+    const cleared = draftIn(start);
+    setDraft((current) => draftKeepingEdits(current, sent, cleared));
+    /** Why the task was not added, with the task back in the form, unless the next one is already begun. */
+    const giveBack = (message: string, fieldErrors: DraftErrors = {}) => {
+      // (A request that fails at once, offline, may come before the clear has rendered: the field then
+      // still shows what was sent.)
+      const shown = latest.current.title;
+      if (shown !== cleared.title && shown !== sent.title) {
+        setFormError(`“${sent.title}” was not added: ${message}`);
         return;
       }
-      const body = quickAddBody(draft, parse.kind === "parsed" ? parse.result : null);
+      setDraft((current) => draftKeepingEdits(current, cleared, sent));
+      setErrors(fieldErrors);
+      setFormError(message);
+      focusTitleUnlessAway();
+    };
+    try {
+      const parse = await quick.resolve(sent.title);
+      if (parse.kind === "invalid" && refused.current !== sent.title) {
+        refused.current = sent.title;
+        const message = `${parse.message} Add again to keep the text exactly as typed.`;
+        giveBack(message, { title: message });
+        return;
+      }
+      const body = quickAddBody(sent, parse.kind === "parsed" ? parse.result : null);
       // The api reads a wall time in the stored zone: let the app finish storing this browser's first.
       if (isWallTime(body.due_at) || isWallTime(body.remind_at)) await zoneReady;
-      // The form is free for the next task while this one is sent (what was typed meanwhile stays); the
-      // task comes back into it if the add fails.
-      const fresh = draftIn(start);
-      cleared = fresh;
-      setDraft((current) => draftKeepingEdits(current, sent, fresh));
       const task = await api<Task>("/api/tasks", { method: "POST", json: body });
       refused.current = null;
-      setErrors({});
       onAdded(task);
-      // Ready for the next task, unless the user has gone elsewhere (a row, the sidebar) meanwhile.
-      const at = document.activeElement;
-      if (!at || at === document.body || form.contains(at)) titleRef.current?.focus();
+      focusTitleUnlessAway();
     } catch (error) {
-      // (The clear may not have rendered yet when a request fails at once, offline: then the field still
-      // shows what was sent.)
-      const shown = latest.current.title;
-      const typedOn = cleared !== null && shown !== cleared.title && shown !== sent.title;
-      if (cleared && !typedOn) {
-        const fresh = cleared;
-        setDraft((current) => draftKeepingEdits(current, fresh, sent));
-      }
-      if (!typedOn && error instanceof ApiError && error.fieldErrors.length > 0)
-        setErrors(apiFieldErrors(error.fieldErrors));
-      // A next task typed meanwhile keeps the field: the message names the one that was not added.
-      setFormError(typedOn ? `“${sent.title}” was not added: ${errorMessage(error)}` : errorMessage(error));
+      giveBack(
+        errorMessage(error),
+        error instanceof ApiError && error.fieldErrors.length > 0 ? apiFieldErrors(error.fieldErrors) : {},
+      );
     } finally {
       setPending(false);
     }
@@ -124,7 +131,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           autoComplete="off"
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? "new-title-error" : undefined}
-          onChange={(event) => change({ ...draft, title: event.target.value })}
+          onChange={(event) => change({ title: event.target.value })}
         />
         {!errors.title && <QuickAddChips parse={quick.parse} overrides={overridden(draft)} />}
         <label htmlFor="new-description" className="sr-only">
@@ -138,7 +145,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
           placeholder="Notes (optional)"
           rows={draft.description.includes("\n") ? 3 : 1}
           value={draft.description}
-          onChange={(event) => change({ ...draft, description: event.target.value })}
+          onChange={(event) => change({ description: event.target.value })}
           onKeyDown={(event) => {
             // Ctrl/⌘+Enter adds from the notes field too; plain Enter makes a new line.
             if (event.key === "Enter" && (event.metaKey || event.ctrlKey))

@@ -10,7 +10,11 @@ export type FieldProps = {
   idPrefix: string;
   draft: TaskDraft;
   errors: DraftErrors;
-  onChange: (draft: TaskDraft) => void;
+  /**
+   * The fields that changed, and only those: the form applies them to its draft as it is then, so a change
+   * made before the last one has rendered (the add form clearing as its task is sent) is not undone.
+   */
+  onChange: (patch: Partial<TaskDraft>) => void;
   disabled?: boolean;
   className?: string;
 };
@@ -46,7 +50,7 @@ export function RepeatField({ idPrefix, draft, errors, onChange, disabled, class
           autoComplete="off"
           aria-invalid={errors.repeat ? true : undefined}
           aria-describedby={errors.repeat ? `${idPrefix}-repeat-error` : undefined}
-          onChange={(event) => onChange({ ...draft, repeat: event.target.value })}
+          onChange={(event) => onChange({ repeat: event.target.value })}
         />
         <datalist id={`${id}-choices`}>
           {REPEAT_SUGGESTIONS.map((choice) => (
@@ -57,7 +61,7 @@ export function RepeatField({ idPrefix, draft, errors, onChange, disabled, class
           <button
             type="button"
             className="absolute top-1/2 right-1 -translate-y-1/2 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
-            onClick={() => onChange({ ...draft, repeat: "" })}
+            onClick={() => onChange({ repeat: "" })}
             aria-label="Stop repeating"
             data-testid={`${id}-clear`}
           >
@@ -87,7 +91,7 @@ export function RemindField({ idPrefix, draft, errors, onChange, disabled, class
           disabled={disabled}
           aria-invalid={errors.remind ? true : undefined}
           aria-describedby={described}
-          onChange={(event) => onChange({ ...draft, remind: event.target.value as RemindChoice })}
+          onChange={(event) => onChange({ remind: event.target.value as RemindChoice })}
         >
           {REMIND_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
@@ -105,7 +109,7 @@ export function RemindField({ idPrefix, draft, errors, onChange, disabled, class
             disabled={disabled}
             aria-invalid={errors.remind ? true : undefined}
             aria-describedby={described}
-            onChange={(event) => onChange({ ...draft, remindAt: event.target.value.slice(0, 16) })}
+            onChange={(event) => onChange({ remindAt: event.target.value.slice(0, 16) })}
           />
         )}
       </div>

@@ -32,6 +32,7 @@ export function TaskEditor({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const change = (patch: Partial<TaskDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -85,7 +86,7 @@ export function TaskEditor({
           dir="auto"
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? `${id}-title-error` : undefined}
-          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+          onChange={(event) => change({ title: event.target.value })}
         />
       </div>
       <div>
@@ -99,7 +100,7 @@ export function TaskEditor({
           className="field min-h-16 resize-y"
           rows={2}
           value={draft.description}
-          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
+          onChange={(event) => change({ description: event.target.value })}
           onKeyDown={(event) => {
             if (event.key === "Enter" && (event.metaKey || event.ctrlKey))
               event.currentTarget.form?.requestSubmit();
@@ -107,13 +108,7 @@ export function TaskEditor({
         />
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <TaskMetaFields
-          idPrefix="edit"
-          draft={draft}
-          errors={errors}
-          onChange={setDraft}
-          disabled={pending}
-        />
+        <TaskMetaFields idPrefix="edit" draft={draft} errors={errors} onChange={change} disabled={pending} />
       </div>
       <FieldErrors idPrefix={id} errors={errors} />
       {formError && Object.keys(errors).length === 0 && (

@@ -19,7 +19,7 @@ export function PriorityField({ idPrefix, draft, onChange, disabled, className =
         className="field py-1.5"
         value={draft.priority}
         disabled={disabled}
-        onChange={(event) => onChange({ ...draft, priority: event.target.value as TaskPriority })}
+        onChange={(event) => onChange({ priority: event.target.value as TaskPriority })}
       >
         {TASK_PRIORITIES.map((priority) => (
           <option key={priority} value={priority}>
@@ -47,7 +47,7 @@ export function TagsField({ idPrefix, draft, errors, onChange, disabled, classNa
         autoComplete="off"
         aria-invalid={errors.tags ? true : undefined}
         aria-describedby={`${idPrefix}-tags-hint${errors.tags ? ` ${idPrefix}-tags-error` : ""}`}
-        onChange={(event) => onChange({ ...draft, tags: event.target.value })}
+        onChange={(event) => onChange({ tags: event.target.value })}
       />
       <p
         id={`${idPrefix}-tags-hint`}
@@ -78,9 +78,10 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
           aria-invalid={errors.due ? true : undefined}
           aria-describedby={errors.due ? `${idPrefix}-due-error` : undefined}
           // Clearing the date clears the time too: a time alone means nothing.
-          onChange={(event) =>
-            onChange({ ...draft, due: event.target.value, time: event.target.value ? draft.time : "" })
-          }
+          onChange={(event) => {
+            const due = event.target.value;
+            onChange(due ? { due } : { due, time: "" });
+          }}
         />
       </div>
       <div className="min-w-0">
@@ -97,7 +98,7 @@ export function DueField({ idPrefix, draft, errors, onChange, disabled, classNam
           title="Leave empty for a task due all day"
           aria-invalid={errors.time ? true : undefined}
           aria-describedby={errors.time ? `${idPrefix}-time-error` : undefined}
-          onChange={(event) => onChange({ ...draft, time: event.target.value })}
+          onChange={(event) => onChange({ time: event.target.value })}
         />
       </div>
     </div>

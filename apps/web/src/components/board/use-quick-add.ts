@@ -52,6 +52,8 @@ export function useQuickAdd(text: string): {
   const [parse, setParse] = useState<QuickParse>({ kind: "idle" });
   const latest = useRef<QuickParse>(parse);
   latest.current = parse;
+  const shownText = useRef(text);
+  shownText.current = text;
   const inFlight = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -85,7 +87,8 @@ export function useQuickAdd(text: string): {
       if ((current.kind === "parsed" || current.kind === "invalid") && current.text === value) return current;
       inFlight.current?.abort();
       const fresh = await parseText(value, zoneReady, undefined, SUBMIT_TIMEOUT_MS);
-      setParse(fresh);
+      // The add form clears as it adds: its chips then read what is typed next, not the text added.
+      if (shownText.current === value) setParse(fresh);
       return fresh;
     },
     [zoneReady],

@@ -23,7 +23,7 @@ export function ListField({ idPrefix, draft, errors, onChange, disabled, classNa
         disabled={disabled}
         aria-invalid={errors.list ? true : undefined}
         aria-describedby={errors.list ? `${idPrefix}-list-error` : undefined}
-        onChange={(event) => onChange({ ...draft, list: event.target.value })}
+        onChange={(event) => onChange({ list: event.target.value })}
       >
         <option value="">Inbox</option>
         {items.map((list) => (
