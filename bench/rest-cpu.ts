@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import { buildBefore, bundle } from "./lib/build";
 import { openBenchDatabase } from "./lib/database";
@@ -114,7 +114,7 @@ async function main() {
       const proc = startNode(
         build.name,
         [...(flags["node-arg"] as string[]), ...own, ...args, build.server],
-        { ...env, ...API_IMAGE_ENV, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
+        { ...env, ...IMAGE_ENV.api, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
         join(logDir, `${build.name}.log`),
         root,
       );

@@ -2,7 +2,7 @@
 // (NODE_ENV=production, LOG_LEVEL=info, pool size 10), with logs going to files.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import { type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import type { BenchDatabase } from "./database";
 import { freePort } from "./proc";
@@ -117,11 +117,17 @@ export async function startStack(ctx: ServiceContext, builds: Builds, tag: strin
     };
   }
   const [mcp, api] = await Promise.all([
-    launch(`${tag}-mcp`, [builds.mcp], { ...env, PORT: String(mcpPort) }, ctx, `${mcpUrl}/readyz`),
+    launch(
+      `${tag}-mcp`,
+      [builds.mcp],
+      { ...env, ...IMAGE_ENV.mcp, PORT: String(mcpPort) },
+      ctx,
+      `${mcpUrl}/readyz`,
+    ),
     launch(
       `${tag}-api`,
       [builds.api],
-      { ...env, ...API_IMAGE_ENV, PORT: String(apiPort) },
+      { ...env, ...IMAGE_ENV.api, PORT: String(apiPort) },
       ctx,
       `${apiUrl}/readyz`,
     ),

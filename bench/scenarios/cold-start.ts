@@ -1,6 +1,6 @@
 // Cold starts: process spawn to the first 200 from its readiness endpoint, and the idle RSS 1.5 s later.
 
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import type { BenchContext } from "../lib/context";
 import type { ColdRow } from "../lib/report";
 import { type Builds, coldStart, type ServiceContext, webEnv } from "../lib/services";
@@ -23,8 +23,8 @@ export async function coldStarts(
   const services =
     targets[0]?.ctx.db.kind === "postgres"
       ? [
-          { service: "api", bundle: (b: Builds) => b.api, env: API_IMAGE_ENV },
-          { service: "mcp", bundle: (b: Builds) => b.mcp, env: {} },
+          { service: "api", bundle: (b: Builds) => b.api, env: IMAGE_ENV.api },
+          { service: "mcp", bundle: (b: Builds) => b.mcp, env: IMAGE_ENV.mcp },
         ]
       : [{ service: "api+mcp (one process, PGlite)", bundle: (b: Builds) => b.embedded, env: {} }];
   for (const { service, bundle, env } of services) {

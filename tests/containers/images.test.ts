@@ -12,10 +12,13 @@
 //     with a clear message
 // Runs under `npm run test:containers` only (tests/containers/vitest.config.ts); `npm test` skips it.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { join } from "node:path";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import {
   baseImages,
   buildImages,
@@ -25,6 +28,7 @@ import {
   imageSize,
   podman,
   qualify,
+  repoRoot,
   SERVICES,
   type Service,
 } from "./support/images";
@@ -148,11 +152,48 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
         expect.stringContaining("/healthz"),
       ]);
       expect(config.Env).toContain("NODE_ENV=production");
-      // The api runs Better Auth's AsyncLocalStorage on AsyncContextFrame (deploy/docker/Dockerfile).
-      if (service === "api") expect(config.Env).toContain(`NODE_OPTIONS=${API_IMAGE_ENV.NODE_OPTIONS}`);
+      // The young generation, and on the api AsyncContextFrame (deploy/docker/Dockerfile).
+      expect(config.Env, service).toContain(`NODE_OPTIONS=${IMAGE_ENV[service].NODE_OPTIONS}`);
       for (const key of ["title", "source", "version", "revision", "licenses", "created"])
         expect(config.Labels?.[`org.opencontainers.image.${key}`], `${service} label ${key}`).toBeTruthy();
       expect(config.Labels?.["org.opencontainers.image.title"]).toBe(`taskflow-${service}`);
+    }
+  });
+
+  it("under the chart's memory limit, Node keeps a 16 MB young generation's semi-spaces (not V8's 1 MB)", async () => {
+    const values = parseYaml(readFileSync(join(repoRoot, "deploy/helm/taskflow/values.yaml"), "utf8"));
+    for (const service of SERVICES) {
+      const limit = String(values[service].resources.limits.memory);
+      expect(limit, `${service} memory limit`).toMatch(/^\d+Mi$/);
+      // The heap V8 sizes inside the pod's memory cgroup, with the image's NODE_OPTIONS and without.
+      const heapLimitMb = async (env: string[]) => {
+        const run = await podman(
+          [
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            ...HARDENED,
+            "--memory",
+            limit.replace("Mi", "m"),
+            ...env,
+            "--entrypoint",
+            NODE,
+            images[service],
+            "-e",
+            "console.log(require('v8').getHeapStatistics().heap_size_limit / 2 ** 20)",
+          ],
+          { timeoutMs: 60_000 },
+        );
+        return Number(run.stdout.trim());
+      };
+      const withImageFlags = await heapLimitMb([]);
+      const withoutFlags = await heapLimitMb(["-e", "NODE_OPTIONS="]);
+      // The young generation is three semi-spaces: 3 × 16 MB with the flag, 3 × 1 MB as V8 sizes it there.
+      expect(
+        withImageFlags - withoutFlags,
+        `${service} at ${limit}: heap ${withoutFlags} → ${withImageFlags} MB`,
+      ).toBe(45);
     }
   });
 

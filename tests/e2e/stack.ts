@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import { freePort, type ServiceProcess, startProcess, waitForHttp } from "@taskflow/testing/processes";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,12 +53,12 @@ export async function startStack(
       });
       if ((await migrate.exited) !== 0) throw new Error(`migration failed:\n${migrate.output()}`);
       const api = startProcess("api", "node", ["apps/api/dist/server.js"], {
-        env: { ...dbEnv, ...API_IMAGE_ENV, PORT: String(apiPort) },
+        env: { ...dbEnv, ...IMAGE_ENV.api, PORT: String(apiPort) },
         cwd: root,
       });
       started.push(api);
       const mcp = startProcess("mcp", "node", ["apps/mcp/dist/server.js"], {
-        env: { ...dbEnv, PORT: String(mcpPort) },
+        env: { ...dbEnv, ...IMAGE_ENV.mcp, PORT: String(mcpPort) },
         cwd: root,
       });
       started.push(mcp);

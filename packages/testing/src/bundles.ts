@@ -15,12 +15,19 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** Every service image's young generation: 16 MB semi-spaces whatever the container's memory limit. */
+const YOUNG_GENERATION = "--max-semi-space-size=16";
+
 /**
- * What the api image adds to the api's environment (deploy/docker/Dockerfile; tests/containers checks the
- * image against this): Better Auth's AsyncLocalStorage on AsyncContextFrame instead of promise hooks. Suites
- * and the bench that run the api bundle as a process run it so too.
+ * What each service image adds to the service's environment (deploy/docker/Dockerfile; tests/containers
+ * checks the images against this): the young generation, and on the api Better Auth's AsyncLocalStorage on
+ * AsyncContextFrame instead of promise hooks. Suites and the bench that run a bundle as a process run it so too.
  */
-export const API_IMAGE_ENV = { NODE_OPTIONS: "--experimental-async-context-frame" };
+export const IMAGE_ENV = {
+  api: { NODE_OPTIONS: `${YOUNG_GENERATION} --experimental-async-context-frame` },
+  mcp: { NODE_OPTIONS: YOUNG_GENERATION },
+  web: { NODE_OPTIONS: YOUNG_GENERATION },
+} as const;
 
 const SOURCES = [
   "apps/api/src",

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { API_IMAGE_ENV } from "@taskflow/testing/bundles";
+import { IMAGE_ENV } from "@taskflow/testing/bundles";
 import { freePort, type Proc, startNode, waitReady } from "@taskflow/testing/processes";
 import pg from "pg";
 import { inject } from "vitest";
@@ -114,10 +114,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     MCP_RATE_LIMIT: "1000000",
     CHAT_RATE_LIMIT: "100000",
   };
-  // The api runs as its image runs it (NODE_OPTIONS from deploy/docker/Dockerfile).
+  // The api and the mcp run as their images run them (NODE_OPTIONS from deploy/docker/Dockerfile).
   const apiEnv = (extra: Record<string, string> = {}) => ({
     ...common,
-    ...API_IMAGE_ENV,
+    ...IMAGE_ENV.api,
     BETTER_AUTH_SECRET: SECRETS.BETTER_AUTH_SECRET,
     BETTER_AUTH_URL: proxy.url,
     MCP_URL: `http://127.0.0.1:${mcpPort}/mcp`,
@@ -126,7 +126,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.apiEnv,
     ...extra,
   });
-  const mcp = new Replica("mcp", join(root, "apps/mcp/dist/server.js"), mcpPort, common, logDir);
+  const mcp = new Replica(
+    "mcp",
+    join(root, "apps/mcp/dist/server.js"),
+    mcpPort,
+    { ...common, ...IMAGE_ENV.mcp },
+    logDir,
+  );
   const apis = apiPorts.map(
     (port, i) => new Replica(`api-${i + 1}`, join(root, "apps/api/dist/server.js"), port, apiEnv(), logDir),
   );
