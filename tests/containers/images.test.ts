@@ -59,6 +59,10 @@ const HARDENED = [
   "/tmp:rw,mode=1777",
 ];
 
+/** A one-off container with no network, hardened as the chart runs pods; `args` go after those options. */
+const runOffline = (args: string[], opts: Parameters<typeof podman>[1]) =>
+  podman(["run", "--rm", "--network", "none", ...HARDENED, ...args], opts);
+
 /** A free port in 21000–21999 (the range this machine gives these tests). */
 async function freePort(taken: Set<number>): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -167,13 +171,8 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
       expect(limit, `${service} memory limit`).toMatch(/^\d+Mi$/);
       // The heap V8 sizes inside the pod's memory cgroup, with the image's NODE_OPTIONS and without.
       const heapLimitMb = async (env: string[]) => {
-        const run = await podman(
+        const run = await runOffline(
           [
-            "run",
-            "--rm",
-            "--network",
-            "none",
-            ...HARDENED,
             "--memory",
             limit.replace("Mi", "m"),
             ...env,
@@ -260,16 +259,8 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
   });
 
   it("api: without DATABASE_URL it stops with a clear message, not a missing module", async () => {
-    const run = await podman(
-      [
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        ...HARDENED,
-        ...Object.entries(SECRETS).flatMap(([k, v]) => ["-e", `${k}=${v}`]),
-        images.api,
-      ],
+    const run = await runOffline(
+      [...Object.entries(SECRETS).flatMap(([k, v]) => ["-e", `${k}=${v}`]), images.api],
       { check: false, timeoutMs: 60_000 },
     );
     const output = run.stdout + run.stderr;
