@@ -87,8 +87,7 @@ export function AddTaskForm({ onAdded }: { onAdded: (task: Task) => void }) {
       const parse = await quick.resolve(sent.title);
       if (parse.kind === "invalid" && refused.current !== sent.title) {
         refused.current = sent.title;
-        const message = `${parse.message} Add again to keep the text exactly as typed.`;
-        giveBack(message, { title: message });
+        giveBack(parse.message, { title: `${parse.message} Add again to keep the text exactly as typed.` });
         return;
       }
       const body = quickAddBody(sent, parse.kind === "parsed" ? parse.result : null);
