@@ -90,8 +90,12 @@ describe("Dockerfile", () => {
     const manifests = stage("manifests")?.lines ?? [];
     expect(manifests.some((l) => l.op === "COPY" && /package-lock\.json/.test(l.args))).toBe(true);
     expect(
-      manifests.every((l) => l.op !== "COPY" || /package\.json|package-lock\.json|\.npmrc/.test(l.args)),
+      manifests.every(
+        (l) => l.op !== "COPY" || /package\.json|package-lock\.json|\.npmrc|^patches\//.test(l.args),
+      ),
     ).toBe(true);
+    // `npm ci` applies our dependency patches (the root postinstall): they must be there when it runs.
+    expect(manifests.some((l) => l.op === "COPY" && /^patches\/ patches\/$/.test(l.args))).toBe(true);
     const install = stage("deps")?.lines.find((l) => l.op === "RUN" && /npm ci/.test(l.args))?.args ?? "";
     expect(install).toMatch(/--mount=type=cache,target=\/root\/\.npm/);
     // A CA bundle for npm may only come in as a build secret, mounted for the one step.
