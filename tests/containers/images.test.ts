@@ -6,6 +6,7 @@
 //   - sizes: payload over the runtime base and whole images against the targets (measured)
 //   - hygiene: no .env, .npmrc, key, CA bundle of the build, npm, shell or node_modules of the
 //     build in any layer of any image; nothing in the history that carried a secret
+//   - runtime: each image's young generation at its chart memory limit; api and mcp carry patches/
 //   - behaviour: migrations, api and mcp on the machine's PostgreSQL, the web in front of them,
 //     a sign-up, a task and an offline chat turn through the web; `podman healthcheck run` passes
 //     (and fails on a container whose server does not answer); the api without DATABASE_URL stops
@@ -193,6 +194,21 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
         withImageFlags - withoutFlags,
         `${service} at ${limit}: heap ${withoutFlags} → ${withImageFlags} MB`,
       ).toBe(45);
+    }
+  });
+
+  it("api and mcp bundle drizzle as patched by patches/ (npm ci's postinstall ran in the build)", async () => {
+    for (const service of ["api", "mcp"] as const) {
+      // The patched row mapper's cache (patches/drizzle-orm+0.45.4.patch); the bundles keep identifiers.
+      const find = `const fs = require("fs"), dir = "/app/apps/${service}/dist";
+        const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js"));
+        console.log(files.filter((f) => fs.readFileSync(dir + "/" + f, "utf8").includes("compiledColumns")).length);`;
+      const run = await runOffline(["--entrypoint", NODE, images[service], "-e", find], {
+        timeoutMs: 60_000,
+      });
+      expect(Number(run.stdout.trim()), `${service}: bundled files with the patched mapper`).toBeGreaterThan(
+        0,
+      );
     }
   });
 
