@@ -104,7 +104,12 @@ function compileCheck(schema: $ZodType): Check | undefined {
       const tests = defs.map(numberCheck);
       if (tests.some((test) => test === undefined)) return undefined;
       const all = tests as ((n: number) => boolean)[];
-      return (v) => typeof v === "number" && Number.isFinite(v) && all.every((test) => test(v));
+      // A loop, not `all.every(test => test(v))`: that closure would be a new object for every number sent.
+      return (v) => {
+        if (typeof v !== "number" || !Number.isFinite(v)) return false;
+        for (let i = 0; i < all.length; i++) if (!(all[i] as (n: number) => boolean)(v)) return false;
+        return true;
+      };
     }
     case "enum": {
       const values = Object.values(def.entries ?? {});
