@@ -199,10 +199,12 @@ describe.skipIf(!enabled)("Taskflow images (podman, real containers)", () => {
 
   it("api and mcp bundle drizzle as patched by patches/ (npm ci's postinstall ran in the build)", async () => {
     for (const service of ["api", "mcp"] as const) {
-      // The patched row mapper's cache (patches/drizzle-orm+0.45.4.patch); the bundles keep identifiers.
+      // The patched row mapper's cache and its generated flat-row mapper (patches/drizzle-orm+0.45.4.patch);
+      // the bundles keep identifiers.
       const find = `const fs = require("fs"), dir = "/app/apps/${service}/dist";
         const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js"));
-        console.log(files.filter((f) => fs.readFileSync(dir + "/" + f, "utf8").includes("compiledColumns")).length);`;
+        console.log(files.filter((f) => ["compiledColumns", "mapFlatRow"].every((name) =>
+          fs.readFileSync(dir + "/" + f, "utf8").includes(name))).length);`;
       const run = await runOffline(["--entrypoint", NODE, images[service], "-e", find], {
         timeoutMs: 60_000,
       });
