@@ -64,7 +64,11 @@ describe("the patched row mapper", () => {
     JSON.parse(
       execFileSync(
         process.execPath,
-        [...nodeFlags, "-e", `const { mapResultRow, sql } = require(${JSON.stringify(drizzleMain)});${ODD_ROW}`],
+        [
+          ...nodeFlags,
+          "-e",
+          `const { mapResultRow, sql } = require(${JSON.stringify(drizzleMain)});${ODD_ROW}`,
+        ],
         { encoding: "utf8" },
       ),
     );
@@ -183,7 +187,12 @@ describe.each(engines)("drizzle's answers through the patched mapper on %s", (en
       },
     ];
     const prepared = flatQuery().prepare(`row_mapping_flat_${engine}`);
-    for (const rows of [await flatQuery(), await flatQuery(), await prepared.execute(), await prepared.execute()]) {
+    for (const rows of [
+      await flatQuery(),
+      await flatQuery(),
+      await prepared.execute(),
+      await prepared.execute(),
+    ]) {
       expect(rows).toEqual(expected);
       expect(rows.map((row) => Object.keys(row))).toEqual(
         expected.map(() => ["id", "title", "tags", "list", "created", "title in capitals", "one"]),
