@@ -4,6 +4,7 @@ import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 import pino, { type DestinationStream, type LoggerOptions, stdSerializers } from "pino";
 import type { Readiness } from "./health";
+import { tuneHeapForServing } from "./heap";
 
 export interface BaseServiceEnv {
   PORT: number;
@@ -86,6 +87,8 @@ export async function startService<E extends BaseServiceEnv>(spec: {
   parseEnv(): E;
   build(env: E, logger: ServiceLogger): Promise<RunningParts>;
 }): Promise<RunningParts> {
+  // First, before the service allocates anything it keeps.
+  tuneHeapForServing();
   let env: E;
   try {
     env = spec.parseEnv();
