@@ -97,15 +97,17 @@ export async function startService<E extends BaseServiceEnv>(spec: {
     process.exit(1);
   }
   // Two log lines per request (received, answered), each written synchronously, cost two write(2) calls
-  // a request. They are buffered instead and leave in writes of about 32 KB (a write per ~100 requests;
-  // 4 KB was a write per ~12, 2-3 % of a small request's CPU), or every 250 ms when traffic is lighter,
-  // so a line is never held for long; pino flushes what is left when the process exits (a SIGKILL or a
-  // crash of the runtime itself loses at most the unwritten buffer).
+  // a request. They are buffered instead and leave in writes of about 4 KB (a write per ~10 requests), or
+  // every 250 ms when traffic is lighter, so a line is never held for long; pino flushes what is left when
+  // the process exits (a SIGKILL or a crash of the runtime itself loses at most the unwritten buffer).
+  // Not larger: sonic-boom measures the byte length of its newest buffer on every line, so each line costs
+  // time in proportion to `maxWrite`; 32/64 KB made logging twice as expensive (22 against 11 µs of CPU per
+  // request's two lines; bench/what-changed.md, eighth round).
   const stream = pino.destination({
     dest: 1,
     sync: false,
-    minLength: 32 * 1024,
-    maxWrite: 64 * 1024,
+    minLength: 4 * 1024,
+    maxWrite: 8 * 1024,
     periodicFlush: 250,
   });
   const parts = await spec.build(env, { ...loggerOptions(env.LOG_LEVEL, spec.name), stream });
