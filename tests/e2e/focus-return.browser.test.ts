@@ -1,7 +1,8 @@
 // Focus comes back to the control that opened a form, a confirm or a dialog when it closes, on a slow
 // device too: the browser's CPU is throttled 10× (a low-end phone), so a React commit lands after the
 // next animation frame. Focus moved on a timer instead of after the commit was lost to <body> there
-// (creating a list, 4 times in 6); a keyboard user then starts again from the top of the page.
+// (creating a list, 4 times in 6); a keyboard user then starts again from the top of the page. A list
+// created or renamed shows as saved where the focus lands, while the reload of the lists is held.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { newContext, newUser, seedTasks, signUp, taskRow } from "./browser/pages";
@@ -20,12 +21,43 @@ const focused = (page: Page) =>
     return `${element?.getAttribute("data-testid") ?? element?.tagName}${where ? ` in ${where}` : ""}`;
   });
 
+const listNames = (page: Page) => page.locator("[data-testid=list-item] a span[dir=auto]").allTextContents();
+
 async function press(page: Page, testId: string, within?: string): Promise<void> {
   const scope = within
     ? page.locator("[data-testid=list-item],[data-testid=task-item]").filter({ hasText: within })
     : page;
   await scope.getByTestId(testId).first().focus();
   await page.keyboard.press("Enter");
+}
+
+/** Holds every GET /api/lists until `release`: the reload a change starts, slowed as far as a test likes. */
+async function holdListReloads(page: Page) {
+  const waiting: (() => void)[] = [];
+  const handled: Promise<void>[] = [];
+  let released = false;
+  const pattern = "**/api/lists";
+  await page.route(pattern, (route) => {
+    const held =
+      route.request().method() === "GET" && !released
+        ? new Promise<void>((go) => waiting.push(go))
+        : undefined;
+    const done = (async () => {
+      await held;
+      await route.continue();
+    })();
+    handled.push(done);
+    return done;
+  });
+  return {
+    count: () => waiting.length,
+    release: async () => {
+      released = true;
+      for (const go of waiting.splice(0)) go();
+      await Promise.all(handled);
+      await page.unroute(pattern);
+    },
+  };
 }
 
 describe("focus comes back after a form, a confirm or a dialog closes, on a slow CPU", () => {
@@ -43,12 +75,20 @@ describe("focus comes back after a form, a confirm or a dialog closes, on a slow
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
   });
 
-  it.each([1, 2, 3])("a list created (%i) gives the focus back to “New list”", async (n) => {
-    await press(page, "create-list");
-    await page.keyboard.type(n === 1 ? "Errands" : `List ${n}`);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => focused(page)).toBe("create-list");
-  });
+  it.each([1, 2, 3])(
+    "a list created (%i) gives the focus back to “New list”, beside the new list",
+    async (n) => {
+      const held = await holdListReloads(page);
+      const name = n === 1 ? "Errands" : `List ${n}`;
+      await press(page, "create-list");
+      await page.keyboard.type(name);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => focused(page)).toBe("create-list");
+      await expect.poll(() => listNames(page)).toContain(name);
+      await expect.poll(() => held.count()).toBeGreaterThan(0);
+      await held.release();
+    },
+  );
 
   it("a list form cancelled by Escape gives it back too", async () => {
     await press(page, "create-list");
@@ -57,11 +97,17 @@ describe("focus comes back after a form, a confirm or a dialog closes, on a slow
     await expect.poll(() => focused(page)).toBe("create-list");
   });
 
-  it("a rename saved gives it back to the list's Rename", async () => {
+  it("a rename saved gives it back to the list's Rename, under the saved name while the lists reload", async () => {
+    // The reload of the lists after the save is held until the end: the row shows what the save
+    // returned, not the old name until a slow reload lands (which this test once caught by chance).
+    const held = await holdListReloads(page);
     await press(page, "list-rename", "Errands");
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("Chores");
     await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("list-rename in Chores");
+    await expect.poll(() => held.count()).toBeGreaterThan(0);
+    await held.release();
     await expect.poll(() => focused(page)).toBe("list-rename in Chores");
   });
 

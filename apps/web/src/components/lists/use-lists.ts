@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "@/lib/api";
 import { useApiData } from "@/lib/use-api-data";
 import { filtersFromSearch } from "../board/filters";
+import { withSavedList } from "./saved-list";
 import type { DraggedTask } from "./task-drag";
 import { usePlaceCounts } from "./use-place-counts";
 
@@ -16,7 +17,7 @@ export type BoardListener = { moved: (task: Task) => void; reload: () => void };
  * The user's lists (GET /api/lists, with their open counts), the sidebar's other counts, the list and
  * view the URL shows, and the changes: create, rename, delete, and moving a task. Every change loads
  * the lists and counts again and tells the board (which also reloads them on task events, and this
- * does when the tab is shown again).
+ * does when the tab is shown again); a list created or renamed is shown as saved before that reload.
  */
 export function useLists() {
   const query = useSearchParams().toString();
@@ -25,6 +26,12 @@ export function useLists() {
   const loaded = useApiData<ListList>("/api/lists", { refreshKey: refreshes });
   const counts = usePlaceCounts(refreshes);
   const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
+  const { setData } = loaded;
+  const show = useCallback(
+    (saved: List) =>
+      setData((current) => current && { ...current, items: withSavedList(current.items, saved) }),
+    [setData],
+  );
   const board = useRef<BoardListener | null>(null);
   // A list changed elsewhere with no task in it sends no live event: load them again when the tab is
   // looked at again (back from the tab that changed them).
@@ -39,19 +46,21 @@ export function useLists() {
   const create = useCallback(
     async (name: string) => {
       const list = await api<List>("/api/lists", { method: "POST", json: { name } });
+      show(list);
       refresh();
       return list;
     },
-    [refresh],
+    [show, refresh],
   );
 
   const rename = useCallback(
     async (id: number, name: string) => {
       const list = await api<List>(`/api/lists/${id}`, { method: "PATCH", json: { name } });
+      show(list);
       refresh();
       return list;
     },
-    [refresh],
+    [show, refresh],
   );
 
   const remove = useCallback(

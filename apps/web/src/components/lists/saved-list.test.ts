@@ -1,0 +1,36 @@
+import type { List } from "@taskflow/contracts";
+import { describe, expect, it } from "vitest";
+import { withSavedList } from "./saved-list";
+
+const list = (id: number, name: string, task_count = 0): List => ({ id, name, task_count });
+const names = (lists: List[]) => lists.map((item) => `${item.id}:${item.name}`);
+
+describe("a list the api has just saved", () => {
+  const lists = [list(2, "errands"), list(1, "Home"), list(3, "Work")];
+
+  it("replaces the list with its id, with the saved name and count, and moves to its place by name", () => {
+    const after = withSavedList(lists, list(3, "Chores", 4));
+    expect(names(after)).toEqual(["3:Chores", "2:errands", "1:Home"]);
+    expect(after[0]).toEqual(list(3, "Chores", 4));
+  });
+
+  it("is added when it is new, by name whatever its case", () => {
+    expect(names(withSavedList(lists, list(9, "garden")))).toEqual([
+      "2:errands",
+      "9:garden",
+      "1:Home",
+      "3:Work",
+    ]);
+  });
+
+  it("keeps one row per id, and orders equal names by id", () => {
+    const after = withSavedList([list(5, "Same"), list(4, "same")], list(5, "SAME"));
+    expect(names(after)).toEqual(["4:same", "5:SAME"]);
+  });
+
+  it("leaves the lists it was given as they were", () => {
+    const before = names(lists);
+    withSavedList(lists, list(1, "Zebra"));
+    expect(names(lists)).toEqual(before);
+  });
+});
