@@ -2,7 +2,8 @@
 // device too: the browser's CPU is throttled 10× (a low-end phone), so a React commit lands after the
 // next animation frame. Focus moved on a timer instead of after the commit was lost to <body> there
 // (creating a list, 4 times in 6); a keyboard user then starts again from the top of the page. A list
-// created or renamed shows as saved where the focus lands, while the reload of the lists is held.
+// created or renamed shows as saved where the focus lands, and one deleted is gone with the focus on
+// its neighbour, while the reload of the lists is held.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { newContext, newUser, seedTasks, signUp, taskRow } from "./browser/pages";
@@ -116,6 +117,28 @@ describe("focus comes back after a form, a confirm or a dialog closes, on a slow
     await expect.poll(() => focused(page)).toBe("list-delete-no in Chores");
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page)).toBe("list-delete in Chores");
+  });
+
+  it("a list deleted gives it to the next list, the one before for the last, then to “New list”", async () => {
+    // With the reload held: the row leaves as the delete answers, and the sidebar says it once.
+    const held = await holdListReloads(page);
+    const status = page.getByTestId("lists-status");
+    await press(page, "list-delete", "Chores");
+    await press(page, "list-delete-yes", "Chores");
+    await expect.poll(() => focused(page)).toBe("A in List 2");
+    expect(await listNames(page)).toEqual(["List 2", "List 3"]);
+    await expect.poll(() => status.textContent()).toBe("Deleted “Chores”; its tasks are in the Inbox");
+    await press(page, "list-delete", "List 3");
+    await press(page, "list-delete-yes", "List 3");
+    await expect.poll(() => focused(page)).toBe("A in List 2");
+    await press(page, "list-delete", "List 2");
+    await press(page, "list-delete-yes", "List 2");
+    await expect.poll(() => focused(page)).toBe("create-list");
+    await expect.poll(() => held.count()).toBeGreaterThan(0);
+    await held.release();
+    await page.getByTestId("lists-empty").waitFor();
+    await expect.poll(() => focused(page)).toBe("create-list");
+    expect(await status.textContent()).toBe("Deleted “List 2”; its tasks are in the Inbox");
   });
 
   it("a task edit saved gives it back to the task's Edit", async () => {

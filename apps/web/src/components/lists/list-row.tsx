@@ -26,6 +26,7 @@ const ACTION =
 export function ListRow({ list, href, current, onNavigate, onDropTask, onRename, onDelete }: Props) {
   const [mode, setMode] = useState<"view" | "rename" | "confirm">("view");
   const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -107,9 +108,15 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
               className="btn btn-danger px-2.5 py-1"
               data-testid="list-delete-yes"
               aria-describedby={warningId}
+              disabled={deleting}
               onClick={() => {
+                // Once: a second press while the first is on its way would only be told the list is gone.
                 setError(null);
-                onDelete().catch((failure: unknown) => setError(errorMessage(failure)));
+                setDeleting(true);
+                onDelete().catch((failure: unknown) => {
+                  setError(errorMessage(failure));
+                  setDeleting(false);
+                });
               }}
             >
               Delete list

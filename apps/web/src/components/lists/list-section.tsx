@@ -6,6 +6,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { PlusIcon } from "@/components/ui/icons";
 import { ListNameForm } from "./list-name-form";
 import { ListRow } from "./list-row";
+import { neighbourOf } from "./saved-list";
 import type { DraggedTask } from "./task-drag";
 import type { Lists } from "./use-lists";
 
@@ -30,6 +31,20 @@ export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted 
     if (wasCreating.current && !creating) newButton.current?.focus();
     wasCreating.current = creating;
   }, [creating]);
+
+  // A list deleted here takes its row and the focus in it away: give the focus to the next list's link
+  // (the one before, for the last), or to "New list" when none is left, once the row has gone.
+  const rows = useRef<HTMLUListElement>(null);
+  const [focusAfterDelete, setFocusAfterDelete] = useState<number | "new" | null>(null);
+  useEffect(() => {
+    if (focusAfterDelete === null) return;
+    const link =
+      focusAfterDelete === "new"
+        ? null
+        : rows.current?.querySelector<HTMLElement>(`[data-list-id="${focusAfterDelete}"] a`);
+    (link ?? newButton.current)?.focus();
+    setFocusAfterDelete(null);
+  }, [focusAfterDelete]);
 
   const stopCreating = () => setCreating(false);
 
@@ -80,7 +95,7 @@ export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted 
         </p>
       )}
       {items && items.length > 0 && (
-        <ul className="space-y-0.5" data-testid="lists">
+        <ul ref={rows} className="space-y-0.5" data-testid="lists">
           {items.map((list) => (
             <ListRow
               key={list.id}
@@ -93,7 +108,9 @@ export function ListSection({ lists, hrefFor, onNavigate, onDropTask, onDeleted 
                 await lists.rename(list.id, name);
               }}
               onDelete={async () => {
+                const next = neighbourOf(items, list.id);
                 await lists.remove(list.id);
+                setFocusAfterDelete(next?.id ?? "new");
                 onDeleted(list);
               }}
             />

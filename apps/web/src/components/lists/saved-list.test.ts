@@ -1,6 +1,6 @@
 import type { List } from "@taskflow/contracts";
 import { describe, expect, it } from "vitest";
-import { withSavedList } from "./saved-list";
+import { neighbourOf, withoutList, withSavedList } from "./saved-list";
 
 const list = (id: number, name: string, task_count = 0): List => ({ id, name, task_count });
 const names = (lists: List[]) => lists.map((item) => `${item.id}:${item.name}`);
@@ -32,5 +32,28 @@ describe("a list the api has just saved", () => {
     const before = names(lists);
     withSavedList(lists, list(1, "Zebra"));
     expect(names(lists)).toEqual(before);
+  });
+});
+
+describe("a list the api has just deleted", () => {
+  it("leaves the others in their order, and nothing changes for an id not there", () => {
+    const lists = [list(2, "errands"), list(1, "Home"), list(3, "Work")];
+    expect(names(withoutList(lists, 1))).toEqual(["2:errands", "3:Work"]);
+    expect(names(withoutList(lists, 7))).toEqual(["2:errands", "1:Home", "3:Work"]);
+  });
+});
+
+describe("the list the focus goes to when one is deleted", () => {
+  const lists = [list(2, "errands"), list(1, "Home"), list(3, "Work")];
+
+  it("is the next one, or the one before when it was the last", () => {
+    expect(neighbourOf(lists, 2)?.id).toBe(1);
+    expect(neighbourOf(lists, 1)?.id).toBe(3);
+    expect(neighbourOf(lists, 3)?.id).toBe(1);
+  });
+
+  it("is none when it was the only one or is not there", () => {
+    expect(neighbourOf([list(5, "Solo")], 5)).toBeNull();
+    expect(neighbourOf(lists, 9)).toBeNull();
   });
 });

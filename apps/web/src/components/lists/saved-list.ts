@@ -1,6 +1,7 @@
 // A list the api has just saved goes into the sidebar at once, where GET /api/lists will put it (by name
-// whatever its case, then id). Waiting for that reload instead showed the old name again under the
-// focus a rename gives back, for as long as the reload took (a second on a slow phone).
+// whatever its case, then id), and one it has just deleted leaves it. Waiting for the reload instead
+// showed the old name again under the focus a rename gives back, and a deleted list's confirm, for as
+// long as the reload took (a second on a slow phone).
 import type { List } from "@taskflow/contracts";
 
 const byName = new Intl.Collator(undefined, { sensitivity: "base" });
@@ -10,4 +11,16 @@ export function withSavedList(lists: List[], saved: List): List[] {
   return [...lists.filter((list) => list.id !== saved.id), saved].sort(
     (a, b) => byName.compare(a.name, b.name) || a.id - b.id,
   );
+}
+
+/** The lists without the one with `id`. */
+export function withoutList(lists: List[], id: number): List[] {
+  return lists.filter((list) => list.id !== id);
+}
+
+/** Where the focus goes when the list with `id` is deleted: the next list, or the one before the last. */
+export function neighbourOf(lists: List[], id: number): List | null {
+  const at = lists.findIndex((list) => list.id === id);
+  if (at < 0) return null;
+  return lists[at + 1] ?? lists[at - 1] ?? null;
 }

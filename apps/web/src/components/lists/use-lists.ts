@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "@/lib/api";
 import { useApiData } from "@/lib/use-api-data";
 import { filtersFromSearch } from "../board/filters";
-import { withSavedList } from "./saved-list";
+import { withoutList, withSavedList } from "./saved-list";
 import type { DraggedTask } from "./task-drag";
 import { usePlaceCounts } from "./use-place-counts";
 
@@ -17,7 +17,7 @@ export type BoardListener = { moved: (task: Task) => void; reload: () => void };
  * The user's lists (GET /api/lists, with their open counts), the sidebar's other counts, the list and
  * view the URL shows, and the changes: create, rename, delete, and moving a task. Every change loads
  * the lists and counts again and tells the board (which also reloads them on task events, and this
- * does when the tab is shown again); a list created or renamed is shown as saved before that reload.
+ * does when the tab is shown again); a list created, renamed or deleted is shown so before that reload.
  */
 export function useLists() {
   const query = useSearchParams().toString();
@@ -32,6 +32,8 @@ export function useLists() {
       setData((current) => current && { ...current, items: withSavedList(current.items, saved) }),
     [setData],
   );
+  // Deleted here: the sidebar says so itself, so the list going from the lists is not news to announce.
+  const deletedHere = useRef(new Set<number>());
   const board = useRef<BoardListener | null>(null);
   // A list changed elsewhere with no task in it sends no live event: load them again when the tab is
   // looked at again (back from the tab that changed them).
@@ -66,10 +68,12 @@ export function useLists() {
   const remove = useCallback(
     async (id: number) => {
       await api<void>(`/api/lists/${id}`, { method: "DELETE" });
+      deletedHere.current.add(id);
+      setData((current) => current && { ...current, items: withoutList(current.items, id) });
       refresh();
       board.current?.reload();
     },
-    [refresh],
+    [setData, refresh],
   );
 
   /** Moves a task to a list (null: the Inbox); the board drops or updates its row at once. */
@@ -92,6 +96,7 @@ export function useLists() {
     view,
     refresh,
     board,
+    deletedHere: deletedHere.current,
     create,
     rename,
     remove,
