@@ -9,6 +9,7 @@
 //   --repeats 3 --duration 5 --warmup 2 --only GET,POST,PATCH --port 4660 --prof DIR (node --cpu-prof)
 //   --node-arg=--perf-basic-prof (repeatable: flags for the api processes)
 //   --node-arg-for NAME=--flag (repeatable: a flag for one api only, to A/B a runtime flag)
+//   --env-for NAME=KEY=VALUE (repeatable: an env var for one api only, e.g. LOG_LEVEL=warn beside info)
 // Every api answers one Better Auth call before the rounds (as every replica does in production), so none
 // runs without the AsyncLocalStorage that Better Auth turns on (the first api, which seeds, always had it).
 // Ports: the apis from --port upwards, the baseline after them.
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
     /** Extra node flags for the api processes (e.g. --perf-basic-prof for `perf record`). */
     "node-arg": { type: "string", multiple: true, default: [] },
     "node-arg-for": { type: "string", multiple: true, default: [] },
+    "env-for": { type: "string", multiple: true, default: [] },
     /** Another baseline server (a variant of bench/baseline-server.ts), for what-if comparisons. */
     baseline: { type: "string", multiple: true, default: ["bench/baseline-server.ts"] },
     "log-level": { type: "string", default: "info" },
@@ -108,13 +110,25 @@ async function main() {
         ? [`--cpu-prof`, `--cpu-prof-dir=${flags.prof}`, `--cpu-prof-name=${build.name}.cpuprofile`]
         : [];
       if (flags.prof) mkdirSync(flags.prof, { recursive: true });
-      const own = (flags["node-arg-for"] as string[])
-        .filter((a) => a.startsWith(`${build.name}=`))
-        .map((a) => a.slice(build.name.length + 1));
+      const forThis = (values: string[]) =>
+        values.filter((a) => a.startsWith(`${build.name}=`)).map((a) => a.slice(build.name.length + 1));
+      const own = forThis(flags["node-arg-for"] as string[]);
+      const ownEnv = Object.fromEntries(
+        forThis(flags["env-for"] as string[]).map((pair) => [
+          pair.split("=")[0],
+          pair.slice(pair.indexOf("=") + 1),
+        ]),
+      );
       const proc = startNode(
         build.name,
         [...(flags["node-arg"] as string[]), ...own, ...args, build.server],
-        { ...env, ...IMAGE_ENV.api, PORT: String(p), MCP_URL: `http://127.0.0.1:${port + 19}/mcp` },
+        {
+          ...env,
+          ...IMAGE_ENV.api,
+          PORT: String(p),
+          MCP_URL: `http://127.0.0.1:${port + 19}/mcp`,
+          ...ownEnv,
+        },
         join(logDir, `${build.name}.log`),
         root,
       );
