@@ -18,6 +18,9 @@ export default defineConfig({
       "tests/reliability/**",
       "tests/containers/**",
     ],
+    // expect.poll waits as long as `eventually` (10 s), not Vitest's 1 s: in CI a browser test's page shares
+    // 2 cores with the stack and another test file, and a save and a render took more than a second there.
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
