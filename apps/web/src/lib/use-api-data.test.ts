@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./api";
-import { settle } from "./use-api-data";
+import { isLoading, settle } from "./use-api-data";
 
 // A real HTTP server answering as the api (or a proxy in front of it) can.
 // Ports from the kernel (listen on 0): a fixed port can be taken by any other process or test worker.
@@ -108,5 +108,27 @@ describe("useApiData's loads", () => {
       return "stale";
     }, controller.signal);
     expect(outcome).toBeNull();
+  });
+});
+
+describe("useApiData's loading", () => {
+  const asked = { url: "/api/tasks?view=all", refreshKey: 0, reloads: 0 };
+
+  it("is on from the render that asks for other data: a new URL, refresh key or reload", () => {
+    expect(isLoading(asked, null)).toBe(true);
+    expect(isLoading({ ...asked, url: "/api/tasks?view=today" }, asked)).toBe(true);
+    expect(isLoading({ ...asked, refreshKey: 1 }, asked)).toBe(true);
+    expect(isLoading({ ...asked, reloads: 1 }, asked)).toBe(true);
+  });
+
+  it("is off once the answer to exactly that request has arrived, and when nothing is asked", () => {
+    expect(isLoading(asked, { ...asked })).toBe(false);
+    expect(isLoading({ ...asked, url: null }, null)).toBe(false);
+    expect(isLoading({ ...asked, url: null }, asked)).toBe(false);
+  });
+
+  it("stays on when only an older request has settled (its answer is stale)", () => {
+    const older = { ...asked, url: "/api/tasks?q=pa" };
+    expect(isLoading({ ...asked, url: "/api/tasks?q=pay" }, older)).toBe(true);
   });
 });

@@ -36,6 +36,25 @@ export async function settle<T>(load: Loader<T>, signal: AbortSignal): Promise<O
   }
 }
 
+/** What a load is for: the URL and what else makes it load again. */
+export type LoadRequest = { url: string | null; refreshKey: unknown; reloads: number };
+
+/**
+ * Whether the data shown is not yet the answer to `current`: true from the very render that asks for new
+ * data (a new URL, refreshKey or reload) until that answer, or its failure, arrives. Set in the effect
+ * instead, it was false for one render with the old data under the new URL (aria-busy, and a test
+ * reading the rows then, saw stale rows as settled).
+ */
+export function isLoading(current: LoadRequest, settled: LoadRequest | null): boolean {
+  if (current.url === null) return false;
+  return (
+    settled === null ||
+    settled.url !== current.url ||
+    !Object.is(settled.refreshKey, current.refreshKey) ||
+    settled.reloads !== current.reloads
+  );
+}
+
 type Options<T> = {
   /** How to load instead of `GET url` (the URL still names the data: a new URL loads again). */
   load?: Loader<T>;
@@ -50,22 +69,17 @@ type Options<T> = {
 export function useApiData<T>(url: string | null, options: Options<T> = {}): ApiData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(url !== null);
   const [reloads, setReloads] = useState(0);
+  const [settled, setSettled] = useState<LoadRequest | null>(null);
   // The latest loader, so a loader written inline does not start a load on every render.
   const loader = useRef(options.load);
   loader.current = options.load;
   const { refreshKey } = options;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey and reloads are load triggers.
   useEffect(() => {
-    if (url === null) {
-      setLoading(false);
-      return;
-    }
+    if (url === null) return;
     const controller = new AbortController();
     const load = loader.current ?? ((signal: AbortSignal) => api<T>(url, { signal }));
-    setLoading(true);
     void settle(load, controller.signal).then((outcome) => {
       if (!outcome) return;
       if (outcome.ok) {
@@ -74,11 +88,12 @@ export function useApiData<T>(url: string | null, options: Options<T> = {}): Api
       } else {
         setError(outcome.error);
       }
-      setLoading(false);
+      setSettled({ url, refreshKey, reloads });
     });
     return () => controller.abort();
   }, [url, refreshKey, reloads]);
 
   const reload = useCallback(() => setReloads((count) => count + 1), []);
+  const loading = isLoading({ url, refreshKey, reloads }, settled);
   return { data, error, loading, reload, setData };
 }
