@@ -2,7 +2,7 @@
 // a task added over MCP shows up on an open board without a reload; a reminder is shown in the page
 // (and as a browser notification when allowed) once; Today and Upcoming hold the right tasks for a
 // user in Los Angeles and one in Tokyo; the view and filters live in the URL; completing a repeating
-// task moves it to its next date.
+// task moves it to its next date; an open editor and what is typed in it survive its row moving.
 import { mcpToolCall } from "@taskflow/testing/mcp-http";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -311,6 +311,43 @@ describe("the live board", () => {
       await group.waitFor();
       expect(await group.getByTestId("day-heading").getAttribute("data-day")).toBe(due);
     }
+    await context.close();
+  }, 90_000);
+
+  it("keeps an open editor and what is typed in it when its row moves to another day or the view changes", async () => {
+    const { context, page } = await onBoard("UTC", "Eddie Edits");
+    await seedTasks(page, suite.webUrl, [
+      { title: "Book the vet", due_at: zoneDay("UTC", 1) },
+      { title: "Renew the passport", due_at: zoneDay("UTC", 2) },
+    ]);
+    const found = await page.request.get(`${suite.webUrl}/api/tasks?q=vet`);
+    const id = ((await found.json()) as { items: { id: number }[] }).items[0]?.id;
+    await page.goto(`${suite.webUrl}/?view=upcoming`);
+    await live(page);
+    await taskRow(page, "Book the vet").getByTestId("task-edit").click();
+    const title = page.locator(`[data-task-id="${id}"]`).getByTestId("edit-title");
+    await title.press("End");
+    await title.pressSequentially(" and the cat");
+
+    // Moved elsewhere (another tab, the assistant) to the day of the other task: its row changes group.
+    const moved = await page.request.patch(`${suite.webUrl}/api/tasks/${id}`, {
+      data: { due_at: zoneDay("UTC", 2) },
+    });
+    expect(moved.status()).toBe(200);
+    const sameDay = page
+      .getByTestId("day-group")
+      .filter({ has: page.locator(`[data-task-id="${id}"]`) })
+      .filter({ has: taskRow(page, "Renew the passport") });
+    await sameDay.waitFor();
+    expect(await title.inputValue()).toBe("Book the vet and the cat");
+    expect(await title.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await page.getByTestId("view-all").click();
+    await page.waitForURL((url) => !url.searchParams.has("view"));
+    await page.locator('[data-testid="board-results"][data-refreshing="false"]').waitFor();
+    expect(await title.inputValue()).toBe("Book the vet and the cat");
+    await title.press("Enter");
+    await taskRow(page, "Book the vet and the cat").waitFor();
     await context.close();
   }, 90_000);
 });

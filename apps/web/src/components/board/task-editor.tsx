@@ -15,28 +15,41 @@ import {
 } from "./task-draft";
 import { FieldErrors, TaskMetaFields } from "./task-fields";
 
-/** Inline edit of one task: Enter saves, Escape cancels. */
+/**
+ * Inline edit of one task: Enter saves, Escape cancels. `typed` is what was typed before the row was
+ * mounted again (see open-editors), and every change goes to `onType` so it survives that too.
+ */
 export function TaskEditor({
   task,
+  typed,
+  onType,
   onCancel,
   onSaved,
 }: {
   task: Task;
+  typed: TaskDraft | undefined;
+  onType: (draft: TaskDraft) => void;
   onCancel: () => void;
   onSaved: (task: Task) => void;
 }) {
   const id = `edit-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const { timeZone, zoneReady } = useMe();
-  const [draft, setDraft] = useState<TaskDraft>(() => draftFromTask(task, timeZone));
+  const [draft, setDraft] = useState<TaskDraft>(() => typed ?? draftFromTask(task, timeZone));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const change = (patch: Partial<TaskDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const firstShown = useRef(typed === undefined);
 
   useEffect(() => {
+    onType(draft);
+  }, [draft, onType]);
+
+  useEffect(() => {
+    // Opened: the title, selected to be typed over. Shown again after a move: the title, as it was typed.
     titleRef.current?.focus();
-    titleRef.current?.select();
+    if (firstShown.current) titleRef.current?.select();
   }, []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Task } from "@taskflow/contracts";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { ROW_SCROLL_MARGIN } from "@/components/keyboard/task-focus";
 import { useRowFocus } from "@/components/keyboard/task-selection";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
@@ -11,6 +11,7 @@ import { ListChip } from "../lists/list-chip";
 import { useTaskListName } from "../lists/lists-context";
 import { taskDragProps } from "../lists/task-drag";
 import { DueChip, PriorityChip, RemindChip, RepeatChip, TagChip } from "./chips";
+import { useOpenEditor } from "./open-editors";
 import { TaskEditor } from "./task-editor";
 import { TaskNumber } from "./task-number";
 
@@ -24,7 +25,8 @@ type Props = {
 };
 
 export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDelete }: Props) {
-  const [editing, setEditing] = useState(false);
+  const editor = useOpenEditor(task.id);
+  const { editing } = editor;
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
@@ -50,10 +52,12 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
       >
         <TaskEditor
           task={task}
-          onCancel={() => setEditing(false)}
+          typed={editor.typed}
+          onType={editor.keep}
+          onCancel={editor.close}
           onSaved={(saved) => {
             onSaved(saved);
-            setEditing(false);
+            editor.close();
           }}
         />
       </li>
@@ -116,7 +120,7 @@ export function TaskRow({ task, activeTag, onTagSelect, onToggle, onSaved, onDel
         <button
           ref={editButton}
           type="button"
-          onClick={() => setEditing(true)}
+          onClick={editor.open}
           className="btn btn-ghost p-2"
           aria-label={`Edit “${task.title}”`}
           data-testid="task-edit"
