@@ -119,6 +119,35 @@ describe("focus comes back after a form, a confirm or a dialog closes, on a slow
     await expect.poll(() => focused(page)).toBe("list-delete in Chores");
   });
 
+  it("a delete that fails keeps the focus on “Delete list” and says why; a second press meanwhile sends nothing", async () => {
+    const deletes: ((outcome: "fail") => void)[] = [];
+    await page.route("**/api/lists/*", async (route) => {
+      if (route.request().method() !== "DELETE") return route.continue();
+      await new Promise<"fail">((answer) => deletes.push(answer));
+      await route.fulfill({
+        status: 503,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ status: 503, title: "Service Unavailable", detail: "Try again soon" }),
+      });
+    });
+    await press(page, "list-delete", "Chores");
+    await expect.poll(() => focused(page)).toBe("list-delete-no in Chores");
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(() => focused(page)).toBe("list-delete-yes in Chores");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => deletes.length).toBe(1);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300);
+    expect(deletes.length).toBe(1);
+    for (const answer of deletes.splice(0)) answer("fail");
+    const alert = page.getByTestId("list-delete-confirm").getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain("Try again soon");
+    expect(await focused(page)).toBe("list-delete-yes in Chores");
+    await page.unroute("**/api/lists/*");
+    await press(page, "list-delete-no", "Chores");
+    await expect.poll(() => focused(page)).toBe("list-delete in Chores");
+  });
+
   it("a list deleted gives it to the next list, the one before for the last, then to “New list”", async () => {
     // With the reload held: the row leaves as the delete answers, and the sidebar says it once.
     const held = await holdListReloads(page);

@@ -105,12 +105,14 @@ export function ListRow({ list, href, current, onNavigate, onDropTask, onRename,
           <div className="flex gap-1.5">
             <button
               type="button"
-              className="btn btn-danger px-2.5 py-1"
+              className="btn btn-danger px-2.5 py-1 aria-disabled:cursor-progress aria-disabled:opacity-60"
               data-testid="list-delete-yes"
               aria-describedby={warningId}
-              disabled={deleting}
+              // Not disabled while deleting: a disabled button drops the focus, and a failure then left the
+              // keyboard user nowhere. A second press while the first is on its way does nothing.
+              aria-disabled={deleting || undefined}
               onClick={() => {
-                // Once: a second press while the first is on its way would only be told the list is gone.
+                if (deleting) return;
                 setError(null);
                 setDeleting(true);
                 onDelete().catch((failure: unknown) => {
