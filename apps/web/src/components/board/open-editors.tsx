@@ -64,5 +64,3 @@ export function useOpenEditor(id: number) {
     keep: (draft: TaskDraft) => drafts.set(id, draft),
   };
 }
-
-export type OpenEditor = ReturnType<typeof useOpenEditor>;

@@ -8,7 +8,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: "base" });
 
 /** The lists with `saved` in place of the list with its id (or added), in the api's order. */
 export function withSavedList(lists: List[], saved: List): List[] {
-  return [...lists.filter((list) => list.id !== saved.id), saved].sort(
+  return [...withoutList(lists, saved.id), saved].sort(
     (a, b) => byName.compare(a.name, b.name) || a.id - b.id,
   );
 }

@@ -27,9 +27,10 @@ export function useLists() {
   const counts = usePlaceCounts(refreshes);
   const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
   const { setData } = loaded;
-  const show = useCallback(
-    (saved: List) =>
-      setData((current) => current && { ...current, items: withSavedList(current.items, saved) }),
+  // The lists as a change the api has just answered leaves them, before the reload says so too.
+  const changeItems = useCallback(
+    (change: (items: List[]) => List[]) =>
+      setData((current) => current && { ...current, items: change(current.items) }),
     [setData],
   );
   // Deleted here: the sidebar says so itself, so the list going from the lists is not news to announce.
@@ -48,32 +49,32 @@ export function useLists() {
   const create = useCallback(
     async (name: string) => {
       const list = await api<List>("/api/lists", { method: "POST", json: { name } });
-      show(list);
+      changeItems((items) => withSavedList(items, list));
       refresh();
       return list;
     },
-    [show, refresh],
+    [changeItems, refresh],
   );
 
   const rename = useCallback(
     async (id: number, name: string) => {
       const list = await api<List>(`/api/lists/${id}`, { method: "PATCH", json: { name } });
-      show(list);
+      changeItems((items) => withSavedList(items, list));
       refresh();
       return list;
     },
-    [show, refresh],
+    [changeItems, refresh],
   );
 
   const remove = useCallback(
     async (id: number) => {
       await api<void>(`/api/lists/${id}`, { method: "DELETE" });
       deletedHere.current.add(id);
-      setData((current) => current && { ...current, items: withoutList(current.items, id) });
+      changeItems((items) => withoutList(items, id));
       refresh();
       board.current?.reload();
     },
-    [setData, refresh],
+    [changeItems, refresh],
   );
 
   /** Moves a task to a list (null: the Inbox); the board drops or updates its row at once. */
