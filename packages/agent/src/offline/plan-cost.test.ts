@@ -2,7 +2,7 @@
 // long message must never freeze the process. Every adversarial message below, at the longest length the
 // chat accepts (4000 characters) and at the longest the parser reads in full, must plan in well under
 // 50 ms of CPU against 100 tasks.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planOfflineTurn } from "./plan-offline-turn.js";
 import { MAX_COMMAND_CHARS } from "./stages.js";
 import type { KnownTask } from "./types.js";
@@ -56,24 +56,27 @@ function cpuMs(run: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-describe("planning cost is bounded", () => {
-  // V8 compiles a regular expression (and chrono builds its parsers) on first use, once per process: warm
-  // every shape once at a short length so that one-off start-up is not charged to the long messages.
-  beforeAll(() => {
-    for (const [, unit, head] of SHAPES) planOfflineTurn(fill(80, unit, head), { now, tasks, lists: [] });
-  });
+/**
+ * What planning `message` costs every time: the cheapest of five runs after one more to warm up. The input is
+ * fixed, so a slow path is taken on every run; what varies is only what the machine adds (caches shared with
+ * other processes on a busy CI runner, a collection of an earlier test's garbage, V8 compiling a path on its
+ * first long input), and the minimum leaves that out. The worst of three, used before, charged that to the planner: 51 ms once
+ * on CI for a message that plans in 4.
+ */
+function planCostMs(message: string): number {
+  const plan = () => planOfflineTurn(message, { now, tasks, lists: [] });
+  plan();
+  return Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(plan)));
+}
 
+describe("planning cost is bounded", () => {
   for (const length of [MAX_COMMAND_CHARS, 4000]) {
     it.each(SHAPES.map(([name, unit, head]) => [name, unit, head] as const))(
       `%s (${length} characters) plans in under 50 ms of CPU`,
       (_name, unit, head) => {
         const message = fill(length, unit, head);
         expect(message).toHaveLength(length);
-        // The slowest of three runs, so one lucky run cannot hide a slow path.
-        const worst = Math.max(
-          ...[0, 1, 2].map(() => cpuMs(() => planOfflineTurn(message, { now, tasks, lists: [] }))),
-        );
-        expect(worst).toBeLessThan(50);
+        expect(planCostMs(message)).toBeLessThan(50);
       },
     );
   }
