@@ -60,8 +60,8 @@ function cpuMs(run: () => void): number {
  * What planning `message` costs every time: the cheapest of five runs after one more to warm up. The input is
  * fixed, so a slow path is taken on every run; what varies is only what the machine adds (caches shared with
  * other processes on a busy CI runner, a collection of an earlier test's garbage, V8 compiling a path on its
- * first long input), and the minimum leaves that out. The worst of three, used before, charged that to the planner: 51 ms once
- * on CI for a message that plans in 4.
+ * first long input), and the minimum leaves that out. The worst of three, used before, charged all of that to
+ * the planner: 51 ms once on CI for a message that plans in 4 to 12.
  */
 function planCostMs(message: string): number {
   const plan = () => planOfflineTurn(message, { now, tasks, lists: [] });
