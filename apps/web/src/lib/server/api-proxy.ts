@@ -6,7 +6,7 @@
 // - a stalled api is given up on after API_TIMEOUT_MS with a plain-words 504, and its connection is
 //   destroyed rather than handed to the next request;
 // - the client's X-Forwarded-* headers are replaced with what this server saw (see forwardedHeaders).
-import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import http, { type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import https from "node:https";
 import { IMPORT_MAX_BYTES } from "@taskflow/contracts";
 import { apiUrl, type ServerEnv, serverEnv } from "@/env";
@@ -227,6 +227,37 @@ function bodyStream(upstream: IncomingMessage, idleMs: number | null): ReadableS
   );
 }
 
+/** The size of the pieces a request body is sent in (see sendBody). */
+const BODY_PIECE_BYTES = 64 * 1024;
+
+/**
+ * Sends `body` in pieces, each after a turn of the event loop, so that an answer the api gives early is
+ * read before the next piece is written. An api that answers before reading the body and closes resets
+ * the connection; a write that meets the reset makes Node drop the socket, and with it an answer that had
+ * already arrived but was not read yet (one large write is two write(2) calls back to back, with no
+ * read between them). Between pieces, the poll phase reads what came in first.
+ */
+async function sendBody(upstream: ClientRequest, body: Buffer | undefined): Promise<void> {
+  if (!body || body.length <= BODY_PIECE_BYTES) {
+    upstream.end(body);
+    return;
+  }
+  for (let offset = 0; offset < body.length; offset += BODY_PIECE_BYTES) {
+    if (upstream.destroyed) return;
+    const flushed = upstream.write(body.subarray(offset, offset + BODY_PIECE_BYTES));
+    await new Promise<void>((resolve) => {
+      // Two immediates: the second runs after the next poll phase, which reads what arrived meanwhile.
+      const next = () => {
+        upstream.off("drain", next).off("close", next);
+        setImmediate(() => setImmediate(resolve));
+      };
+      if (flushed) next();
+      else upstream.once("drain", next).once("close", next);
+    });
+  }
+  if (!upstream.destroyed) upstream.end();
+}
+
 /** One request to the api; resolves with its answer as soon as the status line and headers arrive. */
 function exchange(
   target: URL,
@@ -269,7 +300,7 @@ function exchange(
       error.reusedSocket = upstream.reusedSocket;
       reject(error);
     });
-    upstream.end(body);
+    void sendBody(upstream, body);
   });
 }
 
